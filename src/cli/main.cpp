@@ -1,0 +1,214 @@
+// iiifc-portal: command-line access to the membership rules engine.
+//
+//   iiifc-portal compare     [profile options]       every tier side by side, and a recommendation
+//   iiifc-portal eligibility --type T --tier X       governance rights, the TRC what-if, the commercial cap
+//   iiifc-portal join DRAFT.json [--format text|mailto|json]
+//   iiifc-portal fallback-html                       the page's static fallback (HTML fragment)
+//   iiifc-portal summary     [profile options]       the one-page summary for a budget holder (HTML)
+//   iiifc-portal validate                            check the data file, print what it holds
+#include "calculator.h"
+#include "data_loader.h"
+#include "eligibility.h"
+#include "html_render.h"
+#include "join_request.h"
+#include "money_format.h"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace iiifc;
+
+namespace {
+
+const char* kUsage =
+    "Usage: iiifc-portal COMMAND [options]\n"
+    "\n"
+    "Commands:\n"
+    "  compare                 compare every tier for a profile, and recommend one\n"
+    "  eligibility             governance rights for --type and --tier\n"
+    "  join DRAFT.json         a join request from a JSON draft (as saved by the app)\n"
+    "  fallback-html           the static HTML fallback of the page\n"
+    "  summary                 the one-page HTML summary for a budget holder\n"
+    "  validate                load and check the data file\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE             membership data (default: assets/membership.json)\n"
+    "  --type ID               organisation type (library, museum, company, ...)\n"
+    "  --tier ID               membership tier (full, associate, ...)\n"
+    "  --country CC            ISO country code, for income-group prices\n"
+    "  --years N               years of commitment, 1-10 (default 1)\n"
+    "  --attendees N           conference attendees a year (default 0)\n"
+    "  --training-hours N      training hours a year (default 0)\n"
+    "  --add-on ID             an optional add-on (repeatable)\n"
+    "  --institution NAME      the institution's name (summary)\n"
+    "  --want-vote             goal: a vote in Executive Committee elections\n"
+    "  --want-trc-seat         goal: a guaranteed Technical Review Committee seat\n"
+    "  --budget AMOUNT         goal: annual budget ceiling, e.g. 5000\n"
+    "  --format text|mailto|json   output of `join` (default text)\n"
+    "  -h, --help              this help\n";
+
+struct UsageError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+struct Options {
+    std::string command, data_file = "assets/membership.json", draft_file, format = "text", budget;
+    Profile profile;
+    Goals goals;
+};
+
+int parse_count(const std::string& flag, const std::string& value, int min, int max) {
+    try {
+        std::size_t used = 0;
+        const int n = std::stoi(value, &used);
+        if (used == value.size() && n >= min && n <= max) return n;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(flag + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got \"" + value + "\"");
+}
+
+Options parse_args(int argc, char** argv) {
+    Options o;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "-h" || a == "--help") { o.command = "help"; return o; }
+        else if (a == "--data") o.data_file = value();
+        else if (a == "--type") o.profile.organisation_type = value();
+        else if (a == "--tier") o.profile.tier = value();
+        else if (a == "--country") o.profile.country = value();
+        else if (a == "--institution") o.profile.institution = value();
+        else if (a == "--years") o.profile.years = parse_count(a, value(), kMinYears, kMaxYears);
+        else if (a == "--attendees") o.profile.conference_attendees = parse_count(a, value(), 0, 10000);
+        else if (a == "--training-hours") o.profile.training_hours = parse_count(a, value(), 0, 100000);
+        else if (a == "--add-on") o.profile.add_ons.push_back(value());
+        else if (a == "--want-vote") o.goals.executive_vote = true;
+        else if (a == "--want-trc-seat") o.goals.guaranteed_trc_seat = true;
+        else if (a == "--budget") o.budget = value();
+        else if (a == "--format") o.format = value();
+        else if (!a.empty() && a[0] == '-') throw UsageError("unknown option " + a);
+        else if (o.command.empty()) o.command = a;
+        else if (o.command == "join" && o.draft_file.empty()) o.draft_file = a;
+        else throw UsageError("unexpected argument \"" + a + "\"");
+    }
+    if (o.command.empty()) throw UsageError("no command given");
+    return o;
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+    // Pads by characters, not bytes, so UTF-8 names line up.
+    std::size_t chars = 0;
+    for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
+}
+
+const char* grant_word(Grant g) { return g == Grant::yes ? "yes" : g == Grant::conditional ? "with a condition" : "no"; }
+
+void check_profile(const MembershipData& d, Options& o) {
+    if (!o.profile.organisation_type.empty() && !d.find_organisation_type(o.profile.organisation_type)) {
+        std::string known;
+        for (const OrganisationType& t : d.organisation_types) known += " " + t.id;
+        throw UsageError("--type: unknown organisation type \"" + o.profile.organisation_type + "\" (known:" + known + ")");
+    }
+    if (o.profile.tier.empty()) o.profile.tier = d.schedule.tiers.front().id;
+    if (!d.find_tier(o.profile.tier)) {
+        std::string known;
+        for (const Tier& t : d.schedule.tiers) known += " " + t.id;
+        throw UsageError("--tier: unknown tier \"" + o.profile.tier + "\" (known:" + known + ")");
+    }
+    for (const std::string& id : o.profile.add_ons) {
+        bool found = false;
+        for (const AddOn& a : d.schedule.add_ons) found = found || a.id == id;
+        if (!found) throw UsageError("--add-on: unknown add-on \"" + id + "\"");
+    }
+    if (!o.budget.empty()) {
+        const Currency* c = d.find_currency(d.schedule.tiers.front().annual_fee.currency);
+        std::int64_t amount = 0;
+        if (!parse_money_input(o.budget, c ? c->minor_units : 2, amount)) throw UsageError("--budget: not an amount: \"" + o.budget + "\"");
+        o.goals.annual_budget = amount;
+    }
+}
+
+void print_compare(const MembershipData& d, const Options& o) {
+    const std::vector<Estimate> all = compare_tiers(d, d.assumptions, o.profile);
+    std::cout << pad("", 34);
+    for (const Estimate& e : all) std::cout << pad(d.find_tier(e.tier)->short_name, 16);
+    std::cout << "\n";
+    auto row = [&](const char* label, Money Estimate::*field) {
+        std::cout << pad(label, 34);
+        for (const Estimate& e : all) std::cout << pad(format_money(e.*field, d), 16);
+        std::cout << "\n";
+    };
+    row("Annual contribution", &Estimate::annual_contribution);
+    row(("Total over " + std::to_string(clamp_years(o.profile.years)) + " years").c_str(), &Estimate::total_contribution);
+    row("Estimated value of discounts", &Estimate::total_value);
+    row("Net cost", &Estimate::net_cost);
+    const Recommendation r = recommend(d, d.assumptions, o.profile, o.goals);
+    std::cout << "\nRecommended: " << (r.tier.empty() ? "none" : d.find_tier(r.tier)->name) << "\n";
+    for (const std::string& reason : r.reasons) std::cout << "  - " << reason << "\n";
+}
+
+void print_eligibility(const MembershipData& d, const Options& o) {
+    const OrganisationType* type = d.find_organisation_type(o.profile.organisation_type);
+    std::cout << d.find_tier(o.profile.tier)->name << (type ? ", " + type->name : std::string()) << "\n\n";
+    for (const RightAnswer& a : rights_for(d, o.profile.organisation_type, o.profile.tier))
+        std::cout << pad(a.name, 40) << pad(grant_word(a.grant), 18) << a.reason << "\n";
+    const TrcWhatIf w = trc_what_if(d);
+    const CommercialCap c = commercial_cap(d);
+    std::cout << "\nTRC: with " << w.members_now << " " << w.tier << " members, " << w.cap_now
+              << " representatives can be elected; if you join as " << w.tier << ", " << w.cap_if_joined << ".\n";
+    std::cout << "Executive Committee seats for commercial organisations: at most " << c.limit << ", " << c.held
+              << " held, " << c.open << " open (" << d.snapshot.date << ").\n";
+}
+
+int run_join(const MembershipData& d, const Options& o) {
+    if (o.draft_file.empty()) throw UsageError("join needs a DRAFT.json file");
+    const JoinImport imp = join_request_from_json(read_text_file(o.draft_file), o.draft_file);
+    if (!imp.ok) { std::cerr << "iiifc-portal: " << imp.error << "\n"; return 1; }
+    const std::vector<FieldError> errors = validate(imp.request, d);
+    if (o.format == "json") { std::cout << join_request_to_json(imp.request); }
+    else if (o.format == "mailto") { std::cout << mailto_uri(imp.request, d) << "\n"; }
+    else if (o.format == "text") {
+        std::cout << "To: " << d.join.email << "\nSubject: " << email_subject(imp.request, d) << "\n\n" << email_body(imp.request, d);
+    } else {
+        throw UsageError("--format: expected text, mailto or json, got \"" + o.format + "\"");
+    }
+    for (const FieldError& e : errors) std::cerr << "warning: " << e.field << ": " << e.message << "\n";
+    return errors.empty() ? 0 : 3;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        Options o = parse_args(argc, argv);
+        if (o.command == "help") { std::cout << kUsage; return 0; }
+        const MembershipData d = load_membership(read_text_file(o.data_file), o.data_file);
+        check_profile(d, o);
+        if (o.command == "compare") print_compare(d, o);
+        else if (o.command == "eligibility") print_eligibility(d, o);
+        else if (o.command == "join") return run_join(d, o);
+        else if (o.command == "fallback-html") std::cout << render_fallback_html(d);
+        else if (o.command == "summary") {
+            JoinRequest r;
+            r.institution = o.profile.institution;
+            std::cout << render_summary_html(d, d.assumptions, o.profile, r);
+        } else if (o.command == "validate") {
+            std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedule.tiers.size() << " tiers, "
+                      << d.benefits.size() << " benefits, " << d.governance.rights.size() << " rights, "
+                      << d.snapshot.members.size() << " members (" << d.snapshot.date << "): valid\n";
+        } else throw UsageError("unknown command \"" + o.command + "\"");
+        return 0;
+    } catch (const UsageError& e) {
+        std::cerr << "iiifc-portal: " << e.what() << "\nRun `iiifc-portal --help` for usage.\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "iiifc-portal: " << e.what() << "\n";
+        return 1;
+    }
+}

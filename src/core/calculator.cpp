@@ -1,0 +1,143 @@
+#include "calculator.h"
+
+#include "eligibility.h"
+#include "money_format.h"
+
+#include <algorithm>
+
+namespace iiifc {
+
+bool Profile::operator==(const Profile& o) const {
+    return institution == o.institution && organisation_type == o.organisation_type && country == o.country &&
+           tier == o.tier && years == o.years && conference_attendees == o.conference_attendees &&
+           training_hours == o.training_hours && add_ons == o.add_ons;
+}
+
+int clamp_years(int years) { return std::min(kMaxYears, std::max(kMinYears, years)); }
+
+Money tier_fee_for(const MembershipData& data, const Tier& tier, const std::string& country, std::string* note) {
+    for (const PriceVariant& v : data.schedule.price_variants) {
+        if (v.tier != tier.id) continue;
+        for (const IncomeGroup& g : data.schedule.income_groups) {
+            if (g.id == v.income_group && g.contains(country)) {
+                if (note) *note = v.label.empty() ? g.name : v.label;
+                return v.annual_fee;
+            }
+        }
+    }
+    if (note) note->clear();
+    return tier.annual_fee;
+}
+
+static bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+Estimate estimate(const MembershipData& data, const Assumptions& a, const Profile& p, const Tier& tier) {
+    Estimate e;
+    e.tier = tier.id;
+    e.years = clamp_years(p.years);
+    const std::string currency = tier.annual_fee.currency;
+    auto money = [&](std::int64_t amount) { return Money{amount, currency}; };
+
+    e.annual_fee = tier_fee_for(data, tier, p.country, &e.price_note);
+    std::int64_t add_ons = 0;
+    for (const AddOn& addon : data.schedule.add_ons)
+        if (contains(p.add_ons, addon.id)) add_ons += addon.annual_fee.amount;
+    e.annual_add_ons = money(add_ons);
+    e.annual_contribution = money(e.annual_fee.amount + add_ons);
+
+    // Conference: included registrations save the whole non-member price, the rest the member discount.
+    const std::int64_t attendees = std::max(0, p.conference_attendees);
+    const std::int64_t free_places = std::min<std::int64_t>(attendees, tier.conference_registrations_included);
+    std::int64_t conference = free_places * a.conference_non_member_price.amount;
+    if (contains(a.conference_member_tiers, tier.id))
+        conference += (attendees - free_places) *
+                      std::max<std::int64_t>(0, a.conference_non_member_price.amount - a.conference_member_price.amount);
+    e.annual_conference_saving = money(conference);
+
+    std::int64_t training = 0;
+    auto rate = a.training_tier_hourly.find(tier.id);
+    if (rate != a.training_tier_hourly.end())
+        training = std::max(0, p.training_hours) *
+                   std::max<std::int64_t>(0, a.training_non_member_hourly.amount - rate->second.amount);
+    e.annual_training_saving = money(training);
+    e.annual_value = money(conference + training);
+
+    e.total_contribution = money(e.annual_contribution.amount * e.years);
+    e.total_value = money(e.annual_value.amount * e.years);
+    e.net_cost = money(e.total_contribution.amount - e.total_value.amount);
+    return e;
+}
+
+std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumptions& a, const Profile& p) {
+    std::vector<Estimate> all;
+    for (const Tier& t : data.schedule.tiers) all.push_back(estimate(data, a, p, t));
+    return all;
+}
+
+Recommendation recommend(const MembershipData& data, const Assumptions& a, const Profile& p, const Goals& goals) {
+    Recommendation r;
+    const Right* vote = data.governance.find_right("executive_committee_vote");
+    const Right* trc = data.governance.find_right("trc_representation");
+
+    struct Candidate { const Tier* tier; Estimate est; };
+    std::vector<Candidate> meeting;  // tiers that meet every stated right, cheapest first
+    for (const Tier& t : data.schedule.tiers) {
+        if (goals.executive_vote && (!vote || vote->grant_for(t.id) != Grant::yes)) continue;
+        if (goals.guaranteed_trc_seat && (!trc || trc->grant_for(t.id) != Grant::yes)) continue;
+        meeting.push_back({&t, estimate(data, a, p, t)});
+    }
+    std::stable_sort(meeting.begin(), meeting.end(), [](const Candidate& x, const Candidate& y) {
+        return x.est.annual_contribution.amount < y.est.annual_contribution.amount;
+    });
+
+    std::vector<std::string> wanted;
+    if (goals.executive_vote) wanted.push_back("a vote in Executive Committee elections");
+    if (goals.guaranteed_trc_seat) wanted.push_back("a guaranteed seat on the Technical Review Committee");
+    std::string wants;
+    for (std::size_t i = 0; i < wanted.size(); ++i) wants += (i == 0 ? "" : " and ") + wanted[i];
+
+    if (meeting.empty()) {
+        r.within_budget = false;
+        r.reasons.push_back("No tier gives " + wants + ".");
+        return r;
+    }
+    const Candidate* pick = &meeting.front();
+    if (goals.annual_budget) {
+        const auto fits = std::find_if(meeting.begin(), meeting.end(), [&](const Candidate& c) {
+            return c.est.annual_contribution.amount <= *goals.annual_budget;
+        });
+        r.within_budget = fits != meeting.end();
+        // Over budget: still name the cheapest tier that meets the goals, and say by how much it is over.
+        if (r.within_budget) pick = &*fits;
+    }
+    r.tier = pick->tier->id;
+    const std::string name = pick->tier->name;
+    const std::string fee = format_money(pick->est.annual_contribution, data);
+
+    if (!wanted.empty())
+        r.reasons.push_back(name + " is the least expensive tier that gives " + wants + ".");
+    else
+        r.reasons.push_back(name + " is the least expensive tier" + (goals.annual_budget ? " within your budget." : "."));
+    if (goals.annual_budget) {
+        const std::string budget = format_money(Money{*goals.annual_budget, pick->est.annual_contribution.currency}, data);
+        if (r.within_budget)
+            r.reasons.push_back("It costs " + fee + " a year, within your budget of " + budget + ".");
+        else
+            r.reasons.push_back("It costs " + fee + " a year, " +
+                                format_money(Money{pick->est.annual_contribution.amount - *goals.annual_budget,
+                                                   pick->est.annual_contribution.currency}, data) +
+                                " more than your budget of " + budget + ".");
+    } else {
+        r.reasons.push_back("It costs " + fee + " a year.");
+    }
+    if (!goals.guaranteed_trc_seat && trc && trc->grant_for(pick->tier->id) == Grant::conditional)
+        r.reasons.push_back("Its members may nominate a Technical Review Committee representative; a seat is not guaranteed.");
+    if (!goals.executive_vote && vote && vote->grant_for(pick->tier->id) != Grant::yes)
+        r.reasons.push_back("It does not include a vote in Executive Committee elections.");
+    if (pick->est.annual_value.amount > 0)
+        r.reasons.push_back("Member discounts are worth about " + format_money(pick->est.annual_value, data) +
+                            " a year under the assumptions shown.");
+    return r;
+}
+
+}  // namespace iiifc

@@ -1,0 +1,61 @@
+// What membership costs and returns for one institution, for every tier side by side, and which
+// tier fits the institution's goals. All money in integer minor units.
+#pragma once
+
+#include "membership.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iiifc {
+
+constexpr int kMinYears = 1, kMaxYears = 10;
+
+struct Profile {                            // what an institution tells the calculator
+    std::string institution;
+    std::string organisation_type;          // OrganisationType::id
+    std::string country;                    // ISO 3166-1 alpha-2, for income-group prices; may be empty
+    std::string tier;                       // chosen tier id
+    int years = 1;                          // years of commitment, 1-10
+    int conference_attendees = 0;           // people at the annual conference each year
+    int training_hours = 0;                 // hours of custom training each year
+    std::vector<std::string> add_ons;       // AddOn ids
+    bool operator==(const Profile& o) const;
+};
+
+struct Estimate {                           // one tier, for one profile
+    std::string tier;
+    std::string price_note;                 // e.g. the income-group price's label; empty for the standard fee
+    Money annual_fee;                       // the tier's fee for this institution
+    Money annual_add_ons;
+    Money annual_contribution;              // fee + add-ons
+    Money annual_conference_saving;
+    Money annual_training_saving;
+    Money annual_value;                     // estimated value of member discounts a year
+    int years = 1;
+    Money total_contribution;               // over the years
+    Money total_value;
+    Money net_cost;                         // total contribution - total value (negative: membership pays for itself)
+};
+
+int clamp_years(int years);
+Money tier_fee_for(const MembershipData& data, const Tier& tier, const std::string& country, std::string* note = nullptr);
+Estimate estimate(const MembershipData& data, const Assumptions& assumptions, const Profile& profile, const Tier& tier);
+std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumptions& assumptions, const Profile& profile);
+
+struct Goals {
+    bool executive_vote = false;            // wants a vote in Executive Committee elections
+    bool guaranteed_trc_seat = false;       // wants a guaranteed seat on the TRC
+    std::optional<std::int64_t> annual_budget;  // ceiling, minor units of the schedule's currency
+    bool operator==(const Goals& o) const { return executive_vote == o.executive_vote && guaranteed_trc_seat == o.guaranteed_trc_seat && annual_budget == o.annual_budget; }
+};
+
+struct Recommendation {
+    std::string tier;                       // empty when no tier meets the goals
+    bool within_budget = true;
+    std::vector<std::string> reasons;       // sentences, in the order they should be read
+};
+Recommendation recommend(const MembershipData& data, const Assumptions& assumptions, const Profile& profile, const Goals& goals);
+
+}  // namespace iiifc

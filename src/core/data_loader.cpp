@@ -1,0 +1,318 @@
+#include "data_loader.h"
+
+#include "json_reader.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace iiifc {
+
+namespace {
+
+constexpr std::int64_t kMaxAmount = 1000000000000;  // ten billion in major units: anything above is a typo
+
+bool is_identifier(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+    return true;
+}
+
+std::string identifier(const JsonReader& r, const char* key) {
+    const std::string id = r.string(key);
+    if (!is_identifier(id)) r.fail_at(key, "expected an identifier of lower-case letters, digits, '_' or '-', found \"" + id + "\"");
+    return id;
+}
+
+// Reads an id and checks it has not been seen before in the same list.
+std::string unique_identifier(const JsonReader& r, const char* key, std::set<std::string>& seen) {
+    const std::string id = identifier(r, key);
+    if (!seen.insert(id).second) r.fail_at(key, "duplicate id \"" + id + "\"");
+    return id;
+}
+
+Money money(const JsonReader& r, const MembershipData& d) {
+    Money m;
+    m.amount = r.integer("amount", 0, kMaxAmount);
+    m.currency = r.string("currency");
+    if (!d.find_currency(m.currency)) r.fail_at("currency", "unknown currency \"" + m.currency + "\" (not in currencies)");
+    return m;
+}
+
+void require_tier(const JsonReader& r, const char* key, const std::string& id, const MembershipData& d) {
+    if (!d.find_tier(id)) r.fail_at(key, "unknown tier \"" + id + "\"");
+}
+
+void read_currencies(const JsonReader& root, MembershipData& d) {
+    std::set<std::string> seen;
+    root.for_each("currencies", false, [&](const JsonReader& r) {
+        Currency c;
+        c.code = r.string("code");
+        if (c.code.size() != 3 || c.code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+            r.fail_at("code", "expected a three-letter ISO 4217 code, found \"" + c.code + "\"");
+        if (!seen.insert(c.code).second) r.fail_at("code", "duplicate currency \"" + c.code + "\"");
+        c.symbol = r.string("symbol");
+        c.minor_units = static_cast<int>(r.integer("minor_units", 0, 4));
+        d.currencies.push_back(c);
+    });
+}
+
+void read_texts(const JsonReader& root, MembershipData& d) {
+    d.source = root.string("source");
+    d.intro = root.string("intro");
+    root.for_each("goals", false, [&](const JsonReader& r) { d.goals.push_back(r.as_string()); });
+    root.for_each("member_benefits", false, [&](const JsonReader& r) { d.member_benefits.push_back(r.as_string()); });
+    std::set<std::string> seen;
+    root.for_each("conditions", true, [&](const JsonReader& r) {
+        d.conditions.push_back({unique_identifier(r, "id", seen), r.string("text")});
+    });
+}
+
+void read_organisation_types(const JsonReader& root, MembershipData& d) {
+    std::set<std::string> seen;
+    root.for_each("organisation_types", false, [&](const JsonReader& r) {
+        OrganisationType t;
+        t.id = unique_identifier(r, "id", seen);
+        t.name = r.string("name");
+        const JsonReader c = r.at("commercial");
+        if (!c.value().is_boolean()) c.fail("expected true or false, found " + describe(c.value()));
+        t.commercial = c.value().get<bool>();
+        d.organisation_types.push_back(t);
+    });
+}
+
+void read_schedule(const JsonReader& root, MembershipData& d) {
+    std::set<std::string> benefit_ids;
+    root.for_each("benefits", false, [&](const JsonReader& r) {
+        d.benefits.push_back({unique_identifier(r, "id", benefit_ids), r.string("label")});
+    });
+
+    const JsonReader s = root.at("schedule");
+    Schedule& sch = d.schedule;
+    sch.effective_from = s.string("effective_from");
+    std::set<std::string> tier_ids;
+    s.for_each("tiers", false, [&](const JsonReader& r) {
+        Tier t;
+        t.id = unique_identifier(r, "id", tier_ids);
+        t.name = r.string("name");
+        t.short_name = r.optional_string("short_name", t.name);
+        t.annual_fee = money(r.at("annual_fee"), d);
+        t.fee_label = r.optional_string("fee_label", "annual fee");
+        t.conference_registrations_included = static_cast<int>(r.optional_integer("conference_registrations_included", 0, 0, 1000));
+        std::set<std::string> seen;
+        r.for_each("benefits", true, [&](const JsonReader& b) {
+            TierBenefit tb;
+            tb.id = identifier(b, "id");
+            if (!benefit_ids.count(tb.id)) b.fail_at("id", "unknown benefit \"" + tb.id + "\" (not in benefits)");
+            if (!seen.insert(tb.id).second) b.fail_at("id", "benefit \"" + tb.id + "\" listed twice for this tier");
+            tb.text = b.string("text");
+            tb.summary = b.optional_string("summary");
+            t.benefits.push_back(tb);
+        });
+        sch.tiers.push_back(t);
+    });
+
+    std::set<std::string> addon_ids;
+    s.for_each_optional("add_ons", [&](const JsonReader& r) {
+        AddOn a;
+        a.id = unique_identifier(r, "id", addon_ids);
+        a.name = r.string("name");
+        a.description = r.optional_string("description");
+        a.annual_fee = money(r.at("annual_fee"), d);
+        sch.add_ons.push_back(a);
+    });
+
+    std::set<std::string> group_ids;
+    s.for_each_optional("income_groups", [&](const JsonReader& r) {
+        IncomeGroup g;
+        g.id = unique_identifier(r, "id", group_ids);
+        g.name = r.string("name");
+        r.for_each("countries", false, [&](const JsonReader& c) {
+            const std::string code = c.as_string();
+            if (code.size() != 2 || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+                c.fail("expected a two-letter ISO 3166 country code, found \"" + code + "\"");
+            g.countries.push_back(code);
+        });
+        sch.income_groups.push_back(g);
+    });
+
+    std::set<std::string> variant_keys;
+    s.for_each_optional("price_variants", [&](const JsonReader& r) {
+        PriceVariant v;
+        v.tier = r.string("tier");
+        require_tier(r, "tier", v.tier, d);
+        v.income_group = r.string("income_group");
+        if (!group_ids.count(v.income_group)) r.fail_at("income_group", "unknown income group \"" + v.income_group + "\"");
+        if (!variant_keys.insert(v.tier + "/" + v.income_group).second)
+            r.fail("a second price for tier \"" + v.tier + "\" in income group \"" + v.income_group + "\"");
+        v.label = r.optional_string("label");
+        v.annual_fee = money(r.at("annual_fee"), d);
+        sch.price_variants.push_back(v);
+    });
+}
+
+Grant grant(const JsonReader& r) {
+    const std::string g = r.as_string();
+    if (g == "yes") return Grant::yes;
+    if (g == "no") return Grant::no;
+    if (g == "conditional") return Grant::conditional;
+    r.fail("expected \"yes\", \"no\" or \"conditional\", found \"" + g + "\"");
+}
+
+void read_governance(const JsonReader& root, MembershipData& d) {
+    const JsonReader g = root.at("governance");
+    Governance& gov = d.governance;
+    const JsonReader ec = g.at("executive_committee");
+    gov.executive_name = ec.string("name");
+    gov.executive_about = ec.optional_string("about");
+    gov.executive_seats = static_cast<int>(ec.integer("seats", 1, 1000));
+    gov.commercial_seat_limit = static_cast<int>(ec.integer("commercial_seat_limit", 0, gov.executive_seats));
+    const JsonReader oc = g.at("operating_committee");
+    gov.operating_name = oc.string("name");
+    gov.operating_about = oc.optional_string("about");
+    const JsonReader trc = g.at("trc");
+    gov.trc_name = trc.string("name");
+    gov.trc_about = trc.optional_string("about");
+    gov.trc_elected_tier = trc.string("elected_tier");
+    require_tier(trc, "elected_tier", gov.trc_elected_tier, d);
+    const JsonReader f = trc.at("elected_fraction");
+    gov.trc_elected_fraction.numerator = static_cast<int>(f.integer("numerator", 0, 1000));
+    gov.trc_elected_fraction.denominator = static_cast<int>(f.integer("denominator", 1, 1000));
+    const std::string rounding = trc.optional_string("rounding", "up");
+    if (rounding != "up" && rounding != "down") trc.fail_at("rounding", "expected \"up\" or \"down\", found \"" + rounding + "\"");
+    gov.trc_round_up = rounding == "up";
+
+    std::set<std::string> right_ids;
+    g.for_each("rights", false, [&](const JsonReader& r) {
+        Right right;
+        right.id = unique_identifier(r, "id", right_ids);
+        right.name = r.string("name");
+        right.commercial_limited = r.optional_bool("commercial_limited", false);
+        std::set<std::string> needed = {"no"};
+        r.for_each_member("tiers", [&](const std::string& tier, const JsonReader& v) {
+            if (tier != "*" && !d.find_tier(tier)) v.fail("unknown tier \"" + tier + "\"");
+            const Grant gr = grant(v);
+            right.tiers[tier] = gr;
+            needed.insert(to_string(gr));
+        });
+        if (right.tiers.count("*") && right.tiers.at("*") != Grant::no) needed.erase("no");  // nobody is refused
+        if (right.commercial_limited) needed.insert("commercial");
+        r.for_each_member("reasons", [&](const std::string& key, const JsonReader& v) { right.reasons[key] = v.as_string(); });
+        for (const std::string& key : needed)
+            if (!right.reasons.count(key)) r.at("reasons").fail_at(key.c_str(), "required but missing (a reason for every answer)");
+        gov.rights.push_back(right);
+    });
+}
+
+void read_snapshot(const JsonReader& root, MembershipData& d) {
+    const JsonReader s = root.at("snapshot");
+    d.snapshot.date = s.string("date");
+    d.snapshot.source = s.optional_string("source");
+    d.snapshot.commercial_executive_seats_held =
+        static_cast<int>(s.integer("commercial_executive_seats_held", 0, d.governance.commercial_seat_limit));
+    s.for_each("members", true, [&](const JsonReader& r) {
+        Member m;
+        m.name = r.string("name");
+        m.tier = r.string("tier");
+        require_tier(r, "tier", m.tier, d);
+        m.founder = r.optional_bool("founder", false);
+        d.snapshot.members.push_back(m);
+    });
+}
+
+void read_assumptions(const JsonReader& root, MembershipData& d) {
+    const JsonReader a = root.at("assumptions");
+    Assumptions& as = d.assumptions;
+    const JsonReader c = a.at("conference");
+    as.conference_non_member_price = money(c.at("non_member_price"), d);
+    as.conference_member_price = money(c.at("member_price"), d);
+    if (as.conference_member_price.amount > as.conference_non_member_price.amount)
+        c.fail_at("member_price", "the member price is higher than the non-member price");
+    c.for_each("member_tiers", true, [&](const JsonReader& t) {
+        const std::string id = t.as_string();
+        if (!d.find_tier(id)) t.fail("unknown tier \"" + id + "\"");
+        as.conference_member_tiers.push_back(id);
+    });
+    as.conference_source = c.string("source");
+    const JsonReader t = a.at("training");
+    as.training_non_member_hourly = money(t.at("non_member_hourly"), d);
+    t.for_each_member("tier_hourly", [&](const std::string& tier, const JsonReader& v) {
+        if (!d.find_tier(tier)) v.fail("unknown tier \"" + tier + "\"");
+        as.training_tier_hourly[tier] = money(v, d);
+    });
+    as.training_source = t.string("source");
+}
+
+const std::set<std::string>& known_join_fields() {
+    static const std::set<std::string> fields = {"institution", "organisation_type", "country", "website", "contact_name",
+                                                 "contact_email", "role", "billing_name", "billing_email", "tier",
+                                                 "start_date", "purchase_order", "message"};
+    return fields;
+}
+
+void read_join(const JsonReader& root, MembershipData& d) {
+    const JsonReader j = root.at("join");
+    d.join.email = j.string("email");
+    const std::size_t at = d.join.email.find('@');
+    if (at == std::string::npos || at == 0 || d.join.email.find('.', at) == std::string::npos ||
+        d.join.email.find_first_of(" ,;<>?&") != std::string::npos)
+        j.fail_at("email", "expected an email address, found \"" + d.join.email + "\"");
+    d.join.instructions = j.string("instructions");
+    d.join.subject = j.string("subject");
+    std::set<std::string> seen;
+    j.for_each("fields", false, [&](const JsonReader& r) {
+        JoinField f;
+        f.id = unique_identifier(r, "id", seen);
+        if (!known_join_fields().count(f.id)) r.fail_at("id", "unknown join request field \"" + f.id + "\"");
+        f.label = r.string("label");
+        f.required = r.optional_bool("required", false);
+        f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
+        d.join.fields.push_back(f);
+    });
+}
+
+}  // namespace
+
+MembershipData load_membership(const std::string& json_text, const std::string& file_name) {
+    const nlohmann::json doc = JsonReader::parse(json_text, file_name);
+    const JsonReader root(doc, file_name);
+    if (!doc.is_object()) root.fail("expected a JSON object, found " + describe(doc));
+    MembershipData d;
+    d.schema_version = static_cast<int>(root.integer("schema_version", 1, 1000000));
+    if (d.schema_version > kSchemaVersion)
+        root.fail_at("schema_version", "version " + std::to_string(d.schema_version) +
+                                           " is newer than this app understands (" + std::to_string(kSchemaVersion) +
+                                           "); update the app");
+    read_currencies(root, d);
+    read_texts(root, d);
+    read_organisation_types(root, d);
+    read_schedule(root, d);
+    read_governance(root, d);
+    read_snapshot(root, d);
+    read_assumptions(root, d);
+    read_join(root, d);
+    return d;
+}
+
+LoadResult try_load_membership(const std::string& json_text, const std::string& file_name) {
+    LoadResult result;
+    try {
+        result.data = load_membership(json_text, file_name);
+    } catch (const DataError& e) {
+        result.error = e.what();
+    } catch (const std::exception& e) {  // e.g. bad_alloc, or a JSON type error we did not foresee
+        result.error = file_name + ": " + e.what();
+    }
+    return result;
+}
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError(path, "", "cannot open the file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace iiifc

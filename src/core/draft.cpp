@@ -1,0 +1,126 @@
+#include "draft.h"
+
+#include "json_reader.h"
+
+#include <nlohmann/json.hpp>
+
+namespace iiifc {
+
+namespace {
+constexpr const char* kDraftFormat = "iiifc-draft";
+constexpr int kDraftVersion = 1;
+constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;
+}  // namespace
+
+Draft new_draft(const MembershipData& data) {
+    Draft d;
+    d.assumptions = data.assumptions;
+    if (!data.schedule.tiers.empty()) d.profile.tier = data.schedule.tiers.front().id;
+    d.request.tier = d.profile.tier;
+    return d;
+}
+
+std::string draft_to_json(const Draft& d) {
+    using nlohmann::json;
+    json addons = json::array();
+    for (const std::string& a : d.profile.add_ons) addons.push_back(a);
+    json hourly = json::object();
+    for (const auto& kv : d.assumptions.training_tier_hourly) hourly[kv.first] = kv.second.amount;
+    const json doc = {
+        {"format", kDraftFormat},
+        {"version", kDraftVersion},
+        {"profile",
+         {{"institution", d.profile.institution}, {"organisation_type", d.profile.organisation_type},
+          {"country", d.profile.country}, {"tier", d.profile.tier}, {"years", d.profile.years},
+          {"conference_attendees", d.profile.conference_attendees}, {"training_hours", d.profile.training_hours},
+          {"add_ons", addons}}},
+        {"goals",
+         {{"executive_vote", d.goals.executive_vote}, {"guaranteed_trc_seat", d.goals.guaranteed_trc_seat},
+          {"annual_budget", d.goals.annual_budget ? json(*d.goals.annual_budget) : json(nullptr)}}},
+        {"assumptions",
+         {{"conference_non_member_price", d.assumptions.conference_non_member_price.amount},
+          {"conference_member_price", d.assumptions.conference_member_price.amount},
+          {"training_non_member_hourly", d.assumptions.training_non_member_hourly.amount},
+          {"training_tier_hourly", hourly}}},
+        {"request", nlohmann::json::parse(join_request_to_json(d.request)).at("request")},
+    };
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+DraftRestore draft_from_json(const std::string& text, const MembershipData& data) {
+    DraftRestore r;
+    r.draft = new_draft(data);
+    if (text.size() > kMaxDraftBytes) {
+        r.notice = "The saved draft was ignored: it is larger than a draft can be.";
+        return r;
+    }
+    try {
+        const nlohmann::json doc = JsonReader::parse(text, "saved draft");
+        const JsonReader root(doc, "saved draft");
+        if (!doc.is_object()) root.fail("expected a JSON object");
+        if (root.optional_string("format") != kDraftFormat) root.fail_at("format", "not a draft of this app");
+        if (root.integer("version", 1, 1000000) > kDraftVersion) root.fail_at("version", "saved by a newer version of the app");
+        Draft d = r.draft;
+        std::string dropped;
+
+        const JsonReader p = root.at("profile");
+        d.profile.institution = p.optional_string("institution");
+        d.profile.organisation_type = p.optional_string("organisation_type");
+        d.profile.country = p.optional_string("country");
+        d.profile.tier = p.optional_string("tier", d.profile.tier);
+        d.profile.years = static_cast<int>(p.optional_integer("years", 1, kMinYears, kMaxYears));
+        d.profile.conference_attendees = static_cast<int>(p.optional_integer("conference_attendees", 0, 0, 10000));
+        d.profile.training_hours = static_cast<int>(p.optional_integer("training_hours", 0, 0, 100000));
+        p.for_each_optional("add_ons", [&](const JsonReader& a) {
+            const std::string id = a.as_string();
+            for (const AddOn& known : data.schedule.add_ons)
+                if (known.id == id) d.profile.add_ons.push_back(id);
+        });
+        if (!data.find_tier(d.profile.tier)) {
+            dropped += " the chosen tier \"" + d.profile.tier + "\" no longer exists;";
+            d.profile.tier = r.draft.profile.tier;
+        }
+        if (!d.profile.organisation_type.empty() && !data.find_organisation_type(d.profile.organisation_type)) {
+            dropped += " the organisation type was reset;";
+            d.profile.organisation_type.clear();
+        }
+
+        if (root.has("goals")) {
+            const JsonReader g = root.at("goals");
+            d.goals.executive_vote = g.optional_bool("executive_vote", false);
+            d.goals.guaranteed_trc_seat = g.optional_bool("guaranteed_trc_seat", false);
+            if (g.has("annual_budget")) d.goals.annual_budget = g.integer("annual_budget", 0, 1000000000000);
+        }
+        if (root.has("assumptions")) {
+            const JsonReader a = root.at("assumptions");
+            Assumptions& as = d.assumptions;
+            constexpr std::int64_t kMax = 100000000;  // a million in major units: enough for any price here
+            as.conference_non_member_price.amount = a.optional_integer("conference_non_member_price", as.conference_non_member_price.amount, 0, kMax);
+            as.conference_member_price.amount = a.optional_integer("conference_member_price", as.conference_member_price.amount, 0, kMax);
+            as.training_non_member_hourly.amount = a.optional_integer("training_non_member_hourly", as.training_non_member_hourly.amount, 0, kMax);
+            if (a.has("training_tier_hourly"))
+                a.for_each_member("training_tier_hourly", [&](const std::string& tier, const JsonReader& v) {
+                    auto it = as.training_tier_hourly.find(tier);
+                    if (it == as.training_tier_hourly.end()) return;  // rates only for tiers the data prices
+                    if (!v.value().is_number_integer() || v.value().get<std::int64_t>() < 0 || v.value().get<std::int64_t>() > kMax)
+                        v.fail("expected an amount in minor units");
+                    it->second.amount = v.value().get<std::int64_t>();
+                });
+        }
+        if (root.has("request")) {
+            const nlohmann::json wrapped = {{"format", "iiifc-join-request"}, {"version", 1}, {"request", doc.at("request")}};
+            const JoinImport imp = join_request_from_json(wrapped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "saved draft");
+            if (!imp.ok) throw DataError("saved draft", "request", imp.error);
+            d.request = imp.request;
+        }
+        r.draft = d;
+        r.ok = true;
+        if (!dropped.empty()) r.notice = "The saved draft was restored, but" + dropped.substr(0, dropped.size() - 1) + ".";
+    } catch (const std::exception& e) {
+        r.draft = new_draft(data);
+        r.notice = std::string("The saved draft could not be read and was ignored (") + e.what() + ").";
+    }
+    return r;
+}
+
+}  // namespace iiifc

@@ -1,0 +1,168 @@
+// The membership data model: everything the consortium's Join page says, as plain value types.
+// Loaded from assets/membership.json by data_loader.h; nothing here is hard-coded.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace iiifc {
+
+struct Money {
+    std::int64_t amount = 0;  // minor units (cents): integers, so sums never drift
+    std::string currency;     // ISO 4217 code, e.g. "USD"
+    bool operator==(const Money& o) const { return amount == o.amount && currency == o.currency; }
+    bool operator!=(const Money& o) const { return !(*this == o); }
+};
+
+struct Currency {
+    std::string code;      // "USD"
+    std::string symbol;    // "US$"
+    int minor_units = 2;   // digits after the decimal point
+    bool operator==(const Currency& o) const { return code == o.code && symbol == o.symbol && minor_units == o.minor_units; }
+};
+
+struct Benefit {           // a row of the comparison table
+    std::string id;
+    std::string label;
+    bool operator==(const Benefit& o) const { return id == o.id && label == o.label; }
+};
+
+struct TierBenefit {       // a benefit as the page words it for one tier
+    std::string id;        // refers to Benefit::id
+    std::string text;      // the page's sentence
+    std::string summary;   // short cell text where tiers differ ("Represented", "May nominate"); may be empty
+    bool operator==(const TierBenefit& o) const { return id == o.id && text == o.text && summary == o.summary; }
+};
+
+struct Tier {
+    std::string id;                       // "full"
+    std::string name;                     // "Full membership"
+    std::string short_name;               // "Full"
+    Money annual_fee;
+    std::string fee_label;                // "annual sustaining contribution"
+    std::vector<TierBenefit> benefits;
+    int conference_registrations_included = 0;  // free conference registrations a year
+    const TierBenefit* find_benefit(const std::string& benefit_id) const;
+    bool operator==(const Tier& o) const;
+};
+
+struct AddOn {             // optional yearly extra a member may buy (2026 schedule)
+    std::string id, name, description;
+    Money annual_fee;
+    bool operator==(const AddOn& o) const { return id == o.id && name == o.name && description == o.description && annual_fee == o.annual_fee; }
+};
+
+struct IncomeGroup {       // e.g. World Bank low- and middle-income countries
+    std::string id, name;
+    std::vector<std::string> countries;  // ISO 3166-1 alpha-2 codes
+    bool contains(const std::string& country_code) const;
+    bool operator==(const IncomeGroup& o) const { return id == o.id && name == o.name && countries == o.countries; }
+};
+
+struct PriceVariant {      // a tier's fee for institutions in one income group
+    std::string tier, income_group, label;
+    Money annual_fee;
+    bool operator==(const PriceVariant& o) const { return tier == o.tier && income_group == o.income_group && label == o.label && annual_fee == o.annual_fee; }
+};
+
+struct Schedule {
+    std::string effective_from;           // ISO date
+    std::vector<Tier> tiers;              // in the page's order
+    std::vector<AddOn> add_ons;
+    std::vector<IncomeGroup> income_groups;
+    std::vector<PriceVariant> price_variants;
+};
+
+struct Condition { std::string id, text; };
+
+struct OrganisationType {
+    std::string id, name;
+    bool commercial = false;              // counts against the Executive Committee's commercial seat limit
+};
+
+enum class Grant { no, yes, conditional };
+const char* to_string(Grant g);
+
+struct Right {             // a governance right and which tiers have it
+    std::string id, name;
+    std::map<std::string, Grant> tiers;   // tier id (or "*" for every tier) -> grant; absent means no
+    bool commercial_limited = false;      // subject to the commercial Executive Committee seat limit
+    std::map<std::string, std::string> reasons;  // "yes" / "no" / "conditional" / "commercial" -> sentence
+    Grant grant_for(const std::string& tier_id) const;
+};
+
+struct Fraction { int numerator = 1, denominator = 2; };
+
+struct Governance {
+    std::string executive_name, executive_about;
+    int executive_seats = 0;
+    int commercial_seat_limit = 0;
+    std::string operating_name, operating_about;
+    std::string trc_name, trc_about;
+    std::string trc_elected_tier;         // tier whose representatives are elected under a cap
+    Fraction trc_elected_fraction;
+    bool trc_round_up = true;
+    std::vector<Right> rights;
+    const Right* find_right(const std::string& id) const;
+};
+
+struct Member {
+    std::string name, tier;
+    bool founder = false;                 // founding member, 2015
+};
+
+struct Snapshot {          // the consortium as it stood on one date
+    std::string date, source;
+    int commercial_executive_seats_held = 0;
+    std::vector<Member> members;
+    int count_in_tier(const std::string& tier_id) const;
+};
+
+struct Assumptions {       // editable inputs of the value estimate, each with its source
+    Money conference_non_member_price, conference_member_price;
+    std::vector<std::string> conference_member_tiers;
+    std::string conference_source;
+    Money training_non_member_hourly;
+    std::map<std::string, Money> training_tier_hourly;
+    std::string training_source;
+    bool operator==(const Assumptions& o) const;
+};
+
+struct JoinField {
+    std::string id, label;
+    bool required = false;
+    int max_length = 0;                   // in characters (code points)
+};
+
+struct JoinInfo {
+    std::string email;                    // where requests go
+    std::string instructions;
+    std::string subject;                  // template with {institution} and {tier}
+    std::vector<JoinField> fields;
+    const JoinField* find_field(const std::string& id) const;
+};
+
+struct MembershipData {
+    int schema_version = 0;
+    std::string source;
+    std::vector<Currency> currencies;
+    std::string intro;
+    std::vector<std::string> goals;
+    std::vector<std::string> member_benefits;  // what every member gets
+    std::vector<Condition> conditions;
+    std::vector<OrganisationType> organisation_types;
+    std::vector<Benefit> benefits;
+    Schedule schedule;
+    Governance governance;
+    Snapshot snapshot;
+    Assumptions assumptions;
+    JoinInfo join;
+
+    const Tier* find_tier(const std::string& id) const;
+    const OrganisationType* find_organisation_type(const std::string& id) const;
+    const Currency* find_currency(const std::string& code) const;
+};
+
+}  // namespace iiifc

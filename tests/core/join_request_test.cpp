@@ -1,0 +1,212 @@
+// The join request: validation per field, the email, mailto: encoding per RFC 6068, and the
+// JSON export that loads back.
+#include "join_request.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace iiifc;
+using iiifc_test::shipped;
+
+static JoinRequest complete_request() {
+    JoinRequest r;
+    r.institution = "Bibliothèque nationale de France";
+    r.organisation_type = "library";
+    r.country = "France";
+    r.website = "https://www.bnf.fr";
+    r.contact_name = "Marie Curie";
+    r.contact_email = "marie.curie@bnf.fr";
+    r.role = "Head of digital collections";
+    r.tier = "associate";
+    r.start_date = "2027-01-01";
+    r.purchase_order = true;
+    r.message = "We use IIIF since 2015.\nWe look forward to it.";
+    return r;
+}
+
+// Decodes a mailto: URI's query into its parts, to check what a mail program would see.
+static std::string query_param(const std::string& uri, const std::string& key) {
+    const std::size_t q = uri.find('?');
+    std::size_t start = q + 1;
+    while (start < uri.size()) {
+        std::size_t end = uri.find('&', start);
+        if (end == std::string::npos) end = uri.size();
+        const std::string pair = uri.substr(start, end - start);
+        if (pair.rfind(key + "=", 0) == 0) return percent_decode(pair.substr(key.size() + 1));
+        start = end + 1;
+    }
+    return "<absent>";
+}
+
+TEST_CASE("a complete request validates") { CHECK(validate(complete_request(), shipped()).empty()); }
+
+TEST_CASE("required fields name themselves") {
+    const std::vector<FieldError> errors = validate(JoinRequest{}, shipped());
+    CHECK(errors == std::vector<FieldError>{
+        {"institution", "Institution is required."},
+        {"organisation_type", "Organisation type is required."},
+        {"country", "Country is required."},
+        {"contact_name", "Contact name is required."},
+        {"contact_email", "Contact email is required."},
+        {"tier", "Membership tier is required."},
+    });
+}
+
+TEST_CASE("field rules") {
+    JoinRequest r = complete_request();
+    SUBCASE("email syntax") {
+        for (const char* bad : {"marie", "marie@", "@bnf.fr", "marie@bnf", "ma rie@bnf.fr", "marie@bnf..fr", "marie@-bnf.fr", "a<b>@x.org"}) {
+            CAPTURE(bad);
+            r.contact_email = bad;
+            CHECK(errors_for(validate(r, shipped()), "contact_email") ==
+                  std::vector<FieldError>{{"contact_email", "Contact email is not a valid email address (expected name@example.org)."}});
+        }
+        for (const char* good : {"a@b.co", "first.last+tag@sub.example.org", "名前@例え.jp"}) {
+            CAPTURE(good);
+            r.contact_email = good;
+            CHECK(errors_for(validate(r, shipped()), "contact_email").empty());
+        }
+    }
+    SUBCASE("billing email is optional but checked when given") {
+        r.billing_email = "billing";
+        CHECK(errors_for(validate(r, shipped()), "billing_email").size() == 1);
+    }
+    SUBCASE("length limits count characters") {
+        r.institution = std::string(200, 'x');
+        CHECK(errors_for(validate(r, shipped()), "institution").empty());
+        r.institution = std::string(199, 'x') + "é";
+        CHECK(errors_for(validate(r, shipped()), "institution").empty());
+        r.institution = std::string(201, 'x');
+        CHECK(errors_for(validate(r, shipped()), "institution") ==
+              std::vector<FieldError>{{"institution", "Institution is too long: 201 characters, at most 200."}});
+    }
+    SUBCASE("control characters") {
+        r.institution = "Library\r\nBcc: victim@example.org";
+        CHECK(errors_for(validate(r, shipped()), "institution") ==
+              std::vector<FieldError>{{"institution", "Institution contains control characters (such as line breaks); remove them."}});
+        r.message = "line one\r\nline two\ttabbed";
+        CHECK(errors_for(validate(r, shipped()), "message").empty());
+        r.message = std::string("bell\x07");
+        CHECK(errors_for(validate(r, shipped()), "message").size() == 1);
+    }
+    SUBCASE("invalid UTF-8") {
+        r.contact_name = "\xC3\x28";
+        CHECK(errors_for(validate(r, shipped()), "contact_name") ==
+              std::vector<FieldError>{{"contact_name", "Contact name contains invalid characters (not UTF-8)."}});
+    }
+    SUBCASE("website, date, tier and organisation type") {
+        r.website = "www.bnf.fr";
+        r.start_date = "2027-02-30";
+        r.tier = "platinum";
+        r.organisation_type = "castle";
+        const auto errors = validate(r, shipped());
+        CHECK(errors_for(errors, "website").size() == 1);
+        CHECK(errors_for(errors, "start_date") == std::vector<FieldError>{{"start_date", "Preferred start date must be a date written YYYY-MM-DD."}});
+        CHECK(errors_for(errors, "tier") == std::vector<FieldError>{{"tier", "Membership tier is not one of the membership tiers."}});
+        CHECK(errors_for(errors, "organisation_type").size() == 1);
+    }
+    SUBCASE("leap days") {
+        CHECK(is_valid_date("2028-02-29"));
+        CHECK_FALSE(is_valid_date("2027-02-29"));
+        CHECK_FALSE(is_valid_date("2100-02-29"));
+        CHECK(is_valid_date("2000-02-29"));
+        CHECK_FALSE(is_valid_date("2027-13-01"));
+        CHECK_FALSE(is_valid_date("27-01-01"));
+    }
+}
+
+TEST_CASE("the email: subject and body") {
+    const JoinRequest r = complete_request();
+    CHECK(email_subject(r, shipped()) == "IIIF Consortium membership request: Bibliothèque nationale de France (Associate membership)");
+    const std::string body = email_body(r, shipped());
+    CHECK(body.find("We would like to join the IIIF Consortium as Associate membership.\n") != std::string::npos);
+    CHECK(body.find("Institution: Bibliothèque nationale de France\n") != std::string::npos);
+    CHECK(body.find("Organisation type: Library\n") != std::string::npos);
+    CHECK(body.find("Annual contribution: US$2,500\n") != std::string::npos);
+    CHECK(body.find("Purchase order needed: Yes\n") != std::string::npos);
+    CHECK(body.find("Contact email: marie.curie@bnf.fr\n") != std::string::npos);
+    CHECK(body.find("Billing contact") == std::string::npos);  // not given: not shown
+    CHECK(body.find("\nWe use IIIF since 2015.\nWe look forward to it.\n") != std::string::npos);
+}
+
+TEST_CASE("mailto: encoding per RFC 6068") {
+    JoinRequest r = complete_request();
+    SUBCASE("UTF-8 percent-encoded, CRLF line breaks, address first") {
+        const std::string uri = mailto_uri(r, shipped());
+        CHECK(uri.rfind("mailto:admin%40iiif.io?subject=IIIF%20Consortium%20membership%20request%3A%20Biblioth%C3%A8que%20nationale", 0) == 0);
+        CHECK(uri.find("%0D%0A") != std::string::npos);
+        CHECK(uri.find('\n') == std::string::npos);
+        CHECK(uri.find(' ') == std::string::npos);
+        CHECK(query_param(uri, "subject") == email_subject(r, shipped()));
+        std::string crlf_body;
+        for (char c : email_body(r, shipped())) crlf_body += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        CHECK(query_param(uri, "body") == crlf_body);
+    }
+    SUBCASE("reserved characters in every field survive the round trip") {
+        r.institution = "A&B ?Library #1 100% + more=yes";
+        r.contact_name = "O'Brien & Søn";
+        r.message = "a&b=c?d#e%f+g h";
+        const std::string uri = mailto_uri(r, shipped());
+        CHECK(query_param(uri, "subject") == "IIIF Consortium membership request: A&B ?Library #1 100% + more=yes (Associate membership)");
+        CHECK(query_param(uri, "body").find("Institution: A&B ?Library #1 100% + more=yes\r\n") != std::string::npos);
+        CHECK(query_param(uri, "body").find("a&b=c?d#e%f+g h") != std::string::npos);
+        CHECK(uri.find("+") == std::string::npos);  // '+' is data, never a space: always %2B
+        CHECK(uri.find("#") == std::string::npos);
+        CHECK(std::count(uri.begin(), uri.end(), '&') == 1);  // only the separator between subject and body
+        CHECK(std::count(uri.begin(), uri.end(), '?') == 1);
+    }
+    SUBCASE("Japanese text") {
+        r.institution = "国文学研究資料館";
+        const std::string uri = mailto_uri(r, shipped());
+        CHECK(uri.find("%E5%9B%BD%E6%96%87%E5%AD%A6") != std::string::npos);
+        CHECK(query_param(uri, "subject") == "IIIF Consortium membership request: 国文学研究資料館 (Associate membership)");
+    }
+    SUBCASE("header injection through CR/LF in any field cannot add a header") {
+        r.institution = "Evil\r\nBcc: victim@example.org";
+        r.contact_name = "x\r\nCc: a@b.org";
+        r.country = "\nTo: other@example.org";
+        const std::string subject = query_param(mailto_uri(r, shipped()), "subject");
+        CHECK(subject.find('\r') == std::string::npos);
+        CHECK(subject.find('\n') == std::string::npos);
+        CHECK(subject == "IIIF Consortium membership request: Evil  Bcc: victim@example.org (Associate membership)");
+        const std::string uri = mailto_uri(r, shipped());
+        CHECK(uri.find("&bcc=") == std::string::npos);
+        CHECK(uri.find("&cc=") == std::string::npos);
+        CHECK(std::count(uri.begin(), uri.end(), '&') == 1);
+        const std::string body = query_param(uri, "body");
+        CHECK(body.find("Institution: Evil  Bcc: victim@example.org\r\n") != std::string::npos);  // stays one line
+        CHECK(body.find("Country: To: other@example.org\r\n") != std::string::npos);
+    }
+    SUBCASE("long requests are flagged for copy or download instead") {
+        CHECK_FALSE(mailto_too_long(mailto_uri(r, shipped())));
+        r.message = std::string(1500, 'x');
+        CHECK(mailto_too_long(mailto_uri(r, shipped())));
+    }
+}
+
+TEST_CASE("JSON export round-trips into the form model") {
+    JoinRequest r = complete_request();
+    r.billing_name = "Accounts \"payable\"";
+    r.message = "Line 1\nLine 2 \\ back\tslash ☃";
+    const JoinImport back = join_request_from_json(join_request_to_json(r), "draft.json");
+    REQUIRE(back.ok);
+    CHECK(back.request == r);
+}
+
+TEST_CASE("JSON import errors name the position or the field") {
+    CHECK(join_request_from_json("{\"format\": \"iiifc-join-request\",", "draft.json").error.rfind("draft.json: line 1, column 33: JSON syntax error", 0) == 0);
+    CHECK(join_request_from_json("{\"format\":\"other\",\"request\":{}}", "d.json").error ==
+          "d.json: format: expected \"iiifc-join-request\": this is not a join request file");
+    CHECK(join_request_from_json("{\"request\":{\"institution\":5}}", "d.json").error ==
+          "d.json: request.institution: expected a string, found number 5");
+    CHECK(join_request_from_json("{\"request\":{\"purchase_order\":\"yes\"}}", "d.json").error ==
+          "d.json: request.purchase_order: expected true or false, found string \"yes\"");
+    CHECK(join_request_from_json("{\"version\":9,\"request\":{}}", "d.json").error ==
+          "d.json: version: this join request was saved by a newer version of the app");
+    CHECK(join_request_from_json("[]", "d.json").error == "d.json: (top level): expected a JSON object, found an array");
+    const JoinImport partial = join_request_from_json("{\"request\":{\"institution\":\"X\",\"unknown\":1}}", "d.json");
+    CHECK(partial.ok);
+    CHECK(partial.request.institution == "X");
+}

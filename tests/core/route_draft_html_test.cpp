@@ -1,0 +1,124 @@
+// Deep links, the saved draft, and the static HTML (fallback and budget summary).
+#include "draft.h"
+#include "html_render.h"
+#include "route.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace iiifc;
+using iiifc_test::shipped;
+
+TEST_CASE("deep links parse and format") {
+    const Route r = parse_route("#/join?tier=associate&type=museum");
+    CHECK(r.view == "join");
+    CHECK(r.get("tier") == "associate");
+    CHECK(r.get("type") == "museum");
+    CHECK(format_route(r) == "#/join?tier=associate&type=museum");
+    SUBCASE("round trip of encoded values") {
+        Route x;
+        x.view = "members";
+        x.set("q", "Bibliothèque & co = 100%");
+        const std::string s = format_route(x);
+        CHECK(s == "#/members?q=Biblioth%C3%A8que%20%26%20co%20%3D%20100%25");
+        CHECK(parse_route(s) == x);
+    }
+    SUBCASE("unknown views and junk fall back to the tiers view") {
+        CHECK(parse_route("").view == "tiers");
+        CHECK(parse_route("#").view == "tiers");
+        CHECK(parse_route("#/nowhere?x=1").view == "tiers");
+        CHECK(parse_route("#/nowhere?x=1").get("x") == "1");
+        CHECK(parse_route("#/costs?=1&&a&b=2&%zz=%").params == std::vector<std::pair<std::string, std::string>>{{"b", "2"}, {"%zz", "%"}});
+        CHECK(parse_route("governance").view == "governance");
+    }
+    SUBCASE("'+' in a query means a space; a repeated key keeps the last value") {
+        CHECK(parse_route("#/members?q=British+Library&q=Yale").get("q") == "Yale");
+        CHECK(parse_route("#/members?q=British+Library").get("q") == "British Library");
+    }
+    SUBCASE("setting an empty value removes the key") {
+        Route x = parse_route("#/costs?years=3&type=museum");
+        x.set("years", "");
+        CHECK(format_route(x) == "#/costs?type=museum");
+    }
+}
+
+TEST_CASE("a draft survives a save and restore") {
+    Draft d = new_draft(shipped());
+    CHECK(d.profile.tier == "full");
+    d.profile.institution = "Museum \"Ω\"";
+    d.profile.organisation_type = "museum";
+    d.profile.tier = "associate";
+    d.profile.years = 4;
+    d.profile.conference_attendees = 3;
+    d.profile.training_hours = 12;
+    d.goals.executive_vote = true;
+    d.goals.annual_budget = 500000;
+    d.assumptions.conference_member_price.amount = 20000;
+    d.assumptions.training_tier_hourly["associate"].amount = 15000;
+    d.request.institution = "Museum \"Ω\"";
+    d.request.message = "Hello\nworld";
+    const DraftRestore r = draft_from_json(draft_to_json(d), shipped());
+    CHECK(r.ok);
+    CHECK(r.notice.empty());
+    CHECK(r.draft == d);
+}
+
+TEST_CASE("corrupt or foreign drafts are ignored with a notice") {
+    const Draft fresh = new_draft(shipped());
+    for (const char* text : {"", "{", "null", "[1,2]", "{\"format\":\"something-else\",\"version\":1}",
+                             "{\"format\":\"iiifc-draft\",\"version\":99,\"profile\":{}}",
+                             "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"years\":\"three\"}}",
+                             "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{},\"request\":{\"institution\":[]}}"}) {
+        CAPTURE(text);
+        const DraftRestore r = draft_from_json(text, shipped());
+        CHECK_FALSE(r.ok);
+        CHECK(r.draft == fresh);
+        CHECK(r.notice.rfind("The saved draft could not be read and was ignored (saved draft: ", 0) == 0);
+    }
+}
+
+TEST_CASE("a draft naming a tier that no longer exists keeps the rest") {
+    const DraftRestore r = draft_from_json(
+        "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"tier\":\"gold\",\"years\":3},\"request\":{\"institution\":\"Kept\"}}",
+        shipped());
+    CHECK(r.ok);
+    CHECK(r.draft.profile.tier == "full");
+    CHECK(r.draft.profile.years == 3);
+    CHECK(r.draft.request.institution == "Kept");
+    CHECK(r.notice == "The saved draft was restored, but the chosen tier \"gold\" no longer exists.");
+}
+
+TEST_CASE("the static fallback holds every tier, fee, condition, the TRC rule and the address") {
+    const std::string html = render_fallback_html(shipped());
+    CHECK(html.find("<h3>Full membership &ndash; US$10,000 annual sustaining contribution</h3>") != std::string::npos);
+    CHECK(html.find("<h3>Associate membership &ndash; US$2,500 annual sustaining contribution</h3>") != std::string::npos);
+    CHECK(html.find("<table>") != std::string::npos);
+    CHECK(html.find("<th scope=\"col\">Associate membership</th>") != std::string::npos);
+    CHECK(html.find("Only full members are eligible for voting rights on the Executive Committee.") != std::string::npos);
+    CHECK(html.find("up to 1/2 of the number of associate member institutions, rounding up, may be elected (12 with 24 associate members on 2026-05-27)") != std::string::npos);
+    CHECK(html.find("<a href=\"mailto:admin@iiif.io\">admin@iiif.io</a>") != std::string::npos);
+    CHECK(html.find("IIIF\u2019s supporting staff") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("HTML escaping") { CHECK(html_escape("<a href=\"x\">&'</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"); }
+
+TEST_CASE("the budget holder's summary") {
+    Profile p;
+    p.organisation_type = "museum";
+    p.tier = "associate";
+    p.years = 3;
+    p.conference_attendees = 2;
+    JoinRequest r;
+    r.institution = "<Musée & Co>";
+    const std::string html = render_summary_html(shipped(), shipped().assumptions, p, r);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<h1>IIIF Consortium membership: Associate membership</h1>") != std::string::npos);
+    CHECK(html.find("Prepared for &lt;Musée &amp; Co&gt; (Museum)") != std::string::npos);
+    CHECK(html.find("<h2>Costs over 3 years</h2>") != std::string::npos);
+    CHECK(html.find("<tr><th scope=\"row\">Total contribution</th><td>US$7,500</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><th scope=\"row\">Estimated value of member discounts</th><td>US$1,500 (US$500 a year)</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><th scope=\"row\">Net cost</th><td>US$6,000</td></tr>") != std::string::npos);
+    CHECK(html.find("<strong>No</strong>. Only full members are eligible for voting rights on the Executive Committee.") != std::string::npos);
+    CHECK(html.find("mailto:admin@iiif.io") != std::string::npos);
+}

@@ -1,0 +1,84 @@
+// The website's 2026 schedule (tests/data/membership-2026.json): four prices over three tiers,
+// add-ons and a lower price for low- and middle-income countries, with the engine unchanged.
+#include "calculator.h"
+#include "eligibility.h"
+#include "html_render.h"
+#include "money_format.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace iiifc;
+using iiifc_test::schedule_2026;
+
+TEST_CASE("the 2026 schedule loads") {
+    const MembershipData& d = schedule_2026();
+    CHECK(d.schedule.effective_from == "2026-01-01");
+    REQUIRE(d.schedule.tiers.size() == 3);
+    CHECK(format_money(d.find_tier("champion")->annual_fee, d) == "US$16,000");
+    CHECK(format_money(d.find_tier("full")->annual_fee, d) == "US$8,000");
+    CHECK(format_money(d.find_tier("associate")->annual_fee, d) == "US$2,500");
+    CHECK(d.schedule.add_ons.size() == 2);
+    CHECK(d.schedule.price_variants.size() == 1);
+    CHECK(d.find_tier("full")->conference_registrations_included == 1);
+}
+
+TEST_CASE("an associate in a low- or middle-income country pays US$1,000") {
+    const MembershipData& d = schedule_2026();
+    Profile p;
+    p.country = "KE";
+    p.years = 2;
+    std::string note;
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "KE", &note) == Money{100000, "USD"});
+    CHECK(note == "price for low- and middle-income countries");
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "FR", &note) == Money{250000, "USD"});
+    CHECK(note.empty());
+    CHECK(tier_fee_for(d, *d.find_tier("full"), "KE") == Money{800000, "USD"});
+    const Estimate e = estimate(d, d.assumptions, p, *d.find_tier("associate"));
+    CHECK(e.total_contribution == Money{200000, "USD"});
+    CHECK(e.price_note == "price for low- and middle-income countries");
+}
+
+TEST_CASE("add-ons add US$2,000 each a year") {
+    const MembershipData& d = schedule_2026();
+    Profile p;
+    p.years = 3;
+    p.add_ons = {"add_on_1", "add_on_2", "unknown"};
+    const Estimate e = estimate(d, d.assumptions, p, *d.find_tier("full"));
+    CHECK(e.annual_add_ons == Money{400000, "USD"});
+    CHECK(e.annual_contribution == Money{1200000, "USD"});
+    CHECK(e.total_contribution == Money{3600000, "USD"});
+}
+
+TEST_CASE("included conference registrations are worth the full non-member price") {
+    const MembershipData& d = schedule_2026();
+    Profile p;
+    p.conference_attendees = 3;
+    const std::vector<Estimate> all = compare_tiers(d, d.assumptions, p);
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].annual_conference_saving == Money{2 * 50000 + 1 * 25000, "USD"});  // champion: 2 free
+    CHECK(all[1].annual_conference_saving == Money{1 * 50000 + 2 * 25000, "USD"});  // full: 1 free
+    CHECK(all[2].annual_conference_saving == Money{3 * 25000, "USD"});              // associate
+}
+
+TEST_CASE("recommendation and rights across three tiers") {
+    const MembershipData& d = schedule_2026();
+    Goals g;
+    g.executive_vote = true;
+    CHECK(recommend(d, d.assumptions, Profile{}, g).tier == "full");  // cheaper than champion
+    g.annual_budget = 300000;
+    const Recommendation over = recommend(d, d.assumptions, Profile{}, g);
+    CHECK(over.tier == "full");
+    CHECK_FALSE(over.within_budget);
+    for (const RightAnswer& a : rights_for(d, "museum", "champion")) CHECK(a.grant == Grant::yes);
+    CHECK(trc_what_if(d).members_now == 5);
+    CHECK(trc_what_if(d).cap_now == 3);
+    CHECK(trc_what_if(d).cap_if_joined == 3);
+}
+
+TEST_CASE("the fallback lists the 2026 prices, the variant and the add-ons") {
+    const std::string html = render_fallback_html(schedule_2026());
+    CHECK(html.find("Champion membership &ndash; US$16,000") != std::string::npos);
+    CHECK(html.find("Associate membership: US$1,000 price for low- and middle-income countries") != std::string::npos);
+    CHECK(html.find("Add-on: Optional add-on 1, US$2,000 a year.") != std::string::npos);
+}
