@@ -24,7 +24,7 @@ packages=(
   emscripten binaryen node-acorn
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools
-  imagemagick brotli
+  librsvg2-bin brotli
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

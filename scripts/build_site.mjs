@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Lays out the servable site: the app (portal.js, portal.wasm), web/ (page, styles, loader,
+// manifest, service worker), the data, the icons rendered from assets/icon.svg, and the page's
+// static fallback rendered by the core's CLI from the same data. Writes build-info.json with the
+// content hash and file list the service worker precaches.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+function arg(name) {
+  const i = process.argv.indexOf(name);
+  if (i < 0 || i + 1 >= process.argv.length) { console.error(`build_site: missing ${name}`); process.exit(2); }
+  return process.argv[i + 1];
+}
+const out = arg('--out'), appDir = arg('--app'), cli = arg('--cli'), source = arg('--source');
+const step = (msg) => console.log(`[site] ${msg}`);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'icons'), { recursive: true });
+
+step('app: portal.js, portal.wasm');
+for (const f of ['portal.js', 'portal.wasm']) copyFileSync(join(appDir, f), join(out, f));
+
+step('data: assets/membership.json');
+const dataFile = join(source, 'assets', 'membership.json');
+copyFileSync(dataFile, join(out, 'membership.json'));
+
+step('icons from assets/icon.svg');
+const svg = join(source, 'assets', 'icon.svg');
+for (const size of [192, 512]) {
+  execFileSync('rsvg-convert', ['-w', String(size), '-h', String(size), '-o', join(out, 'icons', `icon-${size}.png`), svg]);
+}
+copyFileSync(join(out, 'icons', 'icon-512.png'), join(out, 'icons', 'maskable-512.png'));
+
+step('static fallback from the data (iiifc-portal fallback-html)');
+const fallback = execFileSync(process.execPath, ['--no-experimental-fetch', cli, 'fallback-html', '--data', dataFile], { encoding: 'utf8' });
+if (!fallback.includes('<h1')) { console.error('build_site: the fallback is empty'); process.exit(1); }
+
+step('web/: page, styles, loader');
+const webDir = join(source, 'web');
+for (const f of readdirSync(webDir)) {
+  if (f === 'index.html') continue;
+  copyFileSync(join(webDir, f), join(out, f));
+}
+
+// Every file but the page and the worker is precached; the hash covers all of them.
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+const assets = listFiles(out).map((p) => relative(out, p)).filter((p) => p !== 'sw.js').sort();
+const hash = createHash('sha256');
+let totalBytes = 0;
+for (const f of assets) {
+  const data = readFileSync(join(out, f));
+  hash.update(f).update(data);
+  if (['portal.js', 'portal.wasm', 'membership.json'].includes(f)) totalBytes += data.length;
+}
+let page = readFileSync(join(webDir, 'index.html'), 'utf8');
+page = page.replace('<!-- FALLBACK -->', fallback.trim());
+hash.update(page);
+const version = hash.digest('hex').slice(0, 16);
+page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);
+writeFileSync(join(out, 'index.html'), page);
+writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: ['./', 'index.html', ...assets] }, null, 1) + '\n');
+step(`version ${version}, ${assets.length + 1} files, app + data ${totalBytes} bytes -> ${relative(process.cwd(), out) || out}`);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, then builds and tests natively (core, CLI, headless
+# UI) and for the web (the core suite as WebAssembly under Node, and the browser end-to-end
+# tests in Debian's Chromium). Exits non-zero if anything fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+say "set-up"
+bash emsdk-config/setup.sh
+source scripts/env.sh
+
+say "native build (g++)"
+cmake --preset native >/dev/null
+cmake --build --preset native
+say "native tests (CTest)"
+ctest --preset native
+
+say "native tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset native-sanitize >/dev/null
+cmake --build --preset native-sanitize
+ctest --preset native-sanitize
+
+say "web build (Emscripten)"
+emcmake cmake --preset web >/dev/null
+cmake --build --preset web
+say "web tests (CTest: core as WebAssembly under Node, browser end-to-end)"
+ctest --preset web

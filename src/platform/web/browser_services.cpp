@@ -1,0 +1,41 @@
+#include "browser_services.h"
+
+#include "browser_bridge.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+namespace iiifc {
+
+std::string take_c_string(char* s) {
+    std::string out = s ? s : "";
+    std::free(s);
+    return out;
+}
+
+void BrowserServices::copy_to_clipboard(const std::string& text) { browser_copy_text(text.c_str()); }
+
+void BrowserServices::download(const std::string& file_name, const std::string& mime_type, const std::string& content) {
+    browser_download(file_name.c_str(), mime_type.c_str(), content.c_str());
+}
+
+void BrowserServices::open_url(const std::string& url) {
+    if (url.rfind("mailto:", 0) == 0) browser_open_url(url.c_str());  // the app opens nothing else
+}
+
+void BrowserServices::request_file(const std::string& accept) { browser_request_file(accept.c_str()); }
+
+void BrowserServices::store_draft(const std::string& json) { browser_storage_set(kDraftKey, json.c_str()); }
+
+void BrowserServices::set_location_fragment(const std::string& fragment, bool new_history_entry) {
+    browser_set_fragment(fragment.c_str(), new_history_entry ? 1 : 0);
+}
+
+void BrowserServices::announce(const std::string& text) { browser_announce(text.c_str()); }
+
+void BrowserServices::reload() { browser_reload(); }
+
+double BrowserServices::now_seconds() { return emscripten_get_now() / 1000.0; }
+
+}  // namespace iiifc

@@ -1,0 +1,6 @@
+// The browser runner: owns the GL context, the ImGui context and the App, and draws frames on
+// demand (never in a busy loop): after input, on resize, and when the app asks for a wake-up.
+#pragma once
+
+void runner_request_frames(int count);   // draw at least `count` more frames, starting at the next animation frame
+void browser_run_frame_now();            // draw right away (inside an input event: user-gesture APIs work)

@@ -1,0 +1,354 @@
+// [SECTION] App: construction, platform events
+// [SECTION] Frame: header, navigation, banners, the current view
+// [SECTION] Shared behaviour: choosing, deep links, draft saving, start over, kiosk idle
+#include "app.h"
+
+#include "html_render.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace iiifc {
+
+//-----------------------------------------------------------------------------
+// [SECTION] App: construction, platform events
+//-----------------------------------------------------------------------------
+
+App::App(MembershipData data, PlatformServices& platform, AppOptions options)
+    : data_(std::move(data)), platform_(platform), options_(options), draft_(new_draft(data_)) {
+    last_input_ = platform_.now_seconds();
+}
+
+void App::restore_draft(const std::string& stored_json) {
+    restored_ = true;
+    if (stored_json.empty()) return;
+    const DraftRestore r = draft_from_json(stored_json, data_);
+    draft_ = r.draft;
+    notice_ = r.notice;
+    if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
+    last_saved_ = r.ok ? stored_json : "";
+}
+
+void App::open_fragment(const std::string& fragment) {
+    const Route r = parse_route(fragment);
+    route_.view = r.view;
+    const std::string tier = r.get("tier"), type = r.get("type");
+    if (!tier.empty() && data_.find_tier(tier)) choose_tier(tier);
+    if (!type.empty() && data_.find_organisation_type(type)) set_organisation_type(type);
+    if (r.view == "members") {
+        member_query_ = r.get("q");
+        const std::string level = r.get("level");
+        member_tier_filter_ = data_.find_tier(level) ? level : "";
+    }
+    last_fragment_ = fragment;  // the browser is already there: do not push it again
+}
+
+void App::on_file_loaded(const std::string& name, const std::string& content) {
+    const JoinImport imp = join_request_from_json(content, name);
+    if (!imp.ok) {
+        notice_ = "That file could not be loaded: " + imp.error + ". Your form is unchanged.";
+        platform_.announce(notice_);
+        return;
+    }
+    draft_.request = imp.request;
+    if (!data_.find_tier(draft_.request.tier)) draft_.request.tier = draft_.profile.tier;
+    sync_profile_from_request();
+    touched_.clear();
+    for (const JoinField& f : data_.join.fields) touched_.insert(f.id);  // show what the loaded draft still lacks
+    notice_.clear();
+    go_to("join");
+    show_toast("Loaded " + name);
+}
+
+void App::on_clipboard_result(bool ok) { show_toast(ok ? "Copied to the clipboard" : "Copying was refused by the browser; use Download instead"); }
+
+void App::on_update_available() { update_available_ = true; }
+
+void App::set_dark(bool dark) {
+    options_.dark = dark;
+    apply_theme(dark, options_.kiosk ? 1.25f : 1.0f);
+}
+
+void App::note_user_input() { last_input_ = platform_.now_seconds(); }
+
+const char* App::view_title(const std::string& view) {
+    if (view == "costs") return "Costs";
+    if (view == "governance") return "Governance";
+    if (view == "members") return "Members";
+    if (view == "join") return "Join";
+    return "Tiers";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame: header, navigation, banners, the current view
+//-----------------------------------------------------------------------------
+
+bool App::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f; }
+
+void App::frame() {
+    if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
+        start_over();  // the next visitor starts clean
+        last_input_ = platform_.now_seconds();
+    }
+    sync_profile_from_request();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("IIIF Consortium membership", nullptr, flags);
+    draw_header();
+    draw_navigation();
+    draw_banners();
+    ImGui::Separator();
+
+    // The view scrolls; header and navigation stay. Content is centred on wide screens.
+    ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    const float max_width = ImGui::GetFontSize() * 72.0f;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > max_width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_width) * 0.5f);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(avail > max_width ? max_width : -1.0f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail > max_width ? max_width : avail));
+    if (route_.view == "costs") draw_costs();
+    else if (route_.view == "governance") draw_governance();
+    else if (route_.view == "members") draw_members();
+    else if (route_.view == "join") draw_join();
+    else draw_tiers();
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
+    ImGui::EndGroup();
+    ImGui::EndChild();
+
+    draw_start_over_popup();
+    draw_toast();
+    ImGui::End();
+    sync_route_and_storage();
+}
+
+void App::draw_header() {
+    if (fonts_.heading) ImGui::PushFont(fonts_.heading);
+    ImGui::TextUnformatted("IIIF Consortium membership");
+    if (fonts_.heading) ImGui::PopFont();
+    if (!narrow()) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        text_muted("Fees effective from " + data_.schedule.effective_from);
+    }
+    const char* summary = "Summary for your budget holder";
+    const char* reset = "Start over";
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float w_reset = ImGui::CalcTextSize(reset).x + st.FramePadding.x * 2;
+    const float w_summary = options_.kiosk ? 0 : ImGui::CalcTextSize(summary).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    if (!narrow()) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w_reset - w_summary);
+    if (!options_.kiosk) {
+        if (secondary_button(summary)) download_summary();
+        ImGui::SameLine();
+    }
+    if (secondary_button(reset)) {
+        confirm_start_over_ = true;
+        ImGui::OpenPopup("Start over?");
+    }
+}
+
+void App::draw_navigation() {
+    const Palette& p = palette();
+    const float count = static_cast<float>(kViewCount);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / count;
+    for (int i = 0; i < kViewCount; ++i) {
+        const std::string view = kViews[i];
+        const bool current = route_.view == view;
+        if (i > 0) ImGui::SameLine();
+        if (current) {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+        }
+        const std::string label = std::string(view_title(view)) + "##nav";
+        if (ImGui::Button(label.c_str(), ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(view);
+        if (current) ImGui::PopStyleColor(3);
+    }
+}
+
+void App::draw_banners() {
+    const Palette& p = palette();
+    if (update_available_) {
+        text_colored(p.text, "A new version is available.");
+        ImGui::SameLine();
+        if (primary_button("Reload")) platform_.reload();
+    }
+    if (!notice_.empty()) {
+        text_colored(p.error, notice_);
+        if (secondary_button("Dismiss##notice")) notice_.clear();
+    }
+}
+
+void App::draw_start_over_popup() {
+    if (confirm_start_over_ && !ImGui::IsPopupOpen("Start over?")) ImGui::OpenPopup("Start over?");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Start over?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        ImGui::TextUnformatted("This clears the form, the calculator and your choices.");
+        if (primary_button("Clear everything")) {
+            start_over();
+            confirm_start_over_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (secondary_button("Keep my work") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            confirm_start_over_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    } else {
+        confirm_start_over_ = false;
+    }
+}
+
+void App::draw_toast() {
+    if (toast_.empty()) return;
+    if (platform_.now_seconds() > toast_until_) {
+        toast_.clear();
+        return;
+    }
+    const ImVec2 size = ImGui::CalcTextSize(toast_.c_str());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImVec2 min((display.x - size.x) * 0.5f - pad.x * 2, display.y - size.y - pad.y * 6);
+    const ImVec2 max(min.x + size.x + pad.x * 4, min.y + size.y + pad.y * 2);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const Palette& p = palette();
+    dl->AddRectFilled(min, max, ImGui::GetColorU32(p.text), 8.0f);
+    dl->AddText(ImVec2(min.x + pad.x * 2, min.y + pad.y), ImGui::GetColorU32(p.background), toast_.c_str());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shared behaviour: choosing, deep links, draft saving, start over, kiosk idle
+//-----------------------------------------------------------------------------
+
+void App::go_to(const std::string& view) {
+    if (!is_view(view)) return;
+    route_.view = view;
+    ImGui::SetScrollY(0);
+}
+
+void App::choose_tier(const std::string& tier_id) {
+    if (!data_.find_tier(tier_id)) return;
+    draft_.request.tier = tier_id;
+    draft_.profile.tier = tier_id;
+}
+
+void App::set_organisation_type(const std::string& type_id) {
+    draft_.request.organisation_type = type_id;
+    draft_.profile.organisation_type = type_id;
+}
+
+void App::sync_profile_from_request() {
+    // The join form is the single place these are kept; the calculator reads them from there.
+    if (!data_.find_tier(draft_.request.tier)) draft_.request.tier = draft_.profile.tier;
+    draft_.profile.tier = draft_.request.tier;
+    draft_.profile.organisation_type = draft_.request.organisation_type;
+    draft_.profile.institution = draft_.request.institution;
+}
+
+void App::sync_route_and_storage() {
+    Route r;
+    r.view = route_.view;
+    r.set("tier", draft_.profile.tier);
+    r.set("type", draft_.profile.organisation_type);
+    if (route_.view == "members") {
+        r.set("q", member_query_);
+        r.set("level", member_tier_filter_);
+    }
+    const std::string fragment = format_route(r);
+    if (fragment != last_fragment_) {
+        // A new view is a new history entry (back returns to the last view); a changed choice is not.
+        const bool new_entry = parse_route(last_fragment_).view != r.view;
+        platform_.set_location_fragment(fragment, new_entry);
+        last_fragment_ = fragment;
+    }
+    if (restored_) {
+        const std::string json = draft_to_json(draft_);
+        if (json != last_saved_) {
+            platform_.store_draft(json);
+            last_saved_ = json;
+        }
+    }
+}
+
+void App::start_over() {
+    draft_ = new_draft(data_);
+    touched_.clear();
+    send_attempted_ = false;
+    member_query_.clear();
+    member_tier_filter_.clear();
+    notice_.clear();
+    route_.view = "tiers";
+    platform_.store_draft("");
+    last_saved_ = draft_to_json(draft_);
+    platform_.announce("Everything was cleared.");
+}
+
+void App::show_toast(const std::string& text) {
+    toast_ = text;
+    toast_until_ = platform_.now_seconds() + 2.5;
+    platform_.announce(text);
+}
+
+double App::seconds_until_wakeup() const {
+    const double now = platform_.now_seconds();
+    double wake = -1;
+    if (!toast_.empty()) wake = std::max(0.0, toast_until_ - now) + 0.05;
+    if (options_.kiosk) {
+        const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
+        wake = wake < 0 ? idle : std::min(wake, idle);
+    }
+    return wake;
+}
+
+void App::download_summary() {
+    const std::string html = render_summary_html(data_, draft_.assumptions, draft_.profile, draft_.request);
+    platform_.download("iiif-consortium-membership-summary.html", "text/html;charset=utf-8", html);
+    show_toast("Summary downloaded");
+}
+
+bool App::tier_selector(const char* label, std::string& tier_id) {
+    const Tier* current = data_.find_tier(tier_id);
+    bool changed = false;
+    if (ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a tier")) {
+        for (const Tier& t : data_.schedule.tiers) {
+            const bool selected = t.id == tier_id;
+            if (ImGui::Selectable(t.name.c_str(), selected)) {
+                tier_id = t.id;
+                changed = true;
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool App::organisation_type_selector(const char* label, std::string& type_id) {
+    const OrganisationType* current = data_.find_organisation_type(type_id);
+    bool changed = false;
+    if (ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a type")) {
+        for (const OrganisationType& t : data_.organisation_types) {
+            const bool selected = t.id == type_id;
+            if (ImGui::Selectable(t.name.c_str(), selected)) {
+                type_id = t.id;
+                changed = true;
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+}  // namespace iiifc

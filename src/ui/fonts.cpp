@@ -1,0 +1,34 @@
+#include "fonts.h"
+
+#include "embedded_fonts.h"
+#include "glyph_ranges.h"
+
+#include <imgui.h>
+
+namespace iiifc {
+
+static ImFont* add(const unsigned char* data, unsigned int size, float px, float ratio) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the data is static
+    cfg.OversampleH = ratio >= 2.0f ? 1 : 2;  // enough horizontal precision at low ratios, smaller atlas at high
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * ratio,
+                                                       &cfg, glyph_ranges());
+}
+
+Fonts build_fonts(float base_size, float pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    Fonts f;
+    // Rasterise at device pixels and draw at 1/ratio: one texel per screen pixel.
+    f.regular = add(kInterRegular, kInterRegularSize, base_size, pixel_ratio);
+    f.bold = add(kInterSemiBold, kInterSemiBoldSize, base_size, pixel_ratio);
+    f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio);
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+    io.FontDefault = f.regular;
+    return f;
+}
+
+}  // namespace iiifc

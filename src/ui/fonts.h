@@ -1,0 +1,13 @@
+// Builds the font atlas from the embedded Inter subsets, rasterised at the display's pixel
+// ratio so text is crisp at devicePixelRatio 1, 1.5, 2 and 3.
+#pragma once
+
+#include "app.h"
+
+namespace iiifc {
+
+// Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels.
+// The caller must re-upload the atlas texture afterwards.
+Fonts build_fonts(float base_size, float pixel_ratio);
+
+}  // namespace iiifc

@@ -1,0 +1,24 @@
+// What the app needs from the platform it runs on. The browser runner implements it in
+// src/platform/web; headless tests use a recording fake. The UI never includes Emscripten.
+#pragma once
+
+#include <string>
+
+namespace iiifc {
+
+class PlatformServices {
+public:
+    virtual ~PlatformServices() = default;
+    virtual void copy_to_clipboard(const std::string& text) = 0;              // async; the app confirms
+    virtual void download(const std::string& file_name, const std::string& mime_type, const std::string& content) = 0;
+    virtual void open_url(const std::string& url) = 0;                          // mailto: links
+    virtual void request_file(const std::string& accept) = 0;                   // answer: App::on_file_loaded
+    virtual void store_draft(const std::string& json) = 0;                      // "" clears it
+    virtual void set_location_fragment(const std::string& fragment, bool new_history_entry) = 0;
+    virtual void announce(const std::string& text) = 0;                         // screen reader live region
+    virtual void publish_accessible_view(const std::string& html_fragment) = 0; // DOM mirror of the view
+    virtual void reload() = 0;                                                  // switch to the new version
+    virtual double now_seconds() = 0;                                           // monotonic
+};
+
+}  // namespace iiifc

@@ -1,0 +1,54 @@
+#include "widget_registry.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdarg>
+#include <unordered_map>
+
+namespace iiifc {
+
+namespace {
+// Two buffers: the frame being built and the last complete frame, which queries read.
+std::vector<WidgetRect> g_building, g_last;
+}  // namespace
+
+void widget_registry_begin_frame() {
+    g_last.swap(g_building);
+    g_building.clear();
+    if (ImGuiContext* ctx = ImGui::GetCurrentContext()) ctx->TestEngineHookItems = true;
+}
+
+const WidgetRect* widget_registry_find(const std::string& label) {
+    for (const WidgetRect& r : g_last)
+        if (r.label == label) return &r;
+    return nullptr;
+}
+
+std::vector<std::string> widget_registry_labels() {
+    std::vector<std::string> out;
+    for (const WidgetRect& r : g_last) out.push_back(r.label);
+    return out;
+}
+
+}  // namespace iiifc
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+    if (!label || ctx->LastItemData.ID != id) return;
+    const ImRect r = ctx->LastItemData.Rect;
+    const ImRect clip = ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : r;
+    iiifc::WidgetRect w;
+    w.label = label;
+    w.x = r.Min.x;
+    w.y = r.Min.y;
+    w.w = r.GetWidth();
+    w.h = r.GetHeight();
+    w.visible = clip.Overlaps(r);
+    iiifc::g_building.push_back(w);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,120 @@
+// Shared set-up for the browser tests: serves the built site on a free loopback port, launches
+// Debian's Chromium through playwright-core (never a downloaded browser), and records console
+// errors, page errors, CSP violations and every request, so each test can assert on them.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SOURCE_DIR = process.env.IIIFC_SOURCE_DIR || resolve(here, '..', '..');
+export const SITE_DIR = process.env.IIIFC_WEB_DIR || join(SOURCE_DIR, 'build', 'web', 'site');
+export const ARTIFACTS = join(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-quic', '--disable-default-apps', '--disable-extensions',
+];
+
+// Starts scripts/serve.mjs on port 0 (a free port) for `dir`; resolves { url, stop }.
+export function startServer(dir = SITE_DIR) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(SOURCE_DIR, 'scripts', 'serve.mjs'), '--dir', dir, '--port', '0', '--quiet'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) resolvePromise({ url: m[1], stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
+  });
+}
+
+// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test).
+export async function launch(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: options.viewport || { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor || 1,
+    hasTouch: !!options.hasTouch,
+    isMobile: !!options.isMobile,
+    javaScriptEnabled: options.javaScriptEnabled !== false,
+    acceptDownloads: true,
+    colorScheme: options.colorScheme || 'light',
+    reducedMotion: options.reducedMotion || 'no-preference',
+    serviceWorkers: options.serviceWorkers || 'allow',
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const log = { consoleErrors: [], pageErrors: [], requests: [], cspViolations: [] };
+  const watch = (p) => {
+    p.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+    p.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  };
+  watch(page);
+  context.on('page', watch);
+  context.on('request', (r) => log.requests.push(r.url()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations = window.__cspViolations || []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+    // mailto: links the app opens are recorded and not followed, so tests can read them.
+    document.addEventListener('click', (e) => {
+      const a = e.target && e.target.closest && e.target.closest('a[href^="mailto:"]');
+      if (a) { (window.__mailto = window.__mailto || []).push(a.href); e.preventDefault(); }
+    }, true);
+  });
+  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  return { context, page, log, close };
+}
+
+// Loads the app and waits for its explicit ready signal (set after the first frame).
+export async function openApp(page, url, path = '') {
+  await page.goto(url + path);
+  await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+}
+
+export async function widget(page, label) {
+  const r = await page.evaluate((l) => window.portalTest.widget(l), label);
+  if (!r) throw new Error(`widget "${label}" was not drawn in the last frame`);
+  return r;
+}
+
+export async function appState(page) { return page.evaluate(() => window.portalTest.state()); }
+
+// Waits until the app has drawn at least `n` more frames (input is applied over a few frames).
+export async function settle(page, frames = 4) {
+  const start = (await appState(page)).frames;
+  await page.waitForFunction((s) => window.portalTest.state().frames >= s, start + frames, { timeout: 10000 }).catch(() => {});
+}
+
+// A real mouse click at the centre of a labelled widget, scrolling it into view with the wheel if needed.
+export async function click(page, label) {
+  let r = await widget(page, label);
+  const vp = page.viewportSize();
+  for (let i = 0; i < 40 && (r.y < 60 || r.y + r.h > vp.height - 10 || !r.visible); i++) {
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await page.mouse.wheel(0, r.y + r.h > vp.height - 10 ? 200 : -200);
+    await settle(page, 3);
+    r = await widget(page, label);
+  }
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await settle(page, 2);
+  await page.mouse.down();
+  await settle(page, 2);
+  await page.mouse.up();
+  await settle(page, 3);
+  return r;
+}
+
+export function sameOrigin(requests, url) {
+  const origin = new URL(url).origin;
+  return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+}

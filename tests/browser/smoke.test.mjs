@@ -1,0 +1,53 @@
+// The build's first real pixels: the app loads, signals ready after its first frame, draws the
+// real tiers from the data, logs no errors, and requests nothing from any other origin.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { join } from 'node:path';
+import { ARTIFACTS, appState, launch, openApp, sameOrigin, startServer, widget } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch({ viewport: { width: 1280, height: 800 } }); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('the app loads, becomes ready and draws the tiers', async () => {
+  const { page, log } = browser;
+  await openApp(page, server.url);
+  const state = await appState(page);
+  assert.equal(state.view, 'tiers');
+  assert.ok(state.frames >= 1);
+  assert.ok(['1', '2'].includes(await page.evaluate(() => document.documentElement.dataset.webgl)));
+
+  // The comparison's "Choose" buttons exist for exactly the data's tiers.
+  assert.ok((await widget(page, 'Choose this tier##associate')).w > 0);
+  assert.ok((await widget(page, '\u2713 Chosen##full')).w > 0);
+
+  // The canvas is not blank: its pixels are not all the clear colour.
+  const shot = await page.locator('#canvas').screenshot({ path: join(ARTIFACTS, 'smoke-1280x800.png') });
+  const distinct = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    let differing = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differing++;
+    return differing / (d.length / 4);
+  }, shot.toString('base64'));
+  assert.ok(distinct > 0.02, `only ${(distinct * 100).toFixed(2)}% of pixels differ from the background`);
+
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(sameOrigin(log.requests, server.url), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations || []), []);
+});
+
+test('the static fallback is in the page, hidden once the app runs', async () => {
+  const { page } = browser;
+  const text = await page.locator('#fallback-container').textContent();
+  assert.match(text, /Full membership – US\$10,000 annual sustaining contribution/);
+  assert.match(text, /Associate membership – US\$2,500 annual sustaining contribution/);
+  assert.match(text, /admin@iiif\.io/);
+  assert.equal(await page.locator('#fallback-container').isVisible(), false);
+});

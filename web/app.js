@@ -1,0 +1,156 @@
+// The page's loader and its wiring to the app: checks WebAssembly and WebGL, downloads the data
+// and the .wasm with a progress bar, starts the app, and forwards browser events it needs
+// (back/forward, paste, soft-keyboard text, files, colour scheme). No inline script: the CSP
+// allows scripts from this origin only.
+'use strict';
+(function () {
+  var root = document.documentElement;
+  var statusText = document.getElementById('status-text');
+  var progress = document.getElementById('progress');
+  var DATA_URL = 'membership.json';
+  var APP_JS = 'portal.js';
+  var APP_WASM = 'portal.wasm';
+
+  function fail(message) {
+    root.dataset.appState = 'failed';
+    statusText.textContent = '';
+    var strong = document.createElement('span');
+    strong.className = 'error';
+    strong.textContent = message;
+    statusText.appendChild(strong);
+    statusText.appendChild(document.createTextNode(' The tiers, fees and how to join are below.'));
+  }
+  window.portalFail = function (message) { fail('The portal could not start: ' + message); };
+
+  function webglAvailable() {
+    try {
+      var c = document.createElement('canvas');
+      return !!(c.getContext('webgl2') || c.getContext('webgl'));
+    } catch (e) { return false; }
+  }
+
+  // Fetches a resource, reporting bytes as they arrive; resolves with an ArrayBuffer.
+  function fetchWithProgress(url, onBytes) {
+    return fetch(url, { cache: 'no-cache' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      if (!response.body || !response.body.getReader) return response.arrayBuffer();
+      var reader = response.body.getReader(), chunks = [], received = 0;
+      function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            var out = new Uint8Array(received), offset = 0;
+            chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
+            return out.buffer;
+          }
+          chunks.push(step.value);
+          received += step.value.length;
+          onBytes(step.value.length);
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error(src + ' could not be loaded')); };
+      document.head.appendChild(s);
+    });
+  }
+
+  var bridge = window.portalBridge = {
+    ready: function (info) {
+      root.dataset.appState = 'ready';
+      root.dataset.webgl = String(info.webgl);
+      window.portalReady = true;
+      window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
+    },
+    reload: function () { window.location.reload(); },
+    storageFailed: function (why) { root.dataset.storage = 'failed:' + why; },
+  };
+
+  // Test and benchmark queries (read-only): where a widget is, and the app's state.
+  window.portalTest = {
+    widget: function (label) {
+      var s = Module.ccall('portal_query_widget', 'string', ['string'], [label]);
+      return s ? JSON.parse(s) : null;
+    },
+    state: function () { return JSON.parse(Module.ccall('portal_query_state', 'string', [], [])); },
+  };
+
+  function wireEvents() {
+    var call = function (name, types, args) { Module.ccall(name, null, types, args); };
+    window.addEventListener('popstate', function () { call('portal_on_fragment', ['string'], [window.location.hash]); });
+    window.addEventListener('hashchange', function () { call('portal_on_fragment', ['string'], [window.location.hash]); });
+    document.addEventListener('paste', function (e) {
+      var text = (e.clipboardData || window.clipboardData).getData('text');
+      if (!text) return;
+      e.preventDefault();
+      call('portal_on_text', ['string'], [text.slice(0, 1048576)]);
+    });
+    // Soft keyboards type into the hidden field; its text goes to the app, and the field is emptied.
+    var input = document.getElementById('text-input');
+    input.addEventListener('input', function () {
+      if (input.value) call('portal_on_text', ['string'], [input.value]);
+      input.value = '';
+    });
+    var file = document.getElementById('file-input');
+    file.addEventListener('change', function () {
+      var f = file.files && file.files[0];
+      if (!f) return;
+      if (f.size > 1048576) { call('portal_on_file', ['string', 'string'], [f.name, '']); return; }
+      f.text().then(function (text) { call('portal_on_file', ['string', 'string'], [f.name, text]); });
+    });
+    ['pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(function (type) {
+      window.addEventListener(type, function () { Module._portal_on_input(); }, { passive: true, capture: true });
+    });
+    if (window.matchMedia) {
+      window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function (e) {
+        call('portal_on_color_scheme', ['number'], [e.matches ? 1 : 0]);
+      });
+    }
+  }
+
+  function start() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      fail('This browser cannot run WebAssembly, which the interactive portal needs.');
+      return;
+    }
+    if (!webglAvailable()) {
+      fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
+      return;
+    }
+    var expected = Number(root.dataset.totalBytes || 0) || 400000, received = 0;
+    var onBytes = function (n) {
+      received += n;
+      progress.value = Math.min(99, Math.round(100 * received / expected));
+    };
+    var dataText;
+    Promise.all([
+      fetchWithProgress(DATA_URL, onBytes).then(function (buf) { dataText = new TextDecoder().decode(buf); }),
+      fetchWithProgress(APP_WASM, onBytes),
+    ]).then(function (results) {
+      statusText.textContent = 'Starting\u2026';
+      window.Module = {
+        wasmBinary: results[1],
+        canvas: document.getElementById('canvas'),
+        print: function (t) { console.log(t); },
+        printErr: function (t) { console.warn(t); },
+        onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
+        onRuntimeInitialized: function () {
+          wireEvents();
+          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, DATA_URL]);
+        },
+      };
+      return loadScript(APP_JS);
+    }).catch(function (e) {
+      fail('The portal could not be downloaded (' + e.message + ').');
+    });
+  }
+
+  start();
+})();
