@@ -108,6 +108,10 @@ void App::frame() {
 
     // The view scrolls; header and navigation stay. Content is centred on wide screens.
     ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    if (scroll_to_top_) {
+        ImGui::SetScrollY(0);
+        scroll_to_top_ = false;
+    }
     const float max_width = ImGui::GetFontSize() * 72.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > max_width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_width) * 0.5f);
@@ -233,8 +237,8 @@ void App::draw_toast() {
 
 void App::go_to(const std::string& view) {
     if (!is_view(view)) return;
+    if (route_.view != view) scroll_to_top_ = true;  // applied inside the next frame's view
     route_.view = view;
-    ImGui::SetScrollY(0);
 }
 
 void App::choose_tier(const std::string& tier_id) {

@@ -106,6 +106,7 @@ private:
     Route route_;
     std::string last_fragment_, last_saved_;
     bool restored_ = false;
+    bool scroll_to_top_ = false;
 
     // Members view.
     std::string member_query_;

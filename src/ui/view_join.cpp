@@ -76,10 +76,8 @@ void App::draw_join() {
             draw_qr(mailto);
         }
     } else {
-        if (primary_button("Open in my email program", all.empty())) {
-            send_attempted_ = true;
-            if (all.empty()) platform_.open_url(mailto);
-        }
+        if (primary_button("Open in my email program", all.empty())) platform_.open_url(mailto);
+        if (ImGui::IsItemClicked()) send_attempted_ = true;  // even when it cannot send yet: show why
         if (all.empty() && mailto_too_long(mailto))
             text_muted("This request is long: some email programs cut long links. If it arrives incomplete, copy it or download it instead.");
         ImGui::SameLine();

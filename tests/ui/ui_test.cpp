@@ -1,0 +1,216 @@
+// The portal's views, driven headlessly with synthetic input.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "ui_harness.h"
+
+#include "draft.h"
+#include "route.h"
+#include "theme.h"
+
+#include <doctest/doctest.h>
+
+using namespace iiifc;
+using iiifc_test::Ui;
+
+TEST_CASE("the tiers view draws a Choose button per tier of the data") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.frame(2);
+    CHECK(ui.app->view() == "tiers");
+    CHECK(ui.find("\xE2\x9C\x93 Chosen##full"));
+    CHECK(ui.find("Choose this tier##associate"));
+}
+
+TEST_CASE("choosing a tier in Tiers carries it into Join and Costs") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.frame(2);
+    REQUIRE(ui.click("Choose this tier##associate"));
+    CHECK(ui.app->draft().request.tier == "associate");
+    CHECK(ui.app->draft().profile.tier == "associate");
+    CHECK(ui.app->toast() == "Associate membership chosen");
+    REQUIRE(ui.click("Join##nav"));
+    CHECK(ui.app->view() == "join");
+    CHECK(ui.platform.fragments.back() == "#/join?tier=associate");
+    CHECK(ui.platform.fragment_pushed.back());
+    // The saved draft carries the choice.
+    const DraftRestore saved = draft_from_json(ui.platform.stored.back(), iiifc_test::shipped_data());
+    CHECK(saved.draft.request.tier == "associate");
+}
+
+TEST_CASE("validation messages appear when a field is left wrong, and clear when it is fixed") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join");
+    ui.frame(2);
+    CHECK(ui.app->visible_errors().empty());  // nothing shouts at an untouched form
+    REQUIRE(ui.click("Contact email *##contact_email"));
+    ui.type("marie");
+    CHECK(ui.app->draft().request.contact_email == "marie");
+    auto errors = errors_for(ui.app->visible_errors(), "contact_email");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "Contact email is not a valid email address (expected name@example.org).");
+    CHECK(ui.find("\xE2\x9A\xA0 Contact email is not a valid email address (expected name@example.org).") == nullptr);  // text, not a widget
+    ui.type("@bnf.fr");
+    CHECK(errors_for(ui.app->visible_errors(), "contact_email").empty());
+}
+
+TEST_CASE("the request can be sent only once the form validates") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join?tier=associate&type=museum");
+    ui.frame(2);
+    REQUIRE(ui.click("Open in my email program"));
+    CHECK(ui.platform.opened.empty());
+    CHECK(ui.app->visible_errors().size() == 4);  // institution, country, contact name, contact email
+    JoinRequest& r = ui.app->draft().request;
+    r.institution = "Musée d'Orsay";
+    r.country = "France";
+    r.contact_name = "Ann";
+    r.contact_email = "ann@example.org";
+    ui.frame(2);
+    REQUIRE(ui.click("Open in my email program"));
+    REQUIRE(ui.platform.opened.size() == 1);
+    CHECK(ui.platform.opened[0] == mailto_uri(r, iiifc_test::shipped_data()));
+    REQUIRE(ui.click("Copy request"));
+    REQUIRE(ui.platform.clipboard.size() == 1);
+    CHECK(ui.platform.clipboard[0].rfind("To: admin@iiif.io\nSubject: IIIF Consortium membership request: Musée d'Orsay (Associate membership)\n\n", 0) == 0);
+    ui.app->on_clipboard_result(true);
+    CHECK(ui.app->toast() == "Copied to the clipboard");
+    REQUIRE(ui.click("Download .json"));
+    REQUIRE(ui.platform.downloads.size() == 1);
+    CHECK(ui.platform.downloads[0].name == "iiif-consortium-join-request.json");
+    CHECK(join_request_from_json(ui.platform.downloads[0].content, "x").request == r);
+}
+
+TEST_CASE("a loaded .json draft fills the form; a bad one leaves it unchanged with a message") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.frame();
+    JoinRequest r;
+    r.institution = "Loaded Library";
+    r.tier = "associate";
+    ui.app->on_file_loaded("draft.json", join_request_to_json(r));
+    ui.frame();
+    CHECK(ui.app->view() == "join");
+    CHECK(ui.app->draft().request.institution == "Loaded Library");
+    CHECK(ui.app->draft().profile.tier == "associate");
+    ui.app->on_file_loaded("broken.json", "{\"request\": ");
+    CHECK(ui.app->draft().request.institution == "Loaded Library");
+    CHECK(ui.app->notice().rfind("That file could not be loaded: broken.json: line 1, column 13: JSON syntax error", 0) == 0);
+}
+
+TEST_CASE("deep links: parse, restore and format round-trip through the app") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/governance?tier=associate&type=museum");
+    ui.frame(2);
+    CHECK(ui.app->view() == "governance");
+    CHECK(ui.app->draft().profile.tier == "associate");
+    CHECK(ui.app->draft().profile.organisation_type == "museum");
+    CHECK(ui.platform.fragments.empty());  // the browser is already at that address
+    REQUIRE(ui.click("Members##nav"));
+    CHECK(ui.platform.fragments.back() == "#/members?tier=associate&type=museum");
+    ui.app->open_fragment("#/nowhere");
+    ui.frame();
+    CHECK(ui.app->view() == "tiers");
+}
+
+TEST_CASE("the draft is saved on change and restored after a reload") {
+    std::string stored;
+    {
+        Ui ui;
+        ui.app->restore_draft("");
+        ui.app->open_fragment("#/join");
+        ui.frame(2);
+        REQUIRE(ui.click("Institution *##institution"));
+        ui.type("Yale");
+        REQUIRE(!ui.platform.stored.empty());
+        stored = ui.platform.stored.back();
+    }
+    Ui again;
+    again.app->restore_draft(stored);
+    CHECK(again.app->draft().request.institution == "Yale");
+    CHECK(again.app->notice().empty());
+}
+
+TEST_CASE("corrupt stored data is ignored with a notice, and removed") {
+    Ui ui;
+    ui.app->restore_draft("{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"years\":\"x\"}}");
+    CHECK(ui.app->notice().rfind("The saved draft could not be read and was ignored", 0) == 0);
+    CHECK(ui.platform.stored == std::vector<std::string>{""});
+    ui.frame(2);
+    CHECK(ui.find("Dismiss##notice"));
+}
+
+TEST_CASE("start over asks first, then clears everything") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->draft().request.institution = "Keep me";
+    ui.frame(2);
+    REQUIRE(ui.click("Start over"));
+    REQUIRE(ui.click("Keep my work"));
+    CHECK(ui.app->draft().request.institution == "Keep me");
+    REQUIRE(ui.click("Start over"));
+    REQUIRE(ui.click("Clear everything"));
+    CHECK(ui.app->draft().request.institution.empty());
+    CHECK(ui.app->view() == "tiers");
+}
+
+TEST_CASE("kiosk: after the idle timeout the draft is cleared and the app returns to the start") {
+    AppOptions kiosk;
+    kiosk.kiosk = true;
+    kiosk.idle_timeout = 30;
+    Ui ui(kiosk);
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join");
+    ui.app->draft().request.institution = "Visitor's museum";
+    ui.frame(2);
+    CHECK(ui.find("Download .json") == nullptr);  // nothing that leaves the app
+    CHECK(ui.find("Open in my email program") == nullptr);
+    ui.app->note_user_input();
+    CHECK(ui.app->seconds_until_wakeup() == doctest::Approx(30.05));
+    ui.platform.now += 20;
+    ui.frame();
+    CHECK(ui.app->draft().request.institution == "Visitor's museum");
+    ui.app->note_user_input();
+    ui.platform.now += 25;
+    ui.frame();
+    CHECK(ui.app->draft().request.institution == "Visitor's museum");  // input reset the timer
+    ui.platform.now += 31;
+    ui.frame();
+    CHECK(ui.app->draft().request.institution.empty());
+    CHECK(ui.app->view() == "tiers");
+}
+
+TEST_CASE("costs view: results for every tier and the recommendation follow the goals") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/costs");
+    ui.frame(2);
+    REQUIRE(ui.click("We want a vote in Executive Committee elections"));
+    CHECK(ui.app->draft().goals.executive_vote);
+    CHECK(ui.find("Choose Full membership##recommended") == nullptr);  // full is already chosen
+    REQUIRE(ui.click("Choose this tier##associate") == false);         // not on this view
+}
+
+TEST_CASE("theme: text contrast of at least 4.5:1 in both themes") {
+    for (const Palette* p : {&light_palette(), &dark_palette()}) {
+        CAPTURE(p == &light_palette() ? "light" : "dark");
+        const ImVec4 row = blend(p->row_differs, p->background);
+        for (const ImVec4& bg : {p->background, p->panel, p->panel_alt, row}) {
+            CHECK(contrast_ratio(p->text, bg) >= 4.5);
+            CHECK(contrast_ratio(p->text_muted, bg) >= 4.5);
+            CHECK(contrast_ratio(p->yes, bg) >= 4.5);
+            CHECK(contrast_ratio(p->no, bg) >= 4.5);
+            CHECK(contrast_ratio(p->error, bg) >= 4.5);
+            CHECK(contrast_ratio(p->conditional, bg) >= 4.5);
+        }
+        CHECK(contrast_ratio(p->accent_text, p->accent) >= 4.5);
+        CHECK(contrast_ratio(p->accent_text, p->accent_hover) >= 4.5);
+        CHECK(contrast_ratio(p->button_text, p->button) >= 4.5);
+        CHECK(contrast_ratio(p->button_text, p->button_hover) >= 4.5);
+        CHECK(contrast_ratio(p->background, p->text) >= 4.5);  // the toast: background-coloured text on text colour
+    }
+    CHECK(contrast_ratio(ImVec4(0, 0, 0, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(21.0));
+    CHECK(contrast_ratio(ImVec4(1, 1, 1, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(1.0));
+}
