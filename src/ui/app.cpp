@@ -5,6 +5,7 @@
 
 #include "html_render.h"
 #include "theme.h"
+#include "widget_registry.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -324,7 +325,10 @@ void App::download_summary() {
 bool App::tier_selector(const char* label, std::string& tier_id) {
     const Tier* current = data_.find_tier(tier_id);
     bool changed = false;
-    if (ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a tier")) {
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a tier");
+    widget_registry_note(label, id);
+    if (open) {
         for (const Tier& t : data_.schedule.tiers) {
             const bool selected = t.id == tier_id;
             if (ImGui::Selectable(t.name.c_str(), selected)) {
@@ -341,7 +345,10 @@ bool App::tier_selector(const char* label, std::string& tier_id) {
 bool App::organisation_type_selector(const char* label, std::string& type_id) {
     const OrganisationType* current = data_.find_organisation_type(type_id);
     bool changed = false;
-    if (ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a type")) {
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a type");
+    widget_registry_note(label, id);
+    if (open) {
         for (const OrganisationType& t : data_.organisation_types) {
             const bool selected = t.id == type_id;
             if (ImGui::Selectable(t.name.c_str(), selected)) {

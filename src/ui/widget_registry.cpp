@@ -11,11 +11,15 @@ namespace iiifc {
 namespace {
 // Two buffers: the frame being built and the last complete frame, which queries read.
 std::vector<WidgetRect> g_building, g_last;
+// Every item's box this frame by id, for widget_registry_note.
+struct ItemBox { ImGuiID id; ImRect rect; bool visible; };
+std::vector<ItemBox> g_items;
 }  // namespace
 
 void widget_registry_begin_frame() {
     g_last.swap(g_building);
     g_building.clear();
+    g_items.clear();
     if (ImGuiContext* ctx = ImGui::GetCurrentContext()) ctx->TestEngineHookItems = true;
 }
 
@@ -23,6 +27,14 @@ const WidgetRect* widget_registry_find(const std::string& label) {
     for (const WidgetRect& r : g_last)
         if (r.label == label) return &r;
     return nullptr;
+}
+
+void widget_registry_note(const char* label, unsigned int id) {
+    for (auto it = g_items.rbegin(); it != g_items.rend(); ++it) {
+        if (it->id != id) continue;
+        g_building.push_back({label, it->rect.Min.x, it->rect.Min.y, it->rect.GetWidth(), it->rect.GetHeight(), it->visible});
+        return;
+    }
 }
 
 std::vector<std::string> widget_registry_labels() {
@@ -33,7 +45,11 @@ std::vector<std::string> widget_registry_labels() {
 
 }  // namespace iiifc
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    if (id == 0) return;
+    const bool visible = ctx->CurrentWindow && ctx->CurrentWindow->ClipRect.Overlaps(bb);
+    iiifc::g_items.push_back({id, bb, visible});
+}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
     if (!label || ctx->LastItemData.ID != id) return;

@@ -89,28 +89,48 @@ export async function widget(page, label) {
 
 export async function appState(page) { return page.evaluate(() => window.portalTest.state()); }
 
-// Waits until the app has drawn at least `n` more frames (input is applied over a few frames).
-export async function settle(page, frames = 4) {
-  const start = (await appState(page)).frames;
-  await page.waitForFunction((s) => window.portalTest.state().frames >= s, start + frames, { timeout: 10000 }).catch(() => {});
+// Waits until the app has handled pending input: it has gone idle (its frame count stopped
+// changing over three animation frames: it draws on demand) or, while a button is held and it
+// keeps drawing, until it has drawn four more frames.
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const first = window.portalTest.state().frames;
+    let last = -1, stable = 0, n = 0;
+    const tick = () => {
+      const f = window.portalTest.state().frames;
+      stable = f === last ? stable + 1 : 0;
+      last = f;
+      if (++n > 600 || stable >= 3 || f - first >= 4) resolve(); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
 }
 
 // A real mouse click at the centre of a labelled widget, scrolling it into view with the wheel if needed.
 export async function click(page, label) {
-  let r = await widget(page, label);
   const vp = page.viewportSize();
+  const find = () => page.evaluate((l) => window.portalTest.widget(l), label);
+  let r = await find();
+  // A widget outside the visible part of a view is not drawn: scroll down, then up, to look for it.
+  for (let i = 0; !r && i < 60; i++) {
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await page.mouse.wheel(0, i < 20 ? 300 : -300);
+    await settle(page);
+    r = await find();
+  }
+  if (!r) throw new Error(`widget "${label}" is not in the app`);
   for (let i = 0; i < 40 && (r.y < 60 || r.y + r.h > vp.height - 10 || !r.visible); i++) {
     await page.mouse.move(vp.width / 2, vp.height / 2);
     await page.mouse.wheel(0, r.y + r.h > vp.height - 10 ? 200 : -200);
-    await settle(page, 3);
+    await settle(page);
     r = await widget(page, label);
   }
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await settle(page, 2);
+  await settle(page);
   await page.mouse.down();
-  await settle(page, 2);
+  await settle(page);
   await page.mouse.up();
-  await settle(page, 3);
+  await settle(page);
   return r;
 }
 

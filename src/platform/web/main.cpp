@@ -5,6 +5,7 @@
 #include "browser_bridge.h"
 #include "browser_services.h"
 #include "data_loader.h"
+#include "draft.h"
 #include "fonts.h"
 #include "imgui_impl_html5.h"
 #include "runner.h"
@@ -234,10 +235,10 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;
     if (!g.app) return "{}";
     char buf[256];
-    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"toast\":%d,\"heap\":%lu}",
+    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"draft\":",
                   g.app->view().c_str(), g.frames_drawn, g.cpu_ms_last, g.app->toast().empty() ? 0 : 1,
-                  static_cast<unsigned long>(browser_heap_bytes()));
-    out = buf;
+                  g.app->notice().empty() ? 0 : 1, static_cast<unsigned long>(browser_heap_bytes()));
+    out = buf + draft_to_json(g.app->draft()) + "}";
     return out.c_str();
 }
 
