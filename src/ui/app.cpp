@@ -101,6 +101,12 @@ void App::frame() {
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // Phones get the screen's width for content: tighter padding around windows and cells.
+    const bool compact = narrow();
+    if (compact) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 10));
+        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(5, 6));
+    }
     ImGui::Begin("IIIF Consortium membership", nullptr, flags);
     draw_header();
     draw_navigation();
@@ -133,6 +139,7 @@ void App::frame() {
     draw_start_over_popup();
     draw_toast();
     ImGui::End();
+    if (compact) ImGui::PopStyleVar(2);
     sync_route_and_storage();
 }
 
@@ -163,13 +170,14 @@ void App::draw_header() {
 
 void App::draw_navigation() {
     const Palette& p = palette();
-    const float count = static_cast<float>(kViewCount);
+    // One row of five on wide screens; rows of three on a phone, so every label fits a finger.
+    const int per_row = narrow() ? 3 : kViewCount;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / count;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     for (int i = 0; i < kViewCount; ++i) {
         const std::string view = kViews[i];
         const bool current = route_.view == view;
-        if (i > 0) ImGui::SameLine();
+        if (i % per_row != 0) ImGui::SameLine();
         if (current) {
             ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);

@@ -53,7 +53,7 @@ void App::draw_costs() {
     heading("What membership costs and returns", fonts_.heading);
 
     // Inputs.
-    ImGui::SetNextItemWidth(input_width());
+    ImGui::SetNextItemWidth(input_width_for("Organisation type##costs"));
     if (organisation_type_selector("Organisation type##costs", draft_.request.organisation_type)) sync_profile_from_request();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     ImGui::SliderInt("Years of commitment", &prof.years, kMinYears, kMaxYears, "%d", ImGuiSliderFlags_AlwaysClamp);

@@ -12,9 +12,9 @@ namespace iiifc {
 void App::draw_governance() {
     const Governance& g = data_.governance;
     heading("Your say in how IIIF is run", fonts_.heading);
-    ImGui::SetNextItemWidth(input_width());
+    ImGui::SetNextItemWidth(input_width_for("Organisation type##governance"));
     if (organisation_type_selector("Organisation type##governance", draft_.request.organisation_type)) sync_profile_from_request();
-    ImGui::SetNextItemWidth(input_width());
+    ImGui::SetNextItemWidth(input_width_for("Tier##governance"));
     if (tier_selector("Tier##governance", draft_.request.tier)) sync_profile_from_request();
 
     const OrganisationType* type = data_.find_organisation_type(draft_.profile.organisation_type);

@@ -24,7 +24,7 @@ std::vector<FieldError> App::visible_errors() const {
 bool App::join_field(const JoinField& f, const std::vector<FieldError>& errors) {
     const std::string label = f.label + (f.required ? " *" : "") + "##" + f.id;
     bool changed = false;
-    ImGui::SetNextItemWidth(input_width());
+    ImGui::SetNextItemWidth(input_width_for(label.c_str()));
     if (f.id == "tier") {
         changed = tier_selector(label.c_str(), draft_.request.tier);
     } else if (f.id == "organisation_type") {
@@ -33,7 +33,7 @@ bool App::join_field(const JoinField& f, const std::vector<FieldError>& errors) 
         changed = ImGui::Checkbox(label.c_str(), &draft_.request.purchase_order);
     } else if (std::string* value = text_field(draft_.request, f.id)) {
         if (f.id == "message") {
-            changed = ImGui::InputTextMultiline(label.c_str(), value, ImVec2(input_width(), ImGui::GetTextLineHeight() * 5));
+            changed = ImGui::InputTextMultiline(label.c_str(), value, ImVec2(input_width_for(label.c_str()), ImGui::GetTextLineHeight() * 5));
         } else {
             const char* hint = f.id == "contact_email" || f.id == "billing_email" ? "name@example.org"
                              : f.id == "website" ? "https://example.org"

@@ -20,7 +20,7 @@ void App::draw_members() {
     }
     text_muted(counts + ".");
 
-    ImGui::SetNextItemWidth(input_width());
+    ImGui::SetNextItemWidth(input_width_for("Search by name"));
     ImGui::InputTextWithHint("Search by name", "e.g. library, Yale", &member_query_);
     if (ImGui::RadioButton("All levels", member_tier_filter_.empty())) member_tier_filter_.clear();
     for (const Tier& t : data_.schedule.tiers) {

@@ -19,7 +19,7 @@ void App::draw_tiers() {
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("comparison", columns, flags)) {
-        ImGui::TableSetupColumn("Benefit", ImGuiTableColumnFlags_WidthStretch, narrow() ? 1.2f : 2.0f);
+        ImGui::TableSetupColumn("Benefit", ImGuiTableColumnFlags_WidthStretch, narrow() ? 1.3f : 2.0f);
         for (const Tier& t : tiers) ImGui::TableSetupColumn(t.short_name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
         // Header row: tier names in bold.
@@ -29,7 +29,7 @@ void App::draw_tiers() {
         for (std::size_t i = 0; i < tiers.size(); ++i) {
             ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
             if (fonts_.bold) ImGui::PushFont(fonts_.bold);
-            text(tiers[i].name);
+            text(narrow() ? tiers[i].short_name : tiers[i].name);
             if (fonts_.bold) ImGui::PopFont();
         }
 

@@ -81,4 +81,11 @@ float input_width(float fraction) {
     return (avail < max ? avail : max) * fraction;
 }
 
+float input_width_for(const char* label) {
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    const float room = ImGui::GetContentRegionAvail().x - label_w;
+    const float max = ImGui::GetFontSize() * 28.0f;
+    return room < max ? (room > ImGui::GetFontSize() * 6 ? room : ImGui::GetFontSize() * 6) : max;
+}
+
 }  // namespace iiifc

@@ -21,5 +21,6 @@ bool primary_button(const char* label, bool enabled = true, float width = 0);
 bool secondary_button(const char* label, bool enabled = true, float width = 0);
 void help_marker(const std::string& tip);                 // "(?)" with a tooltip
 float input_width(float fraction = 1.0f);                 // a field width that suits the window
+float input_width_for(const char* label);                 // the same, leaving room for the label at its right
 
 }  // namespace iiifc
