@@ -40,7 +40,7 @@ if (!fallback.includes('<h1')) { console.error('build_site: the fallback is empt
 step('web/: page, styles, loader');
 const webDir = join(source, 'web');
 for (const f of readdirSync(webDir)) {
-  if (f === 'index.html') continue;
+  if (f === 'index.html' || f === 'sw.js') continue;
   copyFileSync(join(webDir, f), join(out, f));
 }
 
@@ -64,6 +64,15 @@ page = page.replace('<!-- FALLBACK -->', fallback.trim());
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);
 page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);
+page = page.replace('<link rel="stylesheet" href="app.css">', `<link rel="stylesheet" href="app.css?v=${version}">`);
+page = page.replace('<script src="app.js" defer></script>', `<script src="app.js?v=${version}" defer></script>`);
 writeFileSync(join(out, 'index.html'), page);
-writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: ['./', 'index.html', ...assets] }, null, 1) + '\n');
+// The service worker carries this version and the list of files it precaches.
+const precache = ['index.html', ...assets];
+const worker = readFileSync(join(webDir, 'sw.js'), 'utf8')
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__FILES__', JSON.stringify(precache));
+if (worker.includes('__VERSION__') || worker.includes('__FILES__')) { console.error('build_site: sw.js placeholders not replaced'); process.exit(1); }
+writeFileSync(join(out, 'sw.js'), worker);
+writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: precache }, null, 1) + '\n');
 step(`version ${version}, ${assets.length + 1} files, app + data ${totalBytes} bytes -> ${relative(process.cwd(), out) || out}`);

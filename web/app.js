@@ -7,9 +7,12 @@
   var root = document.documentElement;
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
-  var DATA_URL = 'membership.json';
-  var APP_JS = 'portal.js';
-  var APP_WASM = 'portal.wasm';
+  // Every file is asked for with this page's version, so the service worker of another version
+  // never hands it that version's files.
+  var VERSION = root.dataset.version || 'dev';
+  var DATA_URL = 'membership.json?v=' + VERSION;
+  var APP_JS = 'portal.js?v=' + VERSION;
+  var APP_WASM = 'portal.wasm?v=' + VERSION;
 
   function fail(message) {
     root.dataset.appState = 'failed';
@@ -69,7 +72,16 @@
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
     },
-    reload: function () { window.location.reload(); },
+    // "Reload" on the update banner: the waiting worker takes over, then the page reloads once.
+    reload: function () {
+      var reg = bridge.registration;
+      if (reg && reg.waiting) {
+        navigator.serviceWorker.addEventListener('controllerchange', function () { window.location.reload(); }, { once: true });
+        reg.waiting.postMessage({ type: 'skip-waiting' });
+      } else {
+        window.location.reload();
+      }
+    },
     storageFailed: function (why) { root.dataset.storage = 'failed:' + why; },
   };
 
@@ -115,6 +127,38 @@
     }
   }
 
+  // Offline and updates: the worker precaches this version; a newer one waits for the page's consent.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    var announced = false;
+    var announce = function () {
+      if (announced || !window.Module || !Module._portal_on_update_available) return;
+      announced = true;
+      root.dataset.update = 'available';
+      Module._portal_on_update_available();
+    };
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      bridge.registration = reg;
+      var watch = function (worker) {
+        worker.addEventListener('statechange', function () {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+        });
+      };
+      if (reg.waiting && navigator.serviceWorker.controller) announce();
+      if (reg.installing) watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+      root.dataset.serviceWorker = 'registered';
+    }).catch(function (e) { root.dataset.serviceWorker = 'failed:' + e.message; });
+  }
+
+  // Ask the browser to keep our storage (the draft) under storage pressure, before it is written.
+  function requestPersistentStorage() {
+    if (navigator.storage && navigator.storage.persist) {
+      return navigator.storage.persist().then(function (ok) { root.dataset.storagePersisted = String(ok); }, function () {});
+    }
+    return Promise.resolve();
+  }
+
   function start() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       fail('This browser cannot run WebAssembly, which the interactive portal needs.');
@@ -131,19 +175,21 @@
     };
     var dataText;
     Promise.all([
+      requestPersistentStorage(),
       fetchWithProgress(DATA_URL, onBytes).then(function (buf) { dataText = new TextDecoder().decode(buf); }),
       fetchWithProgress(APP_WASM, onBytes),
     ]).then(function (results) {
       statusText.textContent = 'Starting\u2026';
       window.Module = {
-        wasmBinary: results[1],
+        wasmBinary: results[2],
         canvas: document.getElementById('canvas'),
         print: function (t) { console.log(t); },
         printErr: function (t) { console.warn(t); },
         onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
         onRuntimeInitialized: function () {
           wireEvents();
-          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, DATA_URL]);
+          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+          registerServiceWorker();
         },
       };
       return loadScript(APP_JS);

@@ -141,6 +141,8 @@ void App::frame() {
     ImGui::End();
     if (compact) ImGui::PopStyleVar(2);
     sync_route_and_storage();
+    announce_form_errors();
+    publish_accessible_view();
 }
 
 void App::draw_header() {
@@ -305,6 +307,13 @@ void App::start_over() {
     platform_.store_draft("");
     last_saved_ = draft_to_json(draft_);
     platform_.announce("Everything was cleared.");
+}
+
+void App::announce_form_errors() {
+    const std::size_t n = visible_errors().size();
+    if (n == announced_errors_) return;
+    announced_errors_ = n;
+    platform_.announce(n == 0 ? "The form has no errors." : "Form has " + std::to_string(n) + (n == 1 ? " error." : " errors."));
 }
 
 void App::show_toast(const std::string& text) {

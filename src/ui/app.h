@@ -9,6 +9,7 @@
 //   view_governance.cpp  Governance: rights, TRC what-if, commercial cap
 //   view_members.cpp     Members: search, filter, counts
 //   view_join.cpp        Join: form, validation, preview, mailto/copy/download/load, kiosk QR
+//   app_accessible.cpp   the DOM mirror of each view, for screen readers
 //   widgets.cpp          shared widgets (headings, wrapped text, badges, labelled fields)
 #pragma once
 
@@ -68,6 +69,7 @@ public:
     const AppOptions& options() const { return options_; }
     bool update_available() const { return update_available_; }
     std::vector<FieldError> visible_errors() const;         // validation messages shown in the form now
+    std::string accessible_view_json() const;               // the DOM mirror of the current view (accessible_view.h)
 
     static const char* view_title(const std::string& view);
 
@@ -93,6 +95,8 @@ private:
     void start_over();
     void show_toast(const std::string& text);
     void download_summary();
+    void publish_accessible_view();                         // after each frame, when the mirror changed
+    void announce_form_errors();                            // "Form has 2 errors" when the count changes
     bool narrow() const;                                    // phone-sized layout
     bool tier_selector(const char* label, std::string& tier_id);
     bool organisation_type_selector(const char* label, std::string& type_id);
@@ -132,6 +136,8 @@ private:
     double toast_until_ = 0;
     bool update_available_ = false;
     bool confirm_start_over_ = false;
+    std::string last_published_view_;
+    std::size_t announced_errors_ = 0;
     double last_input_ = 0;
 };
 

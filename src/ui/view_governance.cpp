@@ -58,9 +58,9 @@ void App::draw_governance() {
     const CommercialCap c = commercial_cap(data_);
     heading(g.executive_name + ": seats for commercial organisations", fonts_.bold);
     text(g.executive_name + ": " + g.executive_about + " It has " + std::to_string(g.executive_seats) + " seats.");
-    text("At most " + std::to_string(c.limit) + " seats may be held by commercial organisations. " + std::to_string(c.held) +
-         (c.held == 1 ? " is" : " are") + " held by one today, so " + std::to_string(c.open) + (c.open == 1 ? " is" : " are") +
-         " still open to them.");
+    text("At most " + std::to_string(c.limit) + " seats may be held by commercial organisations. They hold " +
+         std::to_string(c.held) + " today, so " + std::to_string(c.open) + (c.open == 1 ? " is" : " are") +
+         " still open to them (" + data_.snapshot.date + ").");
     if (type) text_muted(type->name + (type->commercial ? " counts as commercial." : " counts as non-commercial."));
     heading(g.operating_name, fonts_.bold);
     text(g.operating_about);

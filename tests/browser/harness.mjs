@@ -20,16 +20,16 @@ export const CHROMIUM_ARGS = [
   '--disable-quic', '--disable-default-apps', '--disable-extensions',
 ];
 
-// Starts scripts/serve.mjs on port 0 (a free port) for `dir`; resolves { url, stop }.
-export function startServer(dir = SITE_DIR) {
+// Starts scripts/serve.mjs for `dir` on `port` (0: a free one); resolves { url, port, stop }.
+export function startServer(dir = SITE_DIR, port = 0) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(SOURCE_DIR, 'scripts', 'serve.mjs'), '--dir', dir, '--port', '0', '--quiet'],
+    const child = spawn(process.execPath, [join(SOURCE_DIR, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(port), '--quiet'],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolvePromise({ url: m[1], stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
   });

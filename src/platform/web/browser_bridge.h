@@ -13,6 +13,7 @@ char* browser_location_fragment();                             // malloc'd; call
 char* browser_location_query(const char* key);                 // ?key=value of the page URL; malloc'd
 void browser_set_fragment(const char* fragment, int push);     // history.pushState / replaceState
 void browser_announce(const char* text);                       // the page's polite live region
+void browser_publish_mirror(const char* tree_json);            // the DOM mirror: built with textContent only
 void browser_set_cursor(const char* css_cursor);
 void browser_set_text_input(int open);                         // focus / blur the hidden field (soft keyboards)
 void browser_focus_canvas();

@@ -34,6 +34,8 @@ void BrowserServices::set_location_fragment(const std::string& fragment, bool ne
 
 void BrowserServices::announce(const std::string& text) { browser_announce(text.c_str()); }
 
+void BrowserServices::publish_accessible_view(const std::string& tree_json) { browser_publish_mirror(tree_json.c_str()); }
+
 void BrowserServices::reload() { browser_reload(); }
 
 double BrowserServices::now_seconds() { return emscripten_get_now() / 1000.0; }

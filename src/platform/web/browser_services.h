@@ -15,7 +15,7 @@ public:
     void store_draft(const std::string& json) override;
     void set_location_fragment(const std::string& fragment, bool new_history_entry) override;
     void announce(const std::string& text) override;
-    void publish_accessible_view(const std::string&) override {}
+    void publish_accessible_view(const std::string& tree_json) override;
     void reload() override;
     double now_seconds() override;
 };

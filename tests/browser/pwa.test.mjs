@@ -1,0 +1,94 @@
+// Offline and install: the manifest and service worker make the app installable; once visited
+// it starts with the server gone, with its data and the saved draft; a new deployment is offered
+// as "A new version is available — Reload" and, once accepted, runs with no file of the old one.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, SITE_DIR, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+
+let dir;
+before(() => { dir = mkdtempSync(join(tmpdir(), 'iiifc-site-')); cpSync(SITE_DIR, dir, { recursive: true }); });
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const versionOf = (d) => JSON.parse(readFileSync(join(d, 'build-info.json'), 'utf8')).version;
+
+// A new deployment: the same files under a new content hash, as the build would produce it.
+function deployNewVersion(d, newVersion) {
+  const old = versionOf(d);
+  for (const f of ['index.html', 'sw.js', 'build-info.json']) {
+    writeFileSync(join(d, f), readFileSync(join(d, f), 'utf8').replaceAll(old, newVersion));
+  }
+}
+
+test('installable: the manifest parses and Chromium reports no installability errors', async () => {
+  const server = await startServer(dir);
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url);
+    await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const cdp = await b.context.newCDPSession(b.page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    assert.ok(manifest.url.endsWith('/manifest.webmanifest'));
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.display, 'standalone');
+    assert.deepEqual(parsed.icons.map((i) => `${i.sizes} ${i.purpose}`), ['192x192 any', '512x512 any', '512x512 maskable']);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('offline: after one visit the app starts with the server stopped, with its data and the draft', async () => {
+  let server = await startServer(dir);
+  const port = server.port;
+  const b = await launch();
+  const { page } = b;
+  try {
+    await openApp(page, server.url, '#/join');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await click(page, 'Institution *##institution');
+    await page.keyboard.type('Offline Archive');
+    await settle(page);
+    assert.equal((await appState(page)).draft.request.institution, 'Offline Archive');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.storagePersisted !== undefined), true);
+
+    await server.stop();
+    await page.reload();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    const s = await appState(page);
+    assert.equal(s.view, 'join');
+    assert.equal(s.draft.request.institution, 'Offline Archive');
+    assert.ok((await page.evaluate(() => window.portalTest.widget('Choose this tier##associate'))) === null);  // join view
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-join.png') });
+    assert.deepEqual(b.log.pageErrors, []);
+
+    // Back online, a new deployment: offered inside the app, applied once accepted.
+    server = await startServer(dir, port);
+    const oldVersion = versionOf(dir);
+    const newVersion = 'f'.repeat(16);
+    deployNewVersion(dir, newVersion);
+    await page.reload();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('html[data-update="available"]', { state: 'attached', timeout: 30000 });
+    await settle(page);
+    const before = b.log.requests.length;
+    await Promise.all([page.waitForEvent('load', { timeout: 30000 }), click(page, 'Reload')]);
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.version), newVersion);
+    const versioned = b.log.requests.slice(before).filter((u) => /portal\.(js|wasm)|membership\.json|app\.(js|css)/.test(u));
+    assert.ok(versioned.length >= 3, versioned.join('\n'));
+    for (const u of versioned) assert.equal(new URL(u).searchParams.get('v'), newVersion, `${u} is not of the new version`);
+    assert.notEqual(oldVersion, newVersion);
+    const caches = await page.evaluate(async () => (await caches.keys()).sort());
+    assert.deepEqual(caches, [`iiifc-portal-${newVersion}`]);
+    assert.equal((await appState(page)).draft.request.institution, 'Offline Archive');
+    await server.stop();
+  } finally {
+    await b.close();
+  }
+});
