@@ -68,6 +68,15 @@
   var bridge = window.portalBridge = {
     ready: function (info) {
       root.dataset.appState = 'ready';
+      // The DOM mirror of the app (filled by the app) becomes the page's main content; the
+      // fallback, also a <main>, is hidden from now on.
+      var mirror = document.createElement('div');
+      mirror.id = 'mirror';
+      mirror.className = 'visually-hidden';
+      mirror.setAttribute('role', 'main');
+      mirror.setAttribute('aria-label', 'IIIF Consortium membership portal');
+      document.body.insertBefore(mirror, document.getElementById('live'));
+      if (bridge.pendingMirror) { mirror.replaceChildren(bridge.pendingMirror); bridge.pendingMirror = null; }
       root.dataset.webgl = String(info.webgl);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));

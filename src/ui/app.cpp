@@ -107,6 +107,8 @@ void App::frame() {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 10));
         ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(5, 6));
     }
+    // The app window has keyboard focus from the start, so Tab and the arrows work before any click.
+    if (ImGui::GetFrameCount() <= 1) ImGui::SetNextWindowFocus();
     ImGui::Begin("IIIF Consortium membership", nullptr, flags);
     draw_header();
     draw_navigation();
@@ -114,7 +116,8 @@ void App::frame() {
     ImGui::Separator();
 
     // The view scrolls; header and navigation stay. Content is centred on wide screens.
-    ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    // NavFlattened: keyboard navigation and Tab move through the view as part of the app window.
+    ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;

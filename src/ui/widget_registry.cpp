@@ -32,9 +32,17 @@ const WidgetRect* widget_registry_find(const std::string& label) {
 void widget_registry_note(const char* label, unsigned int id) {
     for (auto it = g_items.rbegin(); it != g_items.rend(); ++it) {
         if (it->id != id) continue;
-        g_building.push_back({label, it->rect.Min.x, it->rect.Min.y, it->rect.GetWidth(), it->rect.GetHeight(), it->visible});
+        g_building.push_back({label, it->rect.Min.x, it->rect.Min.y, it->rect.GetWidth(), it->rect.GetHeight(), it->visible, id});
         return;
     }
+}
+
+std::string widget_registry_focused_label() {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    const ImGuiID focus = ctx ? (ctx->ActiveId ? ctx->ActiveId : ctx->NavId) : 0;
+    for (const WidgetRect& r : g_last)
+        if (focus != 0 && r.id == focus) return r.label;
+    return "";
 }
 
 std::vector<std::string> widget_registry_labels() {
@@ -62,6 +70,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     w.w = r.GetWidth();
     w.h = r.GetHeight();
     w.visible = clip.Overlaps(r);
+    w.id = id;
     iiifc::g_building.push_back(w);
 }
 

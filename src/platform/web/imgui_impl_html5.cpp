@@ -8,6 +8,7 @@
 
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID
 
 #include <algorithm>
 #include <cfloat>
@@ -289,7 +290,15 @@ void apply_event(const InputEvent& e, ImGuiIO& io) {
             io.MouseWheel += e.y;
             break;
         case EventKind::Key:
+            if (e.button == 27 && e.down && io.WantTextInput) {
+                // ImGui reverts a text field on Escape; here Escape only leaves it, keeping what was
+                // typed (the field's text is already stored, keystroke by keystroke).
+                ImGui::ClearActiveID();
+                break;
+            }
             io.KeysDown[e.button] = e.down;
+            // ImGui 1.86 activates buttons with Space only; Enter does the same outside text fields.
+            if (e.button == 13) io.KeysDown[32] = e.down && !io.WantTextInput;
             io.KeyCtrl = e.ctrl;
             io.KeyShift = e.shift;
             io.KeyAlt = e.alt;

@@ -17,6 +17,7 @@
 #include <GLES2/gl2.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -238,7 +239,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"draft\":",
                   g.app->view().c_str(), g.frames_drawn, g.cpu_ms_last, g.app->toast().empty() ? 0 : 1,
                   g.app->notice().empty() ? 0 : 1, static_cast<unsigned long>(browser_heap_bytes()));
-    out = buf + draft_to_json(g.app->draft()) + "}";
+    out = buf + draft_to_json(g.app->draft()) + ",\"focus\":" + nlohmann::json(widget_registry_focused_label()).dump() + "}";
     return out.c_str();
 }
 

@@ -1,0 +1,105 @@
+// Accessibility: the page without JavaScript shows every tier and fee; axe-core finds no
+// violations on the running app or on the fallback; the DOM mirror follows the view; and the
+// whole flow reaches a valid mailto: with the keyboard alone.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { appState, launch, openApp, settle, startServer } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('without JavaScript the page shows every tier, fee, condition, the TRC rule and the address', async () => {
+  const b = await launch({ javaScriptEnabled: false });
+  try {
+    await b.page.goto(server.url);
+    const main = b.page.locator('#fallback-container');
+    assert.equal(await main.isVisible(), true);
+    const text = await main.innerText();
+    assert.match(text, /Full membership – US\$10,000 annual sustaining contribution/);
+    assert.match(text, /Associate membership – US\$2,500 annual sustaining contribution/);
+    assert.match(text, /Only full members are eligible for voting rights on the Executive Committee\./);
+    assert.match(text, /A limit of three seats on the Executive Committee may be held by commercial organisations\./);
+    assert.match(text, /up to 1\/2 of the number of associate member institutions, rounding up, may be elected/);
+    assert.match(text, /To join the IIIF Consortium, send an email to admin@iiif\.io\./);
+    assert.equal(await b.page.locator('#fallback-container table tbody tr').count(), 7);
+  } finally {
+    await b.close();
+  }
+});
+
+test('axe-core: no violations on the fallback page', async () => {
+  const b = await launch({ javaScriptEnabled: true, bypassCSP: true });
+  try {
+    // The loader never runs: the page as a browser without WebAssembly would leave it.
+    await b.page.route('**/app.js*', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    await b.page.goto(server.url);
+    assert.deepEqual(await axeViolations(b.page), []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('axe-core: no violations with the app running; the mirror follows the view', async () => {
+  const b = await launch({ bypassCSP: true });
+  try {
+    await openApp(b.page, server.url, '#/governance?tier=associate&type=museum');
+    await settle(b.page);
+    const mirror = b.page.locator('#mirror');
+    assert.match(await mirror.locator('h2').innerText(), /Governance/);
+    assert.equal(await mirror.locator('table caption').innerText(), 'Rights of Associate membership, Museum');
+    assert.match(await mirror.innerText(), /Vote in Executive Committee elections\s+No\s+Only full members are eligible for voting rights/);
+    assert.deepEqual(await axeViolations(b.page), []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('keyboard only: from a deep link to a valid mailto: without one mouse event', async () => {
+  const b = await launch();
+  const { page } = b;
+  try {
+    await page.addInitScript(() => {
+      window.__mouseEvents = 0;
+      for (const t of ['mousedown', 'mouseup', 'click', 'pointerdown', 'touchstart']) {
+        window.addEventListener(t, (e) => { if (e.isTrusted) window.__mouseEvents++; }, true);
+      }
+    });
+    await openApp(page, server.url, '#/join?tier=associate&type=museum');
+    const focus = async () => (await appState(page)).focus;
+    const press = async (key) => { await page.keyboard.press(key); await settle(page); };
+    // Tab moves between the form's text fields, in visual order.
+    const typed = { 'Institution *##institution': 'Keyboard Museum', 'Country *##country': 'Norway',
+                    'Contact name *##contact_name': 'Kari Nordmann', 'Contact email *##contact_email': 'kari@example.org' };
+    for (let i = 0; i < 20 && Object.keys(typed).length; i++) {
+      await press('Tab');
+      const f = await focus();
+      if (typed[f]) { await page.keyboard.type(typed[f]); await settle(page); delete typed[f]; }
+    }
+    assert.deepEqual(Object.keys(typed), [], 'every required field was reached with Tab');
+    // Leave the text field, then move with the arrow keys to the send button and press Enter.
+    await press('Escape');
+    for (let i = 0; i < 40 && (await focus()) !== 'Open in my email program'; i++) await press('ArrowDown');
+    assert.equal(await focus(), 'Open in my email program');
+    await press('Enter');
+    const mailto = await page.evaluate(() => window.__mailto || []);
+    assert.equal(mailto.length, 1);
+    assert.match(decodeURIComponent(mailto[0]), /Institution: Keyboard Museum\r\n/);
+    assert.match(decodeURIComponent(mailto[0]), /Contact email: kari@example\.org\r\n/);
+    assert.equal(await page.evaluate(() => window.__mouseEvents), 0);
+  } finally {
+    await b.close();
+  }
+});
