@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then builds and tests natively (core, CLI, headless
-# UI) and for the web (the core suite as WebAssembly under Node, and the browser end-to-end
+# UI), under sanitizers, fuzzed for a bounded time, and for the web (the core suite as WebAssembly under Node, and the browser end-to-end
 # tests in Debian's Chromium). Exits non-zero if anything fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +21,9 @@ say "native tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset native-sanitize >/dev/null
 cmake --build --preset native-sanitize
 ctest --preset native-sanitize
+
+say "fuzzing the core (libFuzzer, ASan + UBSan), ${FUZZ_SECONDS:-60}s a target"
+bash scripts/fuzz.sh
 
 say "web build (Emscripten)"
 emcmake cmake --preset web >/dev/null

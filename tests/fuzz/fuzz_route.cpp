@@ -1,0 +1,14 @@
+// libFuzzer: any URL fragment. Parsing never fails, and formatting then parsing is stable.
+#include "route.h"
+
+#include <cstdint>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const iiifc::Route r = iiifc::parse_route(std::string(reinterpret_cast<const char*>(data), size));
+    if (!iiifc::is_view(r.view)) __builtin_trap();
+    const std::string once = iiifc::format_route(r);
+    const iiifc::Route back = iiifc::parse_route(once);
+    if (iiifc::format_route(back) != once) __builtin_trap();
+    return 0;
+}
