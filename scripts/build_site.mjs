@@ -24,7 +24,8 @@ for (const f of ['portal.js', 'portal.wasm']) copyFileSync(join(appDir, f), join
 
 step('data: assets/membership.json');
 const dataFile = join(source, 'assets', 'membership.json');
-copyFileSync(dataFile, join(out, 'membership.json'));
+// Without the file's indentation: the same data, fewer bytes.
+writeFileSync(join(out, 'membership.json'), JSON.stringify(JSON.parse(readFileSync(dataFile, 'utf8'))));
 
 step('icons from assets/icon.svg');
 const svg = join(source, 'assets', 'icon.svg');

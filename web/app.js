@@ -67,6 +67,8 @@
 
   var bridge = window.portalBridge = {
     ready: function (info) {
+      performance.mark('portal-first-frame');
+      root.dataset.firstFrameMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
       // The DOM mirror of the app (filled by the app) becomes the page's main content; the
       // fallback, also a <main>, is hidden from now on.

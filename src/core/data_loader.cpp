@@ -2,9 +2,7 @@
 
 #include "json_reader.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace iiifc {
 
@@ -305,14 +303,6 @@ LoadResult try_load_membership(const std::string& json_text, const std::string& 
         result.error = file_name + ": " + e.what();
     }
     return result;
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError(path, "", "cannot open the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace iiifc

@@ -22,7 +22,8 @@ struct LoadResult {
 };
 LoadResult try_load_membership(const std::string& json_text, const std::string& file_name);
 
-// Reads a whole file; throws DataError when it cannot be read.
+// Reads a whole file; throws DataError when it cannot be read. In file_io.cpp, apart from the
+// loader, so the browser build (which has no files) does not link the stream library.
 std::string read_text_file(const std::string& path);
 
 }  // namespace iiifc

@@ -143,7 +143,11 @@ void App::frame() {
     draw_toast();
     ImGui::End();
     if (compact) ImGui::PopStyleVar(2);
-    sync_route_and_storage();
+    sync_route();
+}
+
+void App::commit() {
+    sync_storage();
     announce_form_errors();
     publish_accessible_view();
 }
@@ -274,7 +278,7 @@ void App::sync_profile_from_request() {
     draft_.profile.institution = draft_.request.institution;
 }
 
-void App::sync_route_and_storage() {
+void App::sync_route() {
     Route r;
     r.view = route_.view;
     r.set("tier", draft_.profile.tier);
@@ -290,6 +294,10 @@ void App::sync_route_and_storage() {
         platform_.set_location_fragment(fragment, new_entry);
         last_fragment_ = fragment;
     }
+}
+
+void App::sync_storage() {
+    sync_profile_from_request();
     if (restored_) {
         const std::string json = draft_to_json(draft_);
         if (json != last_saved_) {

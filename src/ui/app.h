@@ -56,6 +56,9 @@ public:
     void note_user_input();                                 // any input: resets the kiosk idle timer
 
     void frame();                                           // the whole UI; between ImGui::NewFrame and Render
+    // Saves the draft, announces form errors and publishes the DOM mirror if they changed. The
+    // runner calls it when a burst of frames ends (and now and then during long ones), not every frame.
+    void commit();
     double seconds_until_wakeup() const;                    // when the app needs a frame by itself (toast, idle reset); <0: never
 
     // Read access, for the runner and tests.
@@ -91,7 +94,8 @@ private:
     void choose_tier(const std::string& tier_id);
     void set_organisation_type(const std::string& type_id);
     void sync_profile_from_request();
-    void sync_route_and_storage();
+    void sync_route();
+    void sync_storage();
     void start_over();
     void show_toast(const std::string& text);
     void download_summary();

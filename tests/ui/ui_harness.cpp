@@ -37,6 +37,7 @@ void Ui::frame(int count) {
         ImGui::NewFrame();
         app->frame();
         ImGui::Render();
+        app->commit();
         platform.now += 1.0 / 60.0;
     }
 }

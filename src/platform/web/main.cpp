@@ -39,6 +39,9 @@ struct Runner {
     bool frame_scheduled = false;
     bool ready_signalled = false;
     double cpu_ms_last = 0;     // CPU time of the last frame, for the benchmark
+    double cpu_ms_total = 0;    // ... and of all frames
+    double ui_ms_total = 0;     // the part that builds the UI (NewFrame to Render), without GL
+    double last_commit_ms = 0;
     long frames_drawn = 0;
 };
 Runner g;
@@ -64,9 +67,11 @@ void draw_frame() {
     widget_registry_begin_frame();
     ImGui_ImplOpenGL3_NewFrame();
     const bool more_input = ImGui_ImplHtml5_NewFrame(start / 1000.0);
+    const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     g.app->frame();
     ImGui::Render();
+    g.ui_ms_total += emscripten_get_now() - ui_start;
     ImGui_ImplHtml5_EndFrame();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -79,6 +84,7 @@ void draw_frame() {
 
     g.frames_drawn++;
     g.cpu_ms_last = emscripten_get_now() - start;
+    g.cpu_ms_total += g.cpu_ms_last;
     // ImGui settles layout and hover over a couple of frames after any change; keep a held
     // pointer (drags, sliders) and pending input drawing too.
     if (more_input || ImGui_ImplHtml5_PointerHeld()) g.frames_wanted = std::max(g.frames_wanted, 2);
@@ -91,6 +97,13 @@ void draw_frame() {
 }
 
 void after_frames() {
+    // Saving and the DOM mirror follow the state when a burst of frames ends, or every half
+    // second while one goes on (a held button, a drag): not at every frame.
+    const double now = emscripten_get_now();
+    if (g.frames_wanted <= 0 || now - g.last_commit_ms > 500.0) {
+        g.app->commit();
+        g.last_commit_ms = now;
+    }
     if (g.frames_wanted > 0) {
         schedule();
         return;
@@ -236,8 +249,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;
     if (!g.app) return "{}";
     char buf[256];
-    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"draft\":",
-                  g.app->view().c_str(), g.frames_drawn, g.cpu_ms_last, g.app->toast().empty() ? 0 : 1,
+    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"cpu_ms_total\":%.3f,\"ui_ms_total\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"draft\":",
+                  g.app->view().c_str(), g.frames_drawn, g.cpu_ms_last, g.cpu_ms_total, g.ui_ms_total, g.app->toast().empty() ? 0 : 1,
                   g.app->notice().empty() ? 0 : 1, static_cast<unsigned long>(browser_heap_bytes()));
     out = buf + draft_to_json(g.app->draft()) + ",\"focus\":" + nlohmann::json(widget_registry_focused_label()).dump() + "}";
     return out.c_str();
