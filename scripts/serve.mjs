@@ -45,6 +45,20 @@ export function resolveInside(base, urlPath) {
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
+// Compressed bodies, kept per file, modification time and encoding: compressing the .wasm at
+// every request would cost more than sending it.
+const compressedCache = new Map();
+async function compressed(file, body, encoding) {
+  const { mtimeMs } = await stat(file);
+  const key = `${file}|${mtimeMs}|${body.length}|${encoding}`;
+  let out = compressedCache.get(key);
+  if (!out) {
+    out = encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    compressedCache.set(key, out);
+  }
+  return out;
+}
+
 const server = createServer(async (req, res) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
   const url = new URL(req.url, 'http://localhost');
@@ -66,10 +80,10 @@ const server = createServer(async (req, res) => {
     const accept = String(req.headers['accept-encoding'] || '');
     if (COMPRESSIBLE.has(ext) && body.length > 256) {
       if (/\bbr\b/.test(accept)) {
-        body = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+        body = await compressed(file, body, 'br');
         headers['Content-Encoding'] = 'br';
       } else if (/\bgzip\b/.test(accept)) {
-        body = gzipSync(body, { level: 9 });
+        body = await compressed(file, body, 'gzip');
         headers['Content-Encoding'] = 'gzip';
       }
     }

@@ -34,7 +34,8 @@
 
   // Fetches a resource, reporting bytes as they arrive; resolves with an ArrayBuffer.
   function fetchWithProgress(url, onBytes) {
-    return fetch(url, { cache: 'no-cache' }).then(function (response) {
+    // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
+    return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       if (!response.body || !response.body.getReader) return response.arrayBuffer();
       var reader = response.body.getReader(), chunks = [], received = 0;
@@ -190,6 +191,7 @@
       fetchWithProgress(DATA_URL, onBytes).then(function (buf) { dataText = new TextDecoder().decode(buf); }),
       fetchWithProgress(APP_WASM, onBytes),
     ]).then(function (results) {
+      performance.mark('portal-downloaded');
       statusText.textContent = 'Starting\u2026';
       window.Module = {
         wasmBinary: results[2],
@@ -198,6 +200,7 @@
         printErr: function (t) { console.warn(t); },
         onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
         onRuntimeInitialized: function () {
+          performance.mark('portal-compiled');
           wireEvents();
           Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
           registerServiceWorker();
