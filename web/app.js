@@ -129,6 +129,9 @@
       if (f.size > 1048576) { call('portal_on_file', ['string', 'string'], [f.name, '']); return; }
       f.text().then(function (text) { call('portal_on_file', ['string', 'string'], [f.name, text]); });
     });
+    // Closing, reloading or hiding the tab saves the draft at once.
+    window.addEventListener('pagehide', function () { Module._portal_on_hide(); });
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') Module._portal_on_hide(); });
     ['pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(function (type) {
       window.addEventListener(type, function () { Module._portal_on_input(); }, { passive: true, capture: true });
     });

@@ -25,12 +25,15 @@ App::App(MembershipData data, PlatformServices& platform, AppOptions options)
 
 void App::restore_draft(const std::string& stored_json) {
     restored_ = true;
-    if (stored_json.empty()) return;
+    if (stored_json.empty()) {
+        last_saved_ = draft_to_json(draft_);  // a fresh draft is not worth storing
+        return;
+    }
     const DraftRestore r = draft_from_json(stored_json, data_);
     draft_ = r.draft;
     notice_ = r.notice;
     if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
-    last_saved_ = r.ok ? stored_json : "";
+    last_saved_ = r.ok ? stored_json : draft_to_json(draft_);  // nothing to write until the user changes something
 }
 
 void App::open_fragment(const std::string& fragment) {

@@ -219,6 +219,10 @@ EMSCRIPTEN_KEEPALIVE void portal_on_file(const char* name, const char* content) 
 
 EMSCRIPTEN_KEEPALIVE void portal_on_timeout() { runner_request_frames(2); }
 
+EMSCRIPTEN_KEEPALIVE void portal_on_hide() {  // the page is hidden or unloading: save now, not at the next burst's end
+    if (g.app) g.app->commit();
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_on_input() {  // any user input, for the kiosk idle timer
     if (g.app) g.app->note_user_input();
 }

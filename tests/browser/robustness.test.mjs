@@ -1,0 +1,129 @@
+// Bad input never crashes the app and never loses what was typed: a missing, truncated or
+// invalid data file, a corrupt stored draft, a huge paste with control characters, right-to-left
+// text and emoji. And the dev server serves nothing outside the site.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { SITE_DIR, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+const data = readFileSync(join(SITE_DIR, 'membership.json'), 'utf8');
+
+async function failedStart(fulfil) {
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    await b.page.route('**/membership.json*', fulfil);
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
+    const message = await b.page.locator('#status-text').innerText();
+    // The static content stays for the visitor.
+    assert.match(await b.page.locator('#fallback-container').innerText(), /Associate membership – US\$2,500/);
+    assert.deepEqual(b.log.pageErrors, []);
+    return message;
+  } finally {
+    await b.close();
+  }
+}
+
+test('a missing data file: a clear message, and the static content', async () => {
+  const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }));
+  assert.match(m, /The portal could not be downloaded \(membership\.json\?v=\w+: HTTP 404\)/);
+});
+
+test('a truncated data file: the message names the file, line and column', async () => {
+  const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: data.slice(0, 1000) }));
+  assert.match(m, /The portal could not start: membership\.json: line 1, column \d+: JSON syntax error/);
+});
+
+test('an invalid data file: the message names the JSON path and the expectation', async () => {
+  const broken = JSON.parse(data);
+  broken.schedule.tiers[1].annual_fee.amount = '2500';
+  const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+  assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount: expected an integer, found string "2500"/);
+});
+
+test('a corrupt stored draft is ignored with a notice; the app works', async () => {
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url);
+    await settle(b.page);
+    await b.page.evaluate(() => localStorage.setItem('iiifc-portal.draft.v1', '{"format":"iiifc-draft","version":1,"profile":{"years":"x"'));
+    await b.page.reload();
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached' });
+    const s = await appState(b.page);
+    assert.equal(s.notice, 1);
+    assert.match(await b.page.locator('#mirror').innerText(), /The saved draft could not be read and was ignored/);
+    assert.equal(await b.page.evaluate(() => localStorage.getItem('iiifc-portal.draft.v1')), null);
+    await click(b.page, 'Choose this tier##associate');
+    assert.equal((await appState(b.page)).draft.request.tier, 'associate');
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a 100 KB paste with control characters, right-to-left text and emoji: kept, flagged, no crash', async () => {
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url, '#/join');
+    await click(b.page, 'Institution *##institution');
+    const text = 'مكتبة 📚 Library\u0007\u0001 ' + 'x'.repeat(100 * 1024);
+    await b.page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    }, text);
+    await settle(b.page);
+    const institution = (await appState(b.page)).draft.request.institution;
+    assert.ok(institution.startsWith('مكتبة 📚 Library'), institution.slice(0, 40));
+    assert.ok(institution.length > 100 * 1024);
+    await b.page.keyboard.press('Tab');
+    await settle(b.page);
+    const mirror = await b.page.locator('#mirror').innerText();
+    assert.match(mirror, /Error: Institution is too long: \d+ characters, at most 200\./);
+    // A 1 MB paste is cut to 1 MB by the page, and the app still answers.
+    await click(b.page, 'Message##message');
+    await b.page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'y'.repeat(1100000));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    });
+    await settle(b.page);
+    assert.equal((await appState(b.page)).draft.request.message.length, 1048576);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+function rawGet(path) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(server.url);
+    const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('the dev server: loopback only, wasm MIME type, CSP header, nothing outside the site', async () => {
+  assert.equal(new URL(server.url).hostname, '127.0.0.1');
+  const wasm = await rawGet('/portal.wasm');
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers['content-type'], 'application/wasm');
+  assert.match(wasm.headers['content-security-policy'], /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd',
+                      '/%2e%2e%5c%2e%2e%5cetc%5cpasswd', '/icons/../../CMakeCache.txt', '/%00']) {
+    const r = await rawGet(path);
+    assert.ok(r.status === 403 || r.status === 404, `${path}: ${r.status}`);
+    assert.doesNotMatch(r.body, /root:/);
+  }
+});
