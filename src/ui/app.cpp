@@ -353,17 +353,22 @@ void App::download_summary() {
     show_toast("Summary downloaded");
 }
 
-bool App::tier_selector(const char* label, std::string& tier_id) {
-    const Tier* current = data_.find_tier(tier_id);
+// A combo over data items that have an id and a name (tiers, organisation types), registered
+// with the widget registry under its label (ImGui 1.86 does not report combos to the hooks).
+template <typename Item>
+static bool id_combo(const char* label, const std::vector<Item>& items, std::string& id, const char* placeholder) {
+    const Item* current = nullptr;
+    for (const Item& item : items)
+        if (item.id == id) current = &item;
     bool changed = false;
-    const ImGuiID id = ImGui::GetID(label);
-    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a tier");
-    widget_registry_note(label, id);
+    const ImGuiID widget_id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : placeholder);
+    widget_registry_note(label, widget_id);
     if (open) {
-        for (const Tier& t : data_.schedule.tiers) {
-            const bool selected = t.id == tier_id;
-            if (ImGui::Selectable(t.name.c_str(), selected)) {
-                tier_id = t.id;
+        for (const Item& item : items) {
+            const bool selected = item.id == id;
+            if (ImGui::Selectable(item.name.c_str(), selected)) {
+                id = item.id;
                 changed = true;
             }
             if (selected) ImGui::SetItemDefaultFocus();
@@ -373,24 +378,12 @@ bool App::tier_selector(const char* label, std::string& tier_id) {
     return changed;
 }
 
+bool App::tier_selector(const char* label, std::string& tier_id) {
+    return id_combo(label, data_.schedule.tiers, tier_id, "Choose a tier");
+}
+
 bool App::organisation_type_selector(const char* label, std::string& type_id) {
-    const OrganisationType* current = data_.find_organisation_type(type_id);
-    bool changed = false;
-    const ImGuiID id = ImGui::GetID(label);
-    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : "Choose a type");
-    widget_registry_note(label, id);
-    if (open) {
-        for (const OrganisationType& t : data_.organisation_types) {
-            const bool selected = t.id == type_id;
-            if (ImGui::Selectable(t.name.c_str(), selected)) {
-                type_id = t.id;
-                changed = true;
-            }
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
+    return id_combo(label, data_.organisation_types, type_id, "Choose a type");
 }
 
 }  // namespace iiifc
