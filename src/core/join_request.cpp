@@ -146,7 +146,7 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
     };
     const OrganisationType* type = data.find_organisation_type(r.organisation_type);
     std::string b = "Dear IIIF Consortium,\n\n";
-    b += "We would like to join the IIIF Consortium as " + tier_name(r, data) + ".\n\n";
+    b += "We would like to join the IIIF Consortium, at the level of " + tier_name(r, data) + ".\n\n";
     b += line(label("institution", "Institution"), r.institution);
     b += line(label("organisation_type", "Organisation type"), type ? type->name : r.organisation_type);
     b += line(label("country", "Country"), r.country);

@@ -121,7 +121,7 @@ TEST_CASE("the email: subject and body") {
     const JoinRequest r = complete_request();
     CHECK(email_subject(r, shipped()) == "IIIF Consortium membership request: Bibliothèque nationale de France (Associate membership)");
     const std::string body = email_body(r, shipped());
-    CHECK(body.find("We would like to join the IIIF Consortium as Associate membership.\n") != std::string::npos);
+    CHECK(body.find("We would like to join the IIIF Consortium, at the level of Associate membership.\n") != std::string::npos);
     CHECK(body.find("Institution: Bibliothèque nationale de France\n") != std::string::npos);
     CHECK(body.find("Organisation type: Library\n") != std::string::npos);
     CHECK(body.find("Annual contribution: US$2,500\n") != std::string::npos);
