@@ -56,6 +56,20 @@
     });
   }
 
+  // Compiles the WebAssembly while it downloads, counting bytes for the progress bar on the way.
+  function compileWithProgress(url, onBytes) {
+    if (!WebAssembly.compileStreaming || typeof TransformStream !== 'function') {
+      return fetchWithProgress(url, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
+    }
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      var counted = response.body.pipeThrough(new TransformStream({
+        transform: function (chunk, controller) { onBytes(chunk.length); controller.enqueue(chunk); },
+      }));
+      return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
+    });
+  }
+
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -192,18 +206,24 @@
     Promise.all([
       requestPersistentStorage(),
       fetchWithProgress(DATA_URL, onBytes).then(function (buf) { dataText = new TextDecoder().decode(buf); }),
-      fetchWithProgress(APP_WASM, onBytes),
+      compileWithProgress(APP_WASM, onBytes),
     ]).then(function (results) {
-      performance.mark('portal-downloaded');
+      performance.mark('portal-downloaded-and-compiled');
       statusText.textContent = 'Starting\u2026';
+      var wasmModule = results[2];
       window.Module = {
-        wasmBinary: results[2],
+        // The module is compiled already: Emscripten only instantiates it with its imports.
+        instantiateWasm: function (imports, done) {
+          WebAssembly.instantiate(wasmModule, imports).then(function (instance) { done(instance, wasmModule); },
+            function (e) { fail('The portal could not start (' + e.message + ').'); });
+          return {};
+        },
         canvas: document.getElementById('canvas'),
         print: function (t) { console.log(t); },
         printErr: function (t) { console.warn(t); },
         onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
         onRuntimeInitialized: function () {
-          performance.mark('portal-compiled');
+          performance.mark('portal-instantiated');
           wireEvents();
           Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
           registerServiceWorker();

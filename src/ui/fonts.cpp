@@ -7,7 +7,7 @@
 
 namespace iiifc {
 
-static ImFont* add(const unsigned char* data, unsigned int size, float px, float ratio) {
+static ImFont* add(const unsigned char* data, unsigned int size, float px, float ratio, const ImWchar* ranges) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the data is static
     // Glyphs are rasterised at device pixels and snapped to them: crisp without oversampling,
@@ -16,7 +16,7 @@ static ImFont* add(const unsigned char* data, unsigned int size, float px, float
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * ratio,
-                                                       &cfg, glyph_ranges());
+                                                       &cfg, ranges);
 }
 
 Fonts build_fonts(float base_size, float pixel_ratio) {
@@ -24,9 +24,9 @@ Fonts build_fonts(float base_size, float pixel_ratio) {
     io.Fonts->Clear();
     Fonts f;
     // Rasterise at device pixels and draw at 1/ratio: one texel per screen pixel.
-    f.regular = add(kInterRegular, kInterRegularSize, base_size, pixel_ratio);
-    f.bold = add(kInterSemiBold, kInterSemiBoldSize, base_size, pixel_ratio);
-    f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio);
+    f.regular = add(kInterRegular, kInterRegularSize, base_size, pixel_ratio, glyph_ranges());
+    f.bold = add(kInterSemiBold, kInterSemiBoldSize, base_size, pixel_ratio, glyph_ranges_headings());
+    f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio, glyph_ranges_headings());
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = f.regular;
