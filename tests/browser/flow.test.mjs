@@ -137,6 +137,22 @@ test('touch: a tap navigates, a drag scrolls without clicking', async () => {
     await page.waitForFunction(() => window.portalTest.state().view === 'costs');
     await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'touch-costs-360x640@2.png') });
+
+    // A finger drag up the page (starting on a button) scrolls the view and presses nothing.
+    const before = await widget(page, 'Assumptions (editable)');
+    const cdp = await b.context.newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
+    const start = await widget(page, 'Assumptions (editable)');
+    const y0 = start.y + start.h / 2;
+    await touch('touchStart', y0);
+    for (let y = y0; y > y0 - 300; y -= 30) { await touch('touchMove', y); await settle(page); }
+    await touch('touchEnd', 0);
+    await settle(page);
+    const after = await widget(page, 'Assumptions (editable)').catch(() => null);
+    assert.ok(after === null || after.y < before.y - 100, `the view did not scroll (${before.y} -> ${after && after.y})`);
+    assert.equal((await appState(page)).view, 'costs');
+    // The header the drag started on was not pressed: its section stayed closed.
+    assert.equal(await page.evaluate(() => window.portalTest.widget('Non-member conference price')), null);
   } finally {
     await b.close();
   }

@@ -45,6 +45,7 @@ struct Html5Data {
     long touch_id = -1;
     float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0;
     bool touch_scrolling = false;
+    bool touch_pressed = false;
     bool text_input_open = false;
     int last_cursor = -2;
 };
@@ -158,8 +159,12 @@ const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id) {
     return nullptr;
 }
 
+// One finger is the mouse. Whether it presses or scrolls is decided by its first movement (touch
+// slop): a tap presses and releases; a mostly vertical drag scrolls and presses nothing; a mostly
+// horizontal drag presses where it started and drags (sliders).
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     Html5Data& bd = *g_bd;
+    constexpr float kSlop = 10.0f;  // CSS pixels a finger may wander and still tap
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
         if (bd.touch_id >= 0 || e->numTouches < 1) return EM_TRUE;
         const EmscriptenTouchPoint* t = nullptr;
@@ -170,30 +175,30 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         bd.touch_start_x = static_cast<float>(t->targetX);
         bd.touch_start_y = bd.touch_last_y = static_cast<float>(t->targetY);
         bd.touch_scrolling = false;
-        // The position goes first, in a frame of its own, so the press lands on a hovered item.
-        push_mouse_pos(static_cast<float>(t->targetX), static_cast<float>(t->targetY));
-        push_button(0, true);
+        bd.touch_pressed = false;
+        push_mouse_pos(bd.touch_start_x, bd.touch_start_y);  // hover first; the press waits for the finger's intent
         return EM_TRUE;  // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, bd.touch_id);
     if (!t) return EM_TRUE;
     const float x = static_cast<float>(t->targetX), y = static_cast<float>(t->targetY);
     if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        const bool dragging_widget = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && !bd.touch_scrolling &&
-                                     ImGui::GetIO().WantTextInput == false && ImGui::IsMouseDragging(0, 0.0f);
-        if (!bd.touch_scrolling && std::fabs(y - bd.touch_start_y) > 10.0f && !dragging_widget) {
-            // A vertical drag scrolls: release the press where nothing is, so no click happens.
-            bd.touch_scrolling = true;
-            push_mouse_pos(-FLT_MAX, -FLT_MAX);
-            push_button(0, false);
+        const float dx = std::fabs(x - bd.touch_start_x), dy = std::fabs(y - bd.touch_start_y);
+        if (!bd.touch_scrolling && !bd.touch_pressed && (dx > kSlop || dy > kSlop)) {
+            if (dy > dx) {
+                bd.touch_scrolling = true;
+            } else {
+                push_mouse_pos(bd.touch_start_x, bd.touch_start_y);
+                push_button(0, true);
+                bd.touch_pressed = true;
+            }
         }
         if (bd.touch_scrolling) {
-            push_mouse_pos(x, y);
             InputEvent ev = make_event(EventKind::Wheel);
-            const float font = ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : 16.0f;
+            const float font = ImGui::GetCurrentContext() && ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : 16.0f;
             ev.y = (y - bd.touch_last_y) / (5.0f * font);  // ImGui scrolls 5 lines of text per wheel notch
             push(ev);
-        } else {
+        } else if (bd.touch_pressed) {
             push_mouse_pos(x, y);
         }
         bd.touch_last_y = y;
@@ -201,12 +206,19 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     }
     // touchend / touchcancel
     if (!bd.touch_scrolling) {
-        push_mouse_pos(x, y);
-        push_button(0, false);
+        if (!bd.touch_pressed && type == EMSCRIPTEN_EVENT_TOUCHEND) {  // a tap
+            push_mouse_pos(bd.touch_start_x, bd.touch_start_y);
+            push_button(0, true);
+        }
+        if (bd.touch_pressed || type == EMSCRIPTEN_EVENT_TOUCHEND) {
+            push_mouse_pos(x, y);
+            push_button(0, false);
+        }
     }
     push_mouse_pos(-FLT_MAX, -FLT_MAX);  // a finger does not hover after it lifts
     bd.touch_id = -1;
     bd.touch_scrolling = false;
+    bd.touch_pressed = false;
     browser_run_frame_now();  // inside the gesture: a tapped text field may open the soft keyboard
     return EM_TRUE;
 }
