@@ -97,6 +97,8 @@
       root.dataset.webgl = String(info.webgl);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
+      // The worker's precaching downloads every file again: not before the first frame is up.
+      setTimeout(registerServiceWorker, 0);
     },
     // "Reload" on the update banner: the waiting worker takes over, then the page reloads once.
     reload: function () {
@@ -226,7 +228,6 @@
           performance.mark('portal-instantiated');
           wireEvents();
           Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
-          registerServiceWorker();
         },
       };
       return loadScript(APP_JS);
