@@ -118,28 +118,27 @@ void App::frame() {
     draw_banners();
     ImGui::Separator();
 
-    // The view scrolls; header and navigation stay. Content is centred on wide screens.
+    // The view scrolls; header and navigation stay. On wide screens the view is a centred column
+    // (tables and wrapped text take its width, not the screen's).
     // NavFlattened: keyboard navigation and Tab move through the view as part of the app window.
-    ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float column = ImGui::GetFontSize() * 72.0f + style.ScrollbarSize + style.ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > column) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) * 0.5f);
+    ImGui::BeginChild("view", ImVec2(avail > column ? column : 0.0f, 0.0f), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;
     }
-    const float max_width = ImGui::GetFontSize() * 72.0f;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > max_width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(avail > max_width ? max_width : -1.0f);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail > max_width ? max_width : avail));
+    ImGui::PushItemWidth(-1.0f);
     if (route_.view == "costs") draw_costs();
     else if (route_.view == "governance") draw_governance();
     else if (route_.view == "members") draw_members();
     else if (route_.view == "join") draw_join();
     else draw_tiers();
-    ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
-    ImGui::EndGroup();
     ImGui::EndChild();
 
     draw_start_over_popup();
