@@ -11,6 +11,8 @@ std::string fill_placeholders(std::string text, const std::vector<std::pair<std:
     return text;
 }
 
+const char* grant_answer(Grant g) { return g == Grant::yes ? "Yes" : g == Grant::conditional ? "With a condition" : "No"; }
+
 int trc_elected_cap(const Governance& g, int members) {
     if (members <= 0) return 0;
     const long long num = static_cast<long long>(members) * g.trc_elected_fraction.numerator;

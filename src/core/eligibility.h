@@ -19,6 +19,9 @@ struct RightAnswer {
 // Rights for an institution of `organisation_type` joining as `tier_id`. Unknown ids give "no" to every right.
 std::vector<RightAnswer> rights_for(const MembershipData& data, const std::string& organisation_type, const std::string& tier_id);
 
+// How an answer is said to people: "Yes", "No", "With a condition".
+const char* grant_answer(Grant g);
+
 // Representatives of the elected tier that may sit on the TRC when it has `members` institutions.
 int trc_elected_cap(const Governance& g, int members);
 

@@ -136,8 +136,7 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
 
     s += "<h2>Governance</h2>\n<table>\n";
     for (const RightAnswer& ra : rights_for(d, p.organisation_type, tier->id)) {
-        const char* answer = ra.grant == Grant::yes ? "Yes" : ra.grant == Grant::conditional ? "With a condition" : "No";
-        s += row(html_escape(ra.name), "<strong>" + std::string(answer) + "</strong>. " + html_escape(ra.reason));
+        s += row(html_escape(ra.name), "<strong>" + std::string(grant_answer(ra.grant)) + "</strong>. " + html_escape(ra.reason));
     }
     s += "</table>\n";
     s += "<h2>How to join</h2>\n" + join_paragraph(d);

@@ -1,14 +1,6 @@
 #include "accessible_view.h"
 
-#include <set>
-
 namespace iiifc {
-
-bool is_allowed_a11y_tag(const std::string& tag) {
-    static const std::set<std::string> tags = {"div", "section", "h1", "h2", "h3", "p", "ul", "ol", "li", "table", "caption",
-                                               "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "strong", "pre"};
-    return tags.count(tag) > 0;
-}
 
 nlohmann::json& A11yTree::parent() { return stack_.empty() ? root_ : *stack_.back(); }
 

@@ -2,7 +2,8 @@
 // describes what it shows as a small tree of HTML elements (headings, tables, lists, labelled
 // form values and their messages). The page builds it with createElement and textContent only.
 //
-// Format: a node is a JSON array [tag, text, children?]; tags are limited to a safe set.
+// Format: a node is a JSON array [tag, text, children?]; the page (library_browser.js) builds
+// only tags from its allow-list.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,5 @@ private:
     std::vector<nlohmann::json*> stack_;
     nlohmann::json& parent();
 };
-
-bool is_allowed_a11y_tag(const std::string& tag);
 
 }  // namespace iiifc

@@ -68,7 +68,7 @@ std::string App::accessible_view_json() const {
     } else if (route_.view == "governance") {
         std::vector<std::vector<std::string>> rows;
         for (const RightAnswer& a : rights_for(data_, draft_.profile.organisation_type, draft_.profile.tier))
-            rows.push_back({a.name, a.grant == Grant::yes ? "Yes" : a.grant == Grant::conditional ? "With a condition" : "No", a.reason});
+            rows.push_back({a.name, grant_answer(a.grant), a.reason});
         const OrganisationType* type = data_.find_organisation_type(draft_.profile.organisation_type);
         t.table("Rights of " + chosen_name + (type ? ", " + type->name : std::string()), {"Right", "Answer", "Why"}, rows);
         const TrcWhatIf w = trc_what_if(data_);

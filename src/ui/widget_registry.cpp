@@ -45,12 +45,6 @@ std::string widget_registry_focused_label() {
     return "";
 }
 
-std::vector<std::string> widget_registry_labels() {
-    std::vector<std::string> out;
-    for (const WidgetRect& r : g_last) out.push_back(r.label);
-    return out;
-}
-
 }  // namespace iiifc
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {

@@ -17,7 +17,6 @@ struct WidgetRect {
 
 void widget_registry_begin_frame();                 // call before ImGui::NewFrame
 const WidgetRect* widget_registry_find(const std::string& label);   // last frame; nullptr if not drawn
-std::vector<std::string> widget_registry_labels();
 std::string widget_registry_focused_label();       // the keyboard-focused widget's label, last frame; "" if none
 // For widgets ImGui 1.86 does not label through the hooks (combos): call right after the widget
 // with the id it was given (ImGui::GetID(label) before it).

@@ -1,5 +1,6 @@
 #include "widgets.h"
 
+#include "eligibility.h"
 #include "theme.h"
 
 #include <imgui_internal.h>
@@ -34,13 +35,12 @@ void bullet_list(const std::vector<std::string>& items) {
     }
 }
 
-const char* grant_label(Grant g) { return g == Grant::yes ? "Yes" : g == Grant::conditional ? "With a condition" : "No"; }
-
 void grant_badge(Grant g) {
     const Palette& p = palette();
     const ImVec4 colour = g == Grant::yes ? p.yes : g == Grant::conditional ? p.conditional : p.no;
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(g == Grant::yes ? "\xE2\x9C\x93 Yes" : g == Grant::conditional ? "\xE2\x97\x8F With a condition" : "\xE2\x80\x94 No");
+    const char* mark = g == Grant::yes ? "\xE2\x9C\x93 " : g == Grant::conditional ? "\xE2\x97\x8F " : "\xE2\x80\x94 ";  // ✓ ● —
+    ImGui::TextUnformatted((std::string(mark) + grant_answer(g)).c_str());
     ImGui::PopStyleColor();
 }
 
@@ -62,24 +62,6 @@ static bool button(const char* label, bool enabled, float width, bool primary) {
 
 bool primary_button(const char* label, bool enabled, float width) { return button(label, enabled, width, true); }
 bool secondary_button(const char* label, bool enabled, float width) { return button(label, enabled, width, false); }
-
-void help_marker(const std::string& tip) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("(?)");
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-        ImGui::TextUnformatted(tip.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
-}
-
-float input_width(float fraction) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float max = ImGui::GetFontSize() * 28.0f;
-    return (avail < max ? avail : max) * fraction;
-}
 
 float input_width_for(const char* label) {
     const float label_w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x;

@@ -16,11 +16,8 @@ void text_colored(const ImVec4& colour, const std::string& s);
 void heading(const std::string& s, ImFont* font);         // a section heading with space above
 void bullet_list(const std::vector<std::string>& items);
 void grant_badge(Grant g);                                // "Yes" / "No" / "With a condition", coloured
-const char* grant_label(Grant g);
 bool primary_button(const char* label, bool enabled = true, float width = 0);
 bool secondary_button(const char* label, bool enabled = true, float width = 0);
-void help_marker(const std::string& tip);                 // "(?)" with a tooltip
-float input_width(float fraction = 1.0f);                 // a field width that suits the window
-float input_width_for(const char* label);                 // the same, leaving room for the label at its right
+float input_width_for(const char* label);                 // a field width that suits the window, with room for the label at its right
 
 }  // namespace iiifc
