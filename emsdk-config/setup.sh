@@ -93,8 +93,8 @@ SRC
 fetch_source "$IMGUI_DEBIAN_SOURCE" "$deps/imgui" imgui.cpp
 imver="$(sed -n 's/^#define IMGUI_VERSION  *"\(.*\)"/\1/p' "$deps/imgui/imgui.h")"
 [ "$imver" = "$IMGUI_VERSION" ] || fail "Dear ImGui $IMGUI_VERSION pinned, .deps/imgui has '$imver' (rm -rf .deps/imgui to refetch)"
-fetch_source "$QRCODEGEN_DEBIAN_SOURCE" "$deps/qrcodegen" cpp/qrcodegen.cpp
-step "sources: Dear ImGui $imver, qrcodegen ($(ls "$deps/qrcodegen/cpp" | tr '\n' ' '))"
+fetch_source "$QRCODEGEN_DEBIAN_SOURCE" "$deps/qrcodegen" c/qrcodegen.c
+step "sources: Dear ImGui $imver, qrcodegen (C)"
 
 # --- npm packages for the browser tests (pinned by the lockfile) ------------------
 browser="$root/tests/browser"

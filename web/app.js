@@ -25,11 +25,22 @@
   }
   window.portalFail = function (message) { fail('The portal could not start: ' + message); };
 
-  function webglAvailable() {
+  // The app's WebGL context, created here on the app's canvas with the attributes the app asks
+  // for (src/platform/web/main.cpp), so the app's own request returns this same context. Made
+  // while the WebAssembly compiles, it is off the start-up's critical path; the drawing buffer
+  // already has the canvas's size in device pixels, so the app's first frame resizes nothing.
+  function createContext(canvas) {
+    // The canvas fills the window once the app runs (the page's scroll bar goes then).
+    var ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(window.innerWidth * ratio));
+    canvas.height = Math.max(1, Math.round(window.innerHeight * ratio));
+    var attrs = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: false,
+                  preserveDrawingBuffer: false, powerPreference: 'low-power' };
     try {
-      var c = document.createElement('canvas');
-      return !!(c.getContext('webgl2') || c.getContext('webgl'));
-    } catch (e) { return false; }
+      if (canvas.getContext('webgl2', attrs)) return 2;
+      if (canvas.getContext('webgl', attrs)) return 1;
+    } catch (e) { /* a browser that throws instead of returning null: no WebGL either */ }
+    return 0;
   }
 
   // Fetches a resource, reporting bytes as they arrive; resolves with an ArrayBuffer.
@@ -99,6 +110,7 @@
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
       // The worker's precaching downloads every file again: not before the first frame is up.
       setTimeout(registerServiceWorker, 0);
+      requestPersistentStorage();
     },
     // "Reload" on the update banner: the waiting worker takes over, then the page reloads once.
     reload: function () {
@@ -182,12 +194,12 @@
     }).catch(function (e) { root.dataset.serviceWorker = 'failed:' + e.message; });
   }
 
-  // Ask the browser to keep our storage (the draft) under storage pressure, before it is written.
+  // Ask the browser to keep our storage (the draft) under storage pressure. The first draft is
+  // written when the visitor has typed something, well after this.
   function requestPersistentStorage() {
     if (navigator.storage && navigator.storage.persist) {
-      return navigator.storage.persist().then(function (ok) { root.dataset.storagePersisted = String(ok); }, function () {});
+      navigator.storage.persist().then(function (ok) { root.dataset.storagePersisted = String(ok); }, function () {});
     }
-    return Promise.resolve();
   }
 
   function start() {
@@ -195,45 +207,59 @@
       fail('This browser cannot run WebAssembly, which the interactive portal needs.');
       return;
     }
-    if (!webglAvailable()) {
-      fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
-      return;
-    }
+    var canvas = document.getElementById('canvas');
+    // On a slow connection the page's static content is shown below the progress bar, to read
+    // while the app arrives.
+    setTimeout(function () {
+      if (root.dataset.appState !== 'loading') return;
+      root.dataset.slow = 'true';
+      statusText.textContent = 'Still loading the membership portal\u2026 Meanwhile, the tiers, fees and how to join are below.';
+    }, 4000);
     var expected = Number(root.dataset.totalBytes || 0) || 400000, received = 0;
     var onBytes = function (n) {
       received += n;
       progress.value = Math.min(99, Math.round(100 * received / expected));
     };
-    var dataText;
-    Promise.all([
-      requestPersistentStorage(),
-      fetchWithProgress(DATA_URL, onBytes).then(function (buf) { dataText = new TextDecoder().decode(buf); }),
-      compileWithProgress(APP_WASM, onBytes),
-    ]).then(function (results) {
+    // Everything the start needs is asked for at once: the data, the compiled WebAssembly (it
+    // compiles off the main thread as it arrives), the runtime script, and the GL context.
+    var data = fetchWithProgress(DATA_URL, onBytes).then(function (buf) { return new TextDecoder().decode(buf); });
+    var compiled = compileWithProgress(APP_WASM, onBytes);
+    var downloaded = Promise.all([data, compiled]).then(function (results) {
       performance.mark('portal-downloaded-and-compiled');
-      statusText.textContent = 'Starting\u2026';
-      var wasmModule = results[2];
-      window.Module = {
-        // The module is compiled already: Emscripten only instantiates it with its imports.
-        instantiateWasm: function (imports, done) {
-          WebAssembly.instantiate(wasmModule, imports).then(function (instance) { done(instance, wasmModule); },
-            function (e) { fail('The portal could not start (' + e.message + ').'); });
-          return {};
-        },
-        canvas: document.getElementById('canvas'),
-        print: function (t) { console.log(t); },
-        printErr: function (t) { console.warn(t); },
-        onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
-        onRuntimeInitialized: function () {
-          performance.mark('portal-instantiated');
-          wireEvents();
-          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
-        },
-      };
-      return loadScript(APP_JS);
-    }).catch(function (e) {
-      fail('The portal could not be downloaded (' + e.message + ').');
+      return results;
     });
+    downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
+    // The first use of localStorage in a page opens its storage, which takes a while; done now,
+    // while the downloads run, the app's read of its saved draft at start is quick.
+    try { void window.localStorage.length; } catch (e) { /* storage blocked: the app works without it */ }
+    if (!createContext(canvas)) {
+      fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
+      return;
+    }
+    var dataText;
+    window.Module = {
+      // Emscripten only instantiates the module compiled above, with its imports.
+      instantiateWasm: function (imports, done) {
+        downloaded.then(function (results) {
+          dataText = results[0];
+          statusText.textContent = 'Starting\u2026';
+          return WebAssembly.instantiate(results[1], imports).then(function (instance) { done(instance, results[1]); });
+        }, function () { /* reported above */ }).catch(function (e) { fail('The portal could not start (' + e.message + ').'); });
+        return {};
+      },
+      canvas: canvas,
+      print: function (t) { console.log(t); },
+      printErr: function (t) { console.warn(t); },
+      onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
+      onRuntimeInitialized: function () {
+        performance.mark('portal-instantiated');
+        wireEvents();
+        // The canvas is shown (it was laid out but invisible) for the app's first frame.
+        root.dataset.appState = 'starting';
+        Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+      },
+    };
+    loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
   }
 
   start();

@@ -16,6 +16,7 @@
 #include "draft.h"
 #include "membership.h"
 #include "platform_services.h"
+#include "qr_code.h"
 #include "route.h"
 
 #include <cstdint>
@@ -130,9 +131,8 @@ private:
     bool send_attempted_ = false;           // after a try to send, every error shows
     bool join_field(const JoinField& field, const std::vector<FieldError>& errors);
     void draw_qr(const std::string& payload);
-    std::string qr_payload_;                // what qr_modules_ encodes, so it is encoded once
-    std::vector<bool> qr_modules_;
-    int qr_size_ = 0;
+    std::string qr_payload_;                // what qr_ encodes
+    QrCode qr_;
 
     // Messages.
     std::string notice_;                    // persistent banner (e.g. a stored draft could not be read)

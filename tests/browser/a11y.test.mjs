@@ -43,9 +43,12 @@ test('without JavaScript the page shows every tier, fee, condition, the TRC rule
 test('axe-core: no violations on the fallback page', async () => {
   const b = await launch({ javaScriptEnabled: true, bypassCSP: true });
   try {
-    // The loader never runs: the page as a browser without WebAssembly would leave it.
-    await b.page.route('**/app.js*', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    // A browser without WebAssembly: the loader says so and the static page is shown.
+    await b.context.addInitScript(() => { delete window.WebAssembly; });
     await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached' });
+    assert.match(await b.page.locator('#status').innerText(), /cannot run WebAssembly/);
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
     assert.deepEqual(await axeViolations(b.page), []);
   } finally {
     await b.close();

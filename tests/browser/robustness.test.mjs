@@ -21,7 +21,8 @@ async function failedStart(fulfil) {
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
     const message = await b.page.locator('#status-text').innerText();
-    // The static content stays for the visitor.
+    // The static content is shown instead.
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
     assert.match(await b.page.locator('#fallback-container').innerText(), /Associate membership – US\$2,500/);
     assert.deepEqual(b.log.pageErrors, []);
     return message;
@@ -29,6 +30,26 @@ async function failedStart(fulfil) {
     await b.close();
   }
 }
+
+test('a slow download: the static content is shown while the app loads, and hidden when it runs', async () => {
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await b.page.route('**/portal.wasm*', async (route) => { await held; await route.continue(); });
+    await b.page.goto(server.url);
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), false);  // not laid out at first
+    await b.page.waitForSelector('html[data-slow="true"]', { state: 'attached', timeout: 10000 });
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
+    assert.match(await b.page.locator('#status-text').innerText(), /Still loading/);
+    release();
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), false);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
 
 test('a missing data file: a clear message, and the static content', async () => {
   const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }));

@@ -3,10 +3,14 @@
 #include "ui_harness.h"
 
 #include "draft.h"
+#include "qr_code.h"
 #include "route.h"
 #include "theme.h"
 
 #include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
 
 using namespace iiifc;
 using iiifc_test::Ui;
@@ -214,4 +218,48 @@ TEST_CASE("theme: text contrast of at least 4.5:1 in both themes") {
     }
     CHECK(contrast_ratio(ImVec4(0, 0, 0, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(21.0));
     CHECK(contrast_ratio(ImVec4(1, 1, 1, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(1.0));
+}
+
+TEST_CASE("QR code: a mailto: link is encoded with its finder patterns; text too long for a QR code is refused") {
+    const QrCode qr = encode_qr("mailto:admin@iiif.io?subject=IIIF%20Consortium%20membership%20request");
+    REQUIRE(qr.size >= 21);
+    CHECK((qr.size - 17) % 4 == 0);  // version v has 17 + 4v modules per side
+    CHECK(qr.dark.size() == static_cast<std::size_t>(qr.size * qr.size));
+    // The three 7x7 finder patterns: dark ring, light ring, dark 3x3 centre.
+    for (const auto& [x0, y0] : {std::pair{0, 0}, std::pair{qr.size - 7, 0}, std::pair{0, qr.size - 7}}) {
+        CAPTURE(x0);
+        CAPTURE(y0);
+        CHECK(qr.at(x0, y0));
+        CHECK(qr.at(x0 + 6, y0 + 6));
+        CHECK_FALSE(qr.at(x0 + 1, y0 + 1));
+        CHECK_FALSE(qr.at(x0 + 5, y0 + 1));
+        CHECK(qr.at(x0 + 3, y0 + 3));
+    }
+    CHECK(encode_qr(std::string(3000, 'a')).size == 0);               // over a version-40 code's 2,953 bytes
+    CHECK(encode_qr(std::string("mailto:a\0b", 10)).size == 0);       // would be cut at the NUL
+    CHECK(encode_qr("mailto:é").size == 21);                          // UTF-8 in byte mode
+}
+
+TEST_CASE("kiosk: a complete request shows its QR code; one too long for a QR code says so") {
+    AppOptions kiosk;
+    kiosk.kiosk = true;
+    Ui ui(kiosk);
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join?tier=associate&type=museum");
+    ui.frame(2);
+    CHECK(ui.find("QR code") == nullptr);  // not before the request is complete
+    JoinRequest& r = ui.app->draft().request;
+    r.institution = "Musée d'Orsay";
+    r.country = "France";
+    r.contact_name = "Ann";
+    r.contact_email = "ann@example.org";
+    ui.frame(2);
+    const WidgetRect* qr = ui.find("QR code");
+    REQUIRE(qr != nullptr);
+    CHECK(qr->w > 100);
+    CHECK(qr->w == doctest::Approx(qr->h));
+    r.message = std::string(1500, 'x') + "\xC3\xA9 " + std::string(1500, 'y');  // valid (≤ 4,000), too long to scan
+    ui.frame(2);
+    CHECK(ui.find("QR code") == nullptr);
+    CHECK(ui.app->visible_errors().empty());
 }
