@@ -34,6 +34,8 @@ async function coldLoad(url, { viewport = { width: 1280, height: 800 } } = {}) {
     const firstFrame = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
     const marks = await b.page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     const nav = await b.page.evaluate(() => performance.getEntriesByType('navigation')[0].responseEnd);
+    // The app's own account of its start (ms per phase), when it is the portal.
+    const startup = await b.page.evaluate(() => (window.portalTest ? window.portalTest.state().startup : null));
     let warm = null;
     if (await b.page.evaluate(() => 'serviceWorker' in navigator && !!navigator.serviceWorker.getRegistration)) {
       // Warm: the second visit, with the service worker in control.
@@ -42,7 +44,7 @@ async function coldLoad(url, { viewport = { width: 1280, height: 800 } } = {}) {
       await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60000 });
       warm = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
     }
-    return { firstFrame, pageLoaded: nav, marks, warm, paths: [...paths] };
+    return { firstFrame, pageLoaded: nav, marks, startup, warm, paths: [...paths] };
   } finally {
     await b.close();
   }
@@ -101,6 +103,7 @@ async function measure(name, dir, url, isPortal) {
     name, files, total,
     firstFrameColdMs: median(loads.map((l) => l.firstFrame)),
     phasesColdMs: Object.fromEntries(Object.keys(loads[0].marks).map((k) => [k, median(loads.map((l) => l.marks[k] || 0))])),
+    startupMs: loads[0].startup && Object.fromEntries(Object.keys(loads[0].startup).map((k) => [k, median(loads.map((l) => l.startup[k]))])),
     firstFrameWarmMs: loads[0].warm === null ? null : median(loads.map((l) => l.warm)),
     ...run,
   };
@@ -142,6 +145,7 @@ const row = (label, a, b, unit) => console.log(label.padEnd(39) + `${a.toFixed(2
 row('transfer, gzip', portal.total.gzip / 1024, baseline.total.gzip / 1024, ' KB');
 row(`first frame, cold (median of ${RUNS})`, portal.firstFrameColdMs, baseline.firstFrameColdMs, ' ms');
 console.log(`  phases, cold: ${Object.entries(portal.phasesColdMs).map(([k, v]) => `${k.replace('portal-', '')} ${v.toFixed(0)} ms`).join(', ')}`);
+if (portal.startupMs) console.log(`  inside portal_start: ${Object.entries(portal.startupMs).map(([k, v]) => `${k.replace('_', ' ')} ${v.toFixed(1)} ms`).join(', ')}`);
 if (portal.firstFrameWarmMs !== null) console.log(`first frame, warm (service worker)`.padEnd(39) + `${portal.firstFrameWarmMs.toFixed(2)} ms`.padStart(14));
 row(`idle frames per second (${IDLE_SECONDS}s)`, portal.idle.fps, baseline.idle.fps, '');
 row('idle CPU, % of one core', portal.idle.cpuPercent, baseline.idle.cpuPercent, ' %');

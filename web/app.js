@@ -43,41 +43,47 @@
     return 0;
   }
 
-  // Fetches a resource, reporting bytes as they arrive; resolves with an ArrayBuffer.
-  function fetchWithProgress(url, onBytes) {
-    // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
+  // Reads a response's body, reporting bytes as they arrive; resolves with an ArrayBuffer.
+  function readAll(response, onBytes) {
+    if (!response.body || !response.body.getReader) {
+      return response.arrayBuffer().then(function (buf) { onBytes(buf.byteLength); return buf; });
+    }
+    var reader = response.body.getReader(), chunks = [], received = 0;
+    function pump() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var out = new Uint8Array(received), offset = 0;
+          chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
+          return out.buffer;
+        }
+        chunks.push(step.value);
+        received += step.value.length;
+        onBytes(step.value.length);
+        return pump();
+      });
+    }
+    return pump();
+  }
+
+  // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
+  function fetchOk(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      if (!response.body || !response.body.getReader) return response.arrayBuffer();
-      var reader = response.body.getReader(), chunks = [], received = 0;
-      function pump() {
-        return reader.read().then(function (step) {
-          if (step.done) {
-            var out = new Uint8Array(received), offset = 0;
-            chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
-            return out.buffer;
-          }
-          chunks.push(step.value);
-          received += step.value.length;
-          onBytes(step.value.length);
-          return pump();
-        });
-      }
-      return pump();
+      return response;
     });
   }
 
-  // Compiles the WebAssembly while it downloads, counting bytes for the progress bar on the way.
+  // Compiles the WebAssembly as it downloads. The compiler reads the response itself, off the
+  // main thread, so whatever the page does meanwhile does not hold it up; a copy of the body is
+  // read here for the progress bar, and compiled instead if the server sent the wrong
+  // Content-Type for streaming compilation.
   function compileWithProgress(url, onBytes) {
-    if (!WebAssembly.compileStreaming || typeof TransformStream !== 'function') {
-      return fetchWithProgress(url, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
-    }
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      var counted = response.body.pipeThrough(new TransformStream({
-        transform: function (chunk, controller) { onBytes(chunk.length); controller.enqueue(chunk); },
-      }));
-      return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
+    return fetchOk(url).then(function (response) {
+      if (!WebAssembly.compileStreaming) return readAll(response, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
+      var copy = readAll(response.clone(), onBytes);
+      return WebAssembly.compileStreaming(response).catch(function () {
+        return copy.then(function (buf) { return WebAssembly.compile(buf); });
+      });
     });
   }
 
@@ -222,7 +228,7 @@
     };
     // Everything the start needs is asked for at once: the data, the compiled WebAssembly (it
     // compiles off the main thread as it arrives), the runtime script, and the GL context.
-    var data = fetchWithProgress(DATA_URL, onBytes).then(function (buf) { return new TextDecoder().decode(buf); });
+    var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new TextDecoder().decode(buf); });
     var compiled = compileWithProgress(APP_WASM, onBytes);
     var downloaded = Promise.all([data, compiled]).then(function (results) {
       performance.mark('portal-downloaded-and-compiled');

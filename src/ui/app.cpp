@@ -125,8 +125,11 @@ void App::frame() {
     const float column = ImGui::GetFontSize() * 72.0f + style.ScrollbarSize + style.ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > column) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) * 0.5f);
+    // At the first frame ImGui does not know the view's height yet: it gets the scroll bar that
+    // nearly every view needs, so the first frame shown is the settled layout, with no shift.
+    const ImGuiWindowFlags first_frame = ImGui::GetFrameCount() <= 1 ? ImGuiWindowFlags_AlwaysVerticalScrollbar : 0;
     ImGui::BeginChild("view", ImVec2(avail > column ? column : 0.0f, 0.0f), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened | first_frame);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;
