@@ -26,7 +26,7 @@ Fonts build_fonts(float base_size, float pixel_ratio) {
     // Rasterise at device pixels and draw at 1/ratio: one texel per screen pixel.
     f.regular = add(kInterRegular, kInterRegularSize, base_size, pixel_ratio, glyph_ranges());
     f.bold = add(kInterSemiBold, kInterSemiBoldSize, base_size, pixel_ratio, glyph_ranges_headings());
-    f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio, glyph_ranges_headings());
+    f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio, glyph_ranges_titles());
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = f.regular;

@@ -32,4 +32,13 @@ inline const ImWchar* glyph_ranges_headings() {
     return ranges;
 }
 
+// View titles (the large font) are the app's own English wording only: ASCII and typographic
+// punctuation. The largest glyphs cost the most to rasterise at start-up; no more than needed.
+inline const ImWchar* glyph_ranges_titles() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x007E, 0x2010, 0x2027, 0,
+    };
+    return ranges;
+}
+
 }  // namespace iiifc
