@@ -51,6 +51,46 @@ test('a slow download: the static content is shown while the app loads, and hidd
   }
 });
 
+// Makes the page's canvases refuse the given WebGL versions, as a browser without them would.
+async function withoutWebGL(b, versions) {
+  await b.context.addInitScript((refused) => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+      return refused.includes(type) ? null : getContext.call(this, type, attrs);
+    };
+  }, versions);
+}
+
+test('without WebGL 2 the app runs on WebGL 1', async () => {
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    await withoutWebGL(b, ['webgl2']);
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.webgl), '1');
+    assert.ok((await b.page.evaluate(() => window.portalTest.widget('Choose this tier##associate'))) !== null);
+    assert.deepEqual(b.log.pageErrors, []);
+    assert.deepEqual(b.log.consoleErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('without WebGL: a clear message, and the static content', async () => {
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    await withoutWebGL(b, ['webgl2', 'webgl', 'experimental-webgl']);
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
+    assert.match(await b.page.locator('#status-text').innerText(), /WebGL turned off or unavailable/);
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
+    assert.equal(await b.page.locator('#app').isVisible(), false);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('a missing data file: a clear message, and the static content', async () => {
   const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }));
   assert.match(m, /The portal could not be downloaded \(membership\.json\?v=\w+: HTTP 404\)/);
