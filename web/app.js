@@ -27,8 +27,8 @@
 
   // The app's WebGL context, created here on the app's canvas with the attributes the app asks
   // for (src/platform/web/main.cpp), so the app's own request returns this same context. Made
-  // while the WebAssembly compiles, it is off the start-up's critical path; the drawing buffer
-  // already has the canvas's size in device pixels, so the app's first frame resizes nothing.
+  // while the downloads run, it is off the start-up's critical path; the drawing buffer already
+  // has the canvas's size in device pixels, so the app's first frame resizes nothing.
   function createContext(canvas) {
     // The canvas fills the window once the app runs (the page's scroll bar goes then).
     var ratio = window.devicePixelRatio || 1;

@@ -116,6 +116,8 @@ EM_BOOL on_animation_frame(double, void*) {
     return EM_FALSE;  // one frame per request: the loop runs only while frames are wanted
 }
 
+// web/app.js has made the canvas's context already, with these same attributes, while the
+// downloads ran: the browser hands that context back here. Keep the two lists in step.
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
