@@ -19,6 +19,8 @@
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -267,10 +269,11 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_widget(const char* label) {
 EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;
     if (!g.app) return "{}";
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"cpu_ms_total\":%.3f,\"ui_ms_total\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"draft\":",
+    char buf[320];
+    std::snprintf(buf, sizeof buf, "{\"view\":\"%s\",\"frames\":%ld,\"cpu_ms_last\":%.3f,\"cpu_ms_total\":%.3f,\"ui_ms_total\":%.3f,\"toast\":%d,\"notice\":%d,\"heap\":%lu,\"heap_used\":%lu,\"draft\":",
                   g.app->view().c_str(), g.frames_drawn, g.cpu_ms_last, g.cpu_ms_total, g.ui_ms_total, g.app->toast().empty() ? 0 : 1,
-                  g.app->notice().empty() ? 0 : 1, static_cast<unsigned long>(browser_heap_bytes()));
+                  g.app->notice().empty() ? 0 : 1, static_cast<unsigned long>(browser_heap_bytes()),
+                  static_cast<unsigned long>(mallinfo().uordblks));  // what malloc has handed out
     char startup[200];
     std::snprintf(startup, sizeof startup,
                   ",\"startup\":{\"data\":%.2f,\"gl\":%.2f,\"setup\":%.2f,\"fonts\":%.2f,\"draft\":%.2f,\"first_frame\":%.2f}",
