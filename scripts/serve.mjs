@@ -5,9 +5,14 @@
 //
 //   node scripts/serve.mjs [--dir build/web/site] [--host 127.0.0.1] [--port 8080] [--quiet]
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+
+// On zlib's thread pool: a large file being compressed does not hold up other requests.
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -46,17 +51,31 @@ export function resolveInside(base, urlPath) {
 }
 
 // Compressed bodies, kept per file, modification time and encoding: compressing the .wasm at
-// every request would cost more than sending it.
+// every request would cost more than sending it. The promise is kept, so requests that arrive
+// while a file is being compressed wait for that one compression.
 const compressedCache = new Map();
 async function compressed(file, body, encoding) {
   const { mtimeMs } = await stat(file);
   const key = `${file}|${mtimeMs}|${body.length}|${encoding}`;
   let out = compressedCache.get(key);
   if (!out) {
-    out = encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    out = encoding === 'br' ? brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }) : gzipAsync(body, { level: 9 });
     compressedCache.set(key, out);
+    out.catch(() => compressedCache.delete(key));  // tried again at the next request
   }
   return out;
+}
+
+// Compresses every file of the folder once at start, so the first visitor does not wait for it.
+async function warmCompressedCache(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) await warmCompressedCache(file);
+    else if (COMPRESSIBLE.has(extname(file))) {
+      const body = await readFile(file);
+      if (body.length > 256) await Promise.all([compressed(file, body, 'br'), compressed(file, body, 'gzip')]);
+    }
+  }
 }
 
 const server = createServer(async (req, res) => {
@@ -99,6 +118,7 @@ const server = createServer(async (req, res) => {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   server.listen(port, host, () => {
+    warmCompressedCache(root).catch(() => {});  // a file that cannot be read is reported when asked for
     const addr = server.address();
     console.log(`Serving ${root}`);
     console.log(`Open http://${host.includes(':') ? `[${host}]` : host}:${addr.port}/`);
