@@ -43,27 +43,30 @@
     return 0;
   }
 
-  // Reads a response's body, reporting bytes as they arrive; resolves with an ArrayBuffer.
-  function readAll(response, onBytes) {
+  // Reads a response's body, reporting bytes as they arrive; resolves with its chunks.
+  function readChunks(response, onBytes) {
     if (!response.body || !response.body.getReader) {
-      return response.arrayBuffer().then(function (buf) { onBytes(buf.byteLength); return buf; });
+      return response.arrayBuffer().then(function (buf) { onBytes(buf.byteLength); return [new Uint8Array(buf)]; });
     }
-    var reader = response.body.getReader(), chunks = [], received = 0;
+    var reader = response.body.getReader(), chunks = [];
     function pump() {
       return reader.read().then(function (step) {
-        if (step.done) {
-          var out = new Uint8Array(received), offset = 0;
-          chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
-          return out.buffer;
-        }
+        if (step.done) return chunks;
         chunks.push(step.value);
-        received += step.value.length;
         onBytes(step.value.length);
         return pump();
       });
     }
     return pump();
   }
+
+  function joinChunks(chunks) {
+    var out = new Uint8Array(chunks.reduce(function (n, c) { return n + c.length; }, 0)), offset = 0;
+    chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
+    return out.buffer;
+  }
+
+  function readAll(response, onBytes) { return readChunks(response, onBytes).then(joinChunks); }
 
   // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
   function fetchOk(url) {
@@ -80,9 +83,9 @@
   function compileWithProgress(url, onBytes) {
     return fetchOk(url).then(function (response) {
       if (!WebAssembly.compileStreaming) return readAll(response, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
-      var copy = readAll(response.clone(), onBytes);
+      var copy = readChunks(response.clone(), onBytes);  // joined only if it is needed
       return WebAssembly.compileStreaming(response).catch(function () {
-        return copy.then(function (buf) { return WebAssembly.compile(buf); });
+        return copy.then(function (chunks) { return WebAssembly.compile(joinChunks(chunks)); });
       });
     });
   }

@@ -23,8 +23,8 @@ inline const ImWchar* glyph_ranges() {
     return ranges;
 }
 
-// Bold and heading text is the app's own wording and the data's names: Latin-1 is enough, and
-// fewer glyphs make a smaller atlas that is built faster at start-up.
+// Bold text is the app's own wording and the data's names: Latin-1 is enough, and fewer glyphs
+// make a smaller atlas that is built faster at start-up.
 inline const ImWchar* glyph_ranges_headings() {
     static const ImWchar ranges[] = {
         0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x25C6, 0x25C6, 0x2713, 0x2713, 0,

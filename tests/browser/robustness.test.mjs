@@ -61,6 +61,20 @@ async function withoutWebGL(b, versions) {
   }, versions);
 }
 
+test('a server that sends the .wasm with the wrong Content-Type: the app still starts', async () => {
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    const wasm = readFileSync(join(SITE_DIR, 'portal.wasm'));
+    await b.page.route('**/portal.wasm*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: wasm }));
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    assert.equal((await appState(b.page)).view, 'tiers');
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('without WebGL 2 the app runs on WebGL 1', async () => {
   const b = await launch({ serviceWorkers: 'block' });
   try {
