@@ -2,7 +2,7 @@
 //
 //   iiifc-portal compare     [profile options]       every tier side by side, and a recommendation
 //   iiifc-portal eligibility --type T --tier X       governance rights, the TRC what-if, the commercial cap
-//   iiifc-portal join DRAFT.json [--format text|mailto|json]
+//   iiifc-portal join REQUEST.json [--format text|mailto|json]  the join request file the app downloads
 //   iiifc-portal fallback-html                       the page's static fallback (HTML fragment)
 //   iiifc-portal summary     [profile options]       the one-page summary for a budget holder (HTML)
 //   iiifc-portal validate                            check the data file, print what it holds
@@ -29,7 +29,7 @@ const char* kUsage =
     "Commands:\n"
     "  compare                 compare every tier for a profile, and recommend one\n"
     "  eligibility             governance rights for --type and --tier\n"
-    "  join DRAFT.json         a join request from a JSON draft (as saved by the app)\n"
+    "  join REQUEST.json       the email from a join request file (the app's \"Download .json\")\n"
     "  fallback-html           the static HTML fallback of the page\n"
     "  summary                 the one-page HTML summary for a budget holder\n"
     "  validate                load and check the data file\n"
@@ -44,8 +44,8 @@ const char* kUsage =
     "  --training-hours N      training hours a year (default 0)\n"
     "  --add-on ID             an optional add-on (repeatable)\n"
     "  --institution NAME      the institution's name (summary)\n"
-    "  --want-vote             goal: a vote in Executive Committee elections\n"
-    "  --want-trc-seat         goal: a guaranteed Technical Review Committee seat\n"
+    "  --want GOAL             a goal from the data's calculator_goals (repeatable), e.g.\n"
+    "                          executive_vote, guaranteed_trc_seat\n"
     "  --budget AMOUNT         goal: annual budget ceiling, e.g. 5000\n"
     "  --format text|mailto|json   output of `join` (default text)\n"
     "  -h, --help              this help\n";
@@ -53,7 +53,7 @@ const char* kUsage =
 struct UsageError : std::runtime_error { using std::runtime_error::runtime_error; };
 
 struct Options {
-    std::string command, data_file = "assets/membership.json", draft_file, format = "text", budget;
+    std::string command, data_file = "assets/membership.json", request_file, format = "text", budget, institution;
     Profile profile;
     Goals goals;
 };
@@ -82,18 +82,17 @@ Options parse_args(int argc, char** argv) {
         else if (a == "--type") o.profile.organisation_type = value();
         else if (a == "--tier") o.profile.tier = value();
         else if (a == "--country") o.profile.country = value();
-        else if (a == "--institution") o.profile.institution = value();
+        else if (a == "--institution") o.institution = value();
         else if (a == "--years") o.profile.years = parse_count(a, value(), kMinYears, kMaxYears);
         else if (a == "--attendees") o.profile.conference_attendees = parse_count(a, value(), 0, 10000);
         else if (a == "--training-hours") o.profile.training_hours = parse_count(a, value(), 0, 100000);
         else if (a == "--add-on") o.profile.add_ons.push_back(value());
-        else if (a == "--want-vote") o.goals.executive_vote = true;
-        else if (a == "--want-trc-seat") o.goals.guaranteed_trc_seat = true;
+        else if (a == "--want") o.goals.set(value(), true);
         else if (a == "--budget") o.budget = value();
         else if (a == "--format") o.format = value();
         else if (!a.empty() && a[0] == '-') throw UsageError("unknown option " + a);
         else if (o.command.empty()) o.command = a;
-        else if (o.command == "join" && o.draft_file.empty()) o.draft_file = a;
+        else if (o.command == "join" && o.request_file.empty()) o.request_file = a;
         else throw UsageError("unexpected argument \"" + a + "\"");
     }
     if (o.command.empty()) throw UsageError("no command given");
@@ -125,6 +124,15 @@ void check_profile(const MembershipData& d, Options& o) {
         bool found = false;
         for (const AddOn& a : d.schedule.add_ons) found = found || a.id == id;
         if (!found) throw UsageError("--add-on: unknown add-on \"" + id + "\"");
+    }
+    for (const std::string& id : o.goals.wanted) {
+        bool found = false;
+        std::string known;
+        for (const CalculatorGoal& g : d.calculator_goals) {
+            found = found || g.id == id;
+            known += " " + g.id;
+        }
+        if (!found) throw UsageError("--want: unknown goal \"" + id + "\" (known:" + known + ")");
     }
     if (!o.budget.empty()) {
         const Currency* c = d.find_currency(d.schedule.tiers.front().annual_fee.currency);
@@ -167,11 +175,11 @@ void print_eligibility(const MembershipData& d, const Options& o) {
 }
 
 int run_join(const MembershipData& d, const Options& o) {
-    if (o.draft_file.empty()) throw UsageError("join needs a DRAFT.json file");
-    const JoinImport imp = join_request_from_json(read_text_file(o.draft_file), o.draft_file);
+    if (o.request_file.empty()) throw UsageError("join needs a REQUEST.json file (a join request file, as the app downloads it)");
+    const JoinImport imp = join_request_from_json(read_text_file(o.request_file), o.request_file, d);
     if (!imp.ok) { std::cerr << "iiifc-portal: " << imp.error << "\n"; return 1; }
     const std::vector<FieldError> errors = validate(imp.request, d);
-    if (o.format == "json") { std::cout << join_request_to_json(imp.request); }
+    if (o.format == "json") { std::cout << join_request_to_json(imp.request, d); }
     else if (o.format == "mailto") { std::cout << mailto_uri(imp.request, d) << "\n"; }
     else if (o.format == "text") {
         std::cout << "To: " << d.join.email << "\nSubject: " << email_subject(imp.request, d) << "\n\n" << email_body(imp.request, d);
@@ -196,7 +204,7 @@ int main(int argc, char** argv) {
         else if (o.command == "fallback-html") std::cout << render_fallback_html(d);
         else if (o.command == "summary") {
             JoinRequest r;
-            r.institution = o.profile.institution;
+            if (const JoinField* f = d.join.field_with_autocomplete("organization")) r.at(f->id) = o.institution;
             std::cout << render_summary_html(d, d.assumptions, o.profile, r);
         } else if (o.command == "validate") {
             std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedule.tiers.size() << " tiers, "

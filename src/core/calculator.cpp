@@ -7,10 +7,20 @@
 
 namespace iiifc {
 
-bool Profile::operator==(const Profile& o) const {
-    return institution == o.institution && organisation_type == o.organisation_type && country == o.country &&
-           tier == o.tier && years == o.years && conference_attendees == o.conference_attendees &&
+bool CalculatorInputs::operator==(const CalculatorInputs& o) const {
+    return country == o.country && years == o.years && conference_attendees == o.conference_attendees &&
            training_hours == o.training_hours && add_ons == o.add_ons;
+}
+
+bool Profile::operator==(const Profile& o) const {
+    return CalculatorInputs::operator==(o) && organisation_type == o.organisation_type && tier == o.tier;
+}
+
+bool Goals::wants(const std::string& goal_id) const { return std::find(wanted.begin(), wanted.end(), goal_id) != wanted.end(); }
+
+void Goals::set(const std::string& goal_id, bool want) {
+    wanted.erase(std::remove(wanted.begin(), wanted.end(), goal_id), wanted.end());
+    if (want) wanted.push_back(goal_id);
 }
 
 int clamp_years(int years) { return std::min(kMaxYears, std::max(kMinYears, years)); }
@@ -76,25 +86,25 @@ std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumption
 
 Recommendation recommend(const MembershipData& data, const Assumptions& a, const Profile& p, const Goals& goals) {
     Recommendation r;
-    const Right* vote = data.governance.find_right("executive_committee_vote");
-    const Right* trc = data.governance.find_right("trc_representation");
+    // The goals stated, in the data's order, each with the right that meets it.
+    struct Wanted { const CalculatorGoal* goal; const Right* right; };
+    std::vector<Wanted> stated, unstated;
+    for (const CalculatorGoal& g : data.calculator_goals)
+        (goals.wants(g.id) ? stated : unstated).push_back({&g, data.governance.find_right(g.right)});
 
     struct Candidate { const Tier* tier; Estimate est; };
-    std::vector<Candidate> meeting;  // tiers that meet every stated right, cheapest first
+    std::vector<Candidate> meeting;  // tiers that hold every stated right outright, cheapest first
     for (const Tier& t : data.schedule.tiers) {
-        if (goals.executive_vote && (!vote || vote->grant_for(t.id) != Grant::yes)) continue;
-        if (goals.guaranteed_trc_seat && (!trc || trc->grant_for(t.id) != Grant::yes)) continue;
-        meeting.push_back({&t, estimate(data, a, p, t)});
+        const bool meets = std::all_of(stated.begin(), stated.end(),
+                                       [&](const Wanted& w) { return w.right && w.right->grant_for(t.id) == Grant::yes; });
+        if (meets) meeting.push_back({&t, estimate(data, a, p, t)});
     }
     std::stable_sort(meeting.begin(), meeting.end(), [](const Candidate& x, const Candidate& y) {
         return x.est.annual_contribution.amount < y.est.annual_contribution.amount;
     });
 
-    std::vector<std::string> wanted;
-    if (goals.executive_vote) wanted.push_back("a vote in Executive Committee elections");
-    if (goals.guaranteed_trc_seat) wanted.push_back("a guaranteed seat on the Technical Review Committee");
     std::string wants;
-    for (std::size_t i = 0; i < wanted.size(); ++i) wants += (i == 0 ? "" : " and ") + wanted[i];
+    for (std::size_t i = 0; i < stated.size(); ++i) wants += (i == 0 ? "" : " and ") + stated[i].goal->wants;
 
     if (meeting.empty()) {
         r.within_budget = false;
@@ -114,7 +124,7 @@ Recommendation recommend(const MembershipData& data, const Assumptions& a, const
     const std::string name = pick->tier->name;
     const std::string fee = format_money(pick->est.annual_contribution, data);
 
-    if (!wanted.empty())
+    if (!stated.empty())
         r.reasons.push_back(name + " is the least expensive tier that gives " + wants + ".");
     else
         r.reasons.push_back(name + " is the least expensive tier" + (goals.annual_budget ? " within your budget." : "."));
@@ -130,10 +140,12 @@ Recommendation recommend(const MembershipData& data, const Assumptions& a, const
     } else {
         r.reasons.push_back("It costs " + fee + " a year.");
     }
-    if (!goals.guaranteed_trc_seat && trc && trc->grant_for(pick->tier->id) == Grant::conditional)
-        r.reasons.push_back("Its members may nominate a Technical Review Committee representative; a seat is not guaranteed.");
-    if (!goals.executive_vote && vote && vote->grant_for(pick->tier->id) != Grant::yes)
-        r.reasons.push_back("It does not include a vote in Executive Committee elections.");
+    // What the pick lacks of the goals not asked for, as the data words it.
+    for (const Wanted& w : unstated) {
+        const Grant g = w.right ? w.right->grant_for(pick->tier->id) : Grant::no;
+        const std::string said = g == Grant::conditional ? w.goal->when_conditional : g == Grant::no ? w.goal->when_no : std::string();
+        if (!said.empty()) r.reasons.push_back(said);
+    }
     if (pick->est.annual_value.amount > 0)
         r.reasons.push_back("Member discounts are worth about " + format_money(pick->est.annual_value, data) +
                             " a year under the assumptions shown.");

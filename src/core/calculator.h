@@ -12,15 +12,18 @@ namespace iiifc {
 
 constexpr int kMinYears = 1, kMaxYears = 10;
 
-struct Profile {                            // what an institution tells the calculator
-    std::string institution;
-    std::string organisation_type;          // OrganisationType::id
+struct CalculatorInputs {                   // what only the calculator asks (the rest is the join request's)
     std::string country;                    // ISO 3166-1 alpha-2, for income-group prices; may be empty
-    std::string tier;                       // chosen tier id
     int years = 1;                          // years of commitment, 1-10
     int conference_attendees = 0;           // people at the annual conference each year
     int training_hours = 0;                 // hours of custom training each year
     std::vector<std::string> add_ons;       // AddOn ids
+    bool operator==(const CalculatorInputs& o) const;
+};
+
+struct Profile : CalculatorInputs {         // what an institution tells the calculator
+    std::string organisation_type;          // OrganisationType::id
+    std::string tier;                       // chosen tier id
     bool operator==(const Profile& o) const;
 };
 
@@ -45,10 +48,11 @@ Estimate estimate(const MembershipData& data, const Assumptions& assumptions, co
 std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumptions& assumptions, const Profile& profile);
 
 struct Goals {
-    bool executive_vote = false;            // wants a vote in Executive Committee elections
-    bool guaranteed_trc_seat = false;       // wants a guaranteed seat on the TRC
+    std::vector<std::string> wanted;        // CalculatorGoal ids, e.g. "executive_vote"
     std::optional<std::int64_t> annual_budget;  // ceiling, minor units of the schedule's currency
-    bool operator==(const Goals& o) const { return executive_vote == o.executive_vote && guaranteed_trc_seat == o.guaranteed_trc_seat && annual_budget == o.annual_budget; }
+    bool wants(const std::string& goal_id) const;
+    void set(const std::string& goal_id, bool wanted);
+    bool operator==(const Goals& o) const { return wanted == o.wanted && annual_budget == o.annual_budget; }
 };
 
 struct Recommendation {

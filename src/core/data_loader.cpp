@@ -3,6 +3,7 @@
 #include "json_reader.h"
 
 #include <set>
+#include <utility>
 
 namespace iiifc {
 
@@ -242,12 +243,27 @@ void read_assumptions(const JsonReader& root, MembershipData& d) {
     as.training_source = t.string("source");
 }
 
-const std::set<std::string>& known_join_fields() {
-    static const std::set<std::string> fields = {"institution", "organisation_type", "country", "website", "contact_name",
-                                                 "contact_email", "role", "billing_name", "billing_email", "tier",
-                                                 "start_date", "purchase_order", "message"};
-    return fields;
+// A word from a fixed list, e.g. a field's kind; the message lists the words allowed.
+template <typename Enum, std::size_t N>
+Enum one_of(const JsonReader& r, const char* key, const std::pair<const char*, Enum> (&words)[N]) {
+    const std::string word = r.string(key);
+    std::string allowed;
+    for (const auto& w : words) {
+        if (word == w.first) return w.second;
+        allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + w.first + "\"";
+    }
+    r.fail_at(key, "expected one of " + allowed + ", found \"" + word + "\"");
 }
+
+constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
+    {"text", FieldKind::text}, {"multiline", FieldKind::multiline}, {"email", FieldKind::email},
+    {"url", FieldKind::url},   {"date", FieldKind::date},           {"tier", FieldKind::tier},
+    {"organisation_type", FieldKind::organisation_type},            {"yes_no", FieldKind::yes_no},
+};
+constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
+    {"request", EmailSection::request}, {"contact", EmailSection::contact},
+    {"billing", EmailSection::billing}, {"message", EmailSection::message},
+};
 
 void read_join(const JsonReader& root, MembershipData& d) {
     const JsonReader j = root.at("join");
@@ -262,11 +278,41 @@ void read_join(const JsonReader& root, MembershipData& d) {
     j.for_each("fields", false, [&](const JsonReader& r) {
         JoinField f;
         f.id = unique_identifier(r, "id", seen);
-        if (!known_join_fields().count(f.id)) r.fail_at("id", "unknown join request field \"" + f.id + "\"");
         f.label = r.string("label");
+        f.kind = one_of(r, "kind", kFieldKinds);
         f.required = r.optional_bool("required", false);
-        f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
+        // A yes/no has no length; every other value is text with a limit.
+        if (f.kind != FieldKind::yes_no) f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
+        f.placeholder = r.optional_string("placeholder");
+        f.autocomplete = r.optional_string("autocomplete");
+        if (f.autocomplete.find_first_of(" \t\"<>") != std::string::npos)
+            r.fail_at("autocomplete", "expected one autocomplete token such as \"email\", found \"" + f.autocomplete + "\"");
+        f.section = one_of(r, "section", kEmailSections);
         d.join.fields.push_back(f);
+    });
+    // The tier and the organisation type are also the calculator's and governance's inputs: the
+    // form must hold exactly one of each.
+    for (const auto& kind : kFieldKinds) {
+        if (kind.second != FieldKind::tier && kind.second != FieldKind::organisation_type) continue;
+        int count = 0;
+        for (const JoinField& f : d.join.fields) count += f.kind == kind.second;
+        if (count != 1)
+            j.fail_at("fields", "expected exactly one field of kind \"" + std::string(kind.first) + "\", found " + std::to_string(count));
+    }
+}
+
+void read_calculator_goals(const JsonReader& root, MembershipData& d) {
+    std::set<std::string> seen;
+    root.for_each_optional("calculator_goals", [&](const JsonReader& r) {
+        CalculatorGoal g;
+        g.id = unique_identifier(r, "id", seen);
+        g.label = r.string("label");
+        g.wants = r.string("wants");
+        g.right = r.string("right");
+        if (!d.governance.find_right(g.right)) r.fail_at("right", "unknown governance right \"" + g.right + "\"");
+        g.when_conditional = r.optional_string("when_conditional");
+        g.when_no = r.optional_string("when_no");
+        d.calculator_goals.push_back(g);
     });
 }
 
@@ -289,6 +335,7 @@ MembershipData load_membership(const std::string& json_text, const std::string& 
     read_governance(root, d);
     read_snapshot(root, d);
     read_assumptions(root, d);
+    read_calculator_goals(root, d);
     read_join(root, d);
     return d;
 }

@@ -15,34 +15,42 @@ constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;
 Draft new_draft(const MembershipData& data) {
     Draft d;
     d.assumptions = data.assumptions;
-    if (!data.schedule.tiers.empty()) d.profile.tier = data.schedule.tiers.front().id;
-    d.request.tier = d.profile.tier;
+    if (!data.schedule.tiers.empty()) set_value_of_kind(d.request, data, FieldKind::tier, data.schedule.tiers.front().id);
     return d;
 }
 
-std::string draft_to_json(const Draft& d) {
+Profile profile_of(const Draft& d, const MembershipData& data) {
+    Profile p;
+    static_cast<CalculatorInputs&>(p) = d.calculator;
+    p.tier = value_of_kind(d.request, data, FieldKind::tier);
+    p.organisation_type = value_of_kind(d.request, data, FieldKind::organisation_type);
+    return p;
+}
+
+std::string draft_to_json(const Draft& d, const MembershipData& data) {
     using nlohmann::json;
     json addons = json::array();
-    for (const std::string& a : d.profile.add_ons) addons.push_back(a);
+    for (const std::string& a : d.calculator.add_ons) addons.push_back(a);
+    json goals = json::object();
+    for (const CalculatorGoal& g : data.calculator_goals) goals[g.id] = d.goals.wants(g.id);
+    goals["annual_budget"] = d.goals.annual_budget ? json(*d.goals.annual_budget) : json(nullptr);
     json hourly = json::object();
     for (const auto& kv : d.assumptions.training_tier_hourly) hourly[kv.first] = kv.second.amount;
     const json doc = {
         {"format", kDraftFormat},
         {"version", kDraftVersion},
+        // "profile": the calculator's inputs (the name of earlier drafts, which also held the tier and type).
         {"profile",
-         {{"institution", d.profile.institution}, {"organisation_type", d.profile.organisation_type},
-          {"country", d.profile.country}, {"tier", d.profile.tier}, {"years", d.profile.years},
-          {"conference_attendees", d.profile.conference_attendees}, {"training_hours", d.profile.training_hours},
+         {{"country", d.calculator.country}, {"years", d.calculator.years},
+          {"conference_attendees", d.calculator.conference_attendees}, {"training_hours", d.calculator.training_hours},
           {"add_ons", addons}}},
-        {"goals",
-         {{"executive_vote", d.goals.executive_vote}, {"guaranteed_trc_seat", d.goals.guaranteed_trc_seat},
-          {"annual_budget", d.goals.annual_budget ? json(*d.goals.annual_budget) : json(nullptr)}}},
+        {"goals", goals},
         {"assumptions",
          {{"conference_non_member_price", d.assumptions.conference_non_member_price.amount},
           {"conference_member_price", d.assumptions.conference_member_price.amount},
           {"training_non_member_hourly", d.assumptions.training_non_member_hourly.amount},
           {"training_tier_hourly", hourly}}},
-        {"request", nlohmann::json::parse(join_request_to_json(d.request)).at("request")},
+        {"request", nlohmann::json::parse(join_request_to_json(d.request, data)).at("request")},
     };
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -64,32 +72,21 @@ DraftRestore draft_from_json(const std::string& text, const MembershipData& data
         std::string dropped;
 
         const JsonReader p = root.at("profile");
-        d.profile.institution = p.optional_string("institution");
-        d.profile.organisation_type = p.optional_string("organisation_type");
-        d.profile.country = p.optional_string("country");
-        d.profile.tier = p.optional_string("tier", d.profile.tier);
-        d.profile.years = static_cast<int>(p.optional_integer("years", 1, kMinYears, kMaxYears));
-        d.profile.conference_attendees = static_cast<int>(p.optional_integer("conference_attendees", 0, 0, 10000));
-        d.profile.training_hours = static_cast<int>(p.optional_integer("training_hours", 0, 0, 100000));
+        d.calculator.country = p.optional_string("country");
+        d.calculator.years = static_cast<int>(p.optional_integer("years", 1, kMinYears, kMaxYears));
+        d.calculator.conference_attendees = static_cast<int>(p.optional_integer("conference_attendees", 0, 0, 10000));
+        d.calculator.training_hours = static_cast<int>(p.optional_integer("training_hours", 0, 0, 100000));
         p.for_each_optional("add_ons", [&](const JsonReader& a) {
             const std::string id = a.as_string();
             for (const AddOn& known : data.schedule.add_ons)
-                if (known.id == id) d.profile.add_ons.push_back(id);
+                if (known.id == id) d.calculator.add_ons.push_back(id);
         });
-        if (!data.find_tier(d.profile.tier)) {
-            dropped += " the chosen tier \"" + d.profile.tier + "\" no longer exists;";
-            d.profile.tier = r.draft.profile.tier;
-        }
-        if (!d.profile.organisation_type.empty() && !data.find_organisation_type(d.profile.organisation_type)) {
-            dropped += " the organisation type was reset;";
-            d.profile.organisation_type.clear();
-        }
 
         if (root.has("goals")) {
             const JsonReader g = root.at("goals");
-            d.goals.executive_vote = g.optional_bool("executive_vote", false);
-            d.goals.guaranteed_trc_seat = g.optional_bool("guaranteed_trc_seat", false);
-            if (g.has("annual_budget")) d.goals.annual_budget = g.integer("annual_budget", 0, 1000000000000);
+            for (const CalculatorGoal& goal : data.calculator_goals) d.goals.set(goal.id, g.optional_bool(goal.id.c_str(), false));
+            if (g.has("annual_budget"))
+                d.goals.annual_budget = g.integer("annual_budget", 0, 1000000000000);
         }
         if (root.has("assumptions")) {
             const JsonReader a = root.at("assumptions");
@@ -109,9 +106,21 @@ DraftRestore draft_from_json(const std::string& text, const MembershipData& data
         }
         if (root.has("request")) {
             const nlohmann::json wrapped = {{"format", "iiifc-join-request"}, {"version", 1}, {"request", doc.at("request")}};
-            const JoinImport imp = join_request_from_json(wrapped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "saved draft");
+            const JoinImport imp =
+                join_request_from_json(wrapped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "saved draft", data);
             if (!imp.ok) throw DataError("saved draft", "request", imp.error);
             d.request = imp.request;
+        }
+        // Choices that no longer make sense for the data are reset, and the user is told.
+        const std::string tier = value_of_kind(d.request, data, FieldKind::tier);
+        if (!data.find_tier(tier)) {
+            if (!tier.empty()) dropped += " the chosen tier \"" + tier + "\" no longer exists;";
+            set_value_of_kind(d.request, data, FieldKind::tier, value_of_kind(r.draft.request, data, FieldKind::tier));
+        }
+        const std::string type = value_of_kind(d.request, data, FieldKind::organisation_type);
+        if (!type.empty() && !data.find_organisation_type(type)) {
+            dropped += " the organisation type was reset;";
+            set_value_of_kind(d.request, data, FieldKind::organisation_type, "");
         }
         r.draft = d;
         r.ok = true;

@@ -1,4 +1,4 @@
-// The user's work in progress (calculator inputs, goals, the join form), saved to browser
+// The user's work in progress (the join form, calculator inputs, goals), saved to browser
 // storage on every change and restored on load. Restoring never throws and never trusts the input.
 #pragma once
 
@@ -10,19 +10,23 @@
 
 namespace iiifc {
 
+// The saved draft: everything the user has entered, kept in browser storage (not a file; the file
+// the app downloads and loads is the join request file, join_request.h). The tier and the
+// organisation type live once, in the join request; the calculator reads them from there.
 struct Draft {
-    Profile profile;
+    JoinRequest request;
+    CalculatorInputs calculator;
     Goals goals;
     Assumptions assumptions;   // starts as the data's; the user may edit the figures
-    JoinRequest request;
     bool operator==(const Draft& o) const {
-        return profile == o.profile && goals == o.goals && assumptions == o.assumptions && request == o.request;
+        return request == o.request && calculator == o.calculator && goals == o.goals && assumptions == o.assumptions;
     }
 };
 
 Draft new_draft(const MembershipData& data);   // empty form, first tier, data's assumptions
+Profile profile_of(const Draft& d, const MembershipData& data);  // the calculator's view of the draft
 
-std::string draft_to_json(const Draft& d);
+std::string draft_to_json(const Draft& d, const MembershipData& data);
 struct DraftRestore {
     bool ok = false;
     Draft draft;            // on failure: new_draft(data)

@@ -101,7 +101,9 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
     if (!tier) tier = &d.schedule.tiers.front();
     const Estimate e = estimate(d, a, p, *tier);
     const OrganisationType* type = d.find_organisation_type(p.organisation_type);
-    const std::string institution = trim(r.institution).empty() ? trim(p.institution) : trim(r.institution);
+    // The institution is the form's field for an organisation's name (autocomplete "organization").
+    const JoinField* institution_field = d.join.field_with_autocomplete("organization");
+    const std::string institution = institution_field ? trim(r.get(institution_field->id)) : "";
     auto money = [&](const Money& m) { return html_escape(format_money(m, d)); };
     auto row = [](const std::string& k, const std::string& v) { return "<tr><th scope=\"row\">" + k + "</th><td>" + v + "</td></tr>\n"; };
 

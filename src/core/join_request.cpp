@@ -15,35 +15,51 @@ namespace iiifc {
 
 namespace {
 
-struct TextFieldEntry { const char* id; std::string JoinRequest::*member; };
-const TextFieldEntry kTextFields[] = {
-    {"institution", &JoinRequest::institution},   {"organisation_type", &JoinRequest::organisation_type},
-    {"country", &JoinRequest::country},           {"website", &JoinRequest::website},
-    {"contact_name", &JoinRequest::contact_name}, {"contact_email", &JoinRequest::contact_email},
-    {"role", &JoinRequest::role},                 {"billing_name", &JoinRequest::billing_name},
-    {"billing_email", &JoinRequest::billing_email}, {"tier", &JoinRequest::tier},
-    {"start_date", &JoinRequest::start_date},     {"message", &JoinRequest::message},
-};
-
 constexpr const char* kExportFormat = "iiifc-join-request";
 constexpr int kExportVersion = 1;
 
+bool is_text(FieldKind k) { return k != FieldKind::yes_no; }
+
 }  // namespace
 
+const std::string& JoinRequest::get(const std::string& field_id) const {
+    static const std::string none;
+    const auto it = values.find(field_id);
+    return it == values.end() ? none : it->second;
+}
+
 bool JoinRequest::operator==(const JoinRequest& o) const {
-    for (const TextFieldEntry& f : kTextFields)
-        if (this->*f.member != o.*f.member) return false;
-    return purchase_order == o.purchase_order;
+    for (const auto& kv : values)
+        if (o.get(kv.first) != kv.second) return false;
+    for (const auto& kv : o.values)
+        if (get(kv.first) != kv.second) return false;
+    return true;
 }
 
-std::string* text_field(JoinRequest& r, const std::string& id) {
-    for (const TextFieldEntry& f : kTextFields)
-        if (id == f.id) return &(r.*f.member);
-    return nullptr;
+const std::string& value_of_kind(const JoinRequest& r, const MembershipData& data, FieldKind kind) {
+    static const std::string none;
+    const JoinField* f = data.join.field_of_kind(kind);
+    return f ? r.get(f->id) : none;
 }
 
-const std::string* text_field(const JoinRequest& r, const std::string& id) {
-    return text_field(const_cast<JoinRequest&>(r), id);
+void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value) {
+    if (const JoinField* f = data.join.field_of_kind(kind)) r.at(f->id) = value;
+}
+
+std::string display_value(const JoinRequest& r, const JoinField& field, const MembershipData& data) {
+    const std::string& v = r.get(field.id);
+    switch (field.kind) {
+        case FieldKind::yes_no: return v.empty() ? "No" : "Yes";
+        case FieldKind::tier: {
+            const Tier* t = data.find_tier(v);
+            return t ? t->name : trim(v);
+        }
+        case FieldKind::organisation_type: {
+            const OrganisationType* t = data.find_organisation_type(v);
+            return t ? t->name : trim(v);
+        }
+        default: return trim(v);
+    }
 }
 
 bool is_valid_email(const std::string& s) {
@@ -94,24 +110,38 @@ bool is_valid_website(const std::string& s) {
 std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& data) {
     std::vector<FieldError> errors;
     for (const JoinField& f : data.join.fields) {
-        const std::string* value = text_field(r, f.id);
-        if (!value) continue;  // purchase_order: a yes/no, always valid
+        const std::string& value = r.get(f.id);
         auto add = [&](const std::string& message) { errors.push_back({f.id, f.label + " " + message}); };
-        const bool multiline = f.id == "message";
-        if (!is_valid_utf8(*value)) { add("contains invalid characters (not UTF-8)."); continue; }
-        if (trim(*value).empty()) {
+        if (f.kind == FieldKind::yes_no) {
+            if (f.required && value.empty()) add("must be ticked.");
+            continue;
+        }
+        if (!is_valid_utf8(value)) { add("contains invalid characters (not UTF-8)."); continue; }
+        if (trim(value).empty()) {
             if (f.required) add("is required.");
             continue;
         }
-        if (utf8_length(*value) > static_cast<std::size_t>(f.max_length))
-            add("is too long: " + std::to_string(utf8_length(*value)) + " characters, at most " + std::to_string(f.max_length) + ".");
-        if (has_control_characters(*value, multiline)) add("contains control characters (such as line breaks); remove them.");
-        if ((f.id == "contact_email" || f.id == "billing_email") && !is_valid_email(trim(*value)))
-            add("is not a valid email address (expected name@example.org).");
-        if (f.id == "website" && !is_valid_website(trim(*value))) add("must start with https:// or http:// and name a host.");
-        if (f.id == "start_date" && !is_valid_date(*value)) add("must be a date written YYYY-MM-DD.");
-        if (f.id == "tier" && !data.find_tier(*value)) add("is not one of the membership tiers.");
-        if (f.id == "organisation_type" && !data.find_organisation_type(*value)) add("is not one of the organisation types.");
+        if (utf8_length(value) > static_cast<std::size_t>(f.max_length))
+            add("is too long: " + std::to_string(utf8_length(value)) + " characters, at most " + std::to_string(f.max_length) + ".");
+        if (has_control_characters(value, f.kind == FieldKind::multiline)) add("contains control characters (such as line breaks); remove them.");
+        switch (f.kind) {
+            case FieldKind::email:
+                if (!is_valid_email(trim(value))) add("is not a valid email address (expected name@example.org).");
+                break;
+            case FieldKind::url:
+                if (!is_valid_website(trim(value))) add("must start with https:// or http:// and name a host.");
+                break;
+            case FieldKind::date:
+                if (!is_valid_date(value)) add("must be a date written YYYY-MM-DD.");
+                break;
+            case FieldKind::tier:
+                if (!data.find_tier(value)) add("is not one of the membership tiers.");
+                break;
+            case FieldKind::organisation_type:
+                if (!data.find_organisation_type(value)) add("is not one of the organisation types.");
+                break;
+            default: break;
+        }
     }
     return errors;
 }
@@ -123,54 +153,55 @@ std::vector<FieldError> errors_for(const std::vector<FieldError>& all, const std
     return out;
 }
 
-static std::string tier_name(const JoinRequest& r, const MembershipData& data) {
-    const Tier* t = data.find_tier(r.tier);
-    return t ? t->name : r.tier;
-}
-
 std::string email_subject(const JoinRequest& r, const MembershipData& data) {
     // The subject is a single header line: controls (CR/LF above all) must never reach it.
-    const std::string institution = trim(strip_control_characters(r.institution));
-    std::string s = fill_placeholders(data.join.subject, {{"institution", institution.empty() ? "(institution)" : institution},
-                                                          {"tier", trim(strip_control_characters(tier_name(r, data)))}});
-    return truncate_utf8(strip_control_characters(s), 250);
+    // Each {field id} takes that field's value; an empty one reads "(institution)".
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const JoinField& f : data.join.fields) {
+        const std::string v = trim(strip_control_characters(display_value(r, f, data)));
+        values.emplace_back(f.id, v.empty() ? "(" + to_lower_ascii(f.label) + ")" : v);
+    }
+    return truncate_utf8(strip_control_characters(fill_placeholders(data.join.subject, values)), 250);
 }
 
 std::string email_body(const JoinRequest& r, const MembershipData& data) {
-    auto line = [](const std::string& label, const std::string& value) {
-        return label + ": " + (trim(value).empty() ? "-" : trim(strip_control_characters(value))) + "\n";
+    auto clean = [](const std::string& value) { return trim(strip_control_characters(value)); };
+    auto lines = [&](EmailSection section) {
+        std::string out;
+        for (const JoinField& f : data.join.fields) {
+            if (f.section != section) continue;
+            const std::string v = clean(display_value(r, f, data));
+            out += f.label + ": " + (v.empty() ? "-" : v) + "\n";
+            if (f.kind != FieldKind::tier) continue;
+            if (const Tier* t = data.find_tier(r.get(f.id))) {
+                // The fee stated is the schedule's, so the consortium sees what the institution expects to pay.
+                // An income-group price applies when the country field holds an ISO code the data lists.
+                const JoinField* country = data.join.field_with_autocomplete("country-name");
+                std::string note;
+                const Money fee = tier_fee_for(data, *t, country ? trim(r.get(country->id)) : "", &note);
+                out += "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n";
+            }
+        }
+        return out;
     };
-    auto label = [&](const char* id, const char* fallback) {
-        const JoinField* f = data.join.find_field(id);
-        return f ? f->label : std::string(fallback);
+    auto any_value = [&](EmailSection section) {
+        for (const JoinField& f : data.join.fields)
+            if (f.section == section && !trim(r.get(f.id)).empty()) return true;
+        return false;
     };
-    const OrganisationType* type = data.find_organisation_type(r.organisation_type);
+    const JoinField* tier = data.join.field_of_kind(FieldKind::tier);
     std::string b = "Dear IIIF Consortium,\n\n";
-    b += "We would like to join the IIIF Consortium, at the level of " + tier_name(r, data) + ".\n\n";
-    b += line(label("institution", "Institution"), r.institution);
-    b += line(label("organisation_type", "Organisation type"), type ? type->name : r.organisation_type);
-    b += line(label("country", "Country"), r.country);
-    b += line(label("website", "Website"), r.website);
-    b += line(label("tier", "Membership tier"), tier_name(r, data));
-    if (const Tier* t = data.find_tier(r.tier)) {
-        // The fee stated in the request is the schedule's, so the consortium sees what the institution expects to pay.
-        std::string note;
-        const Money fee = tier_fee_for(data, *t, r.country, &note);
-        b += "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n";
+    b += "We would like to join the IIIF Consortium, at the level of " + (tier ? clean(display_value(r, *tier, data)) : std::string()) + ".\n\n";
+    b += lines(EmailSection::request) + "\n" + lines(EmailSection::contact);
+    if (any_value(EmailSection::billing)) b += lines(EmailSection::billing);  // only when a billing contact is given
+    for (const JoinField& f : data.join.fields) {
+        if (f.section != EmailSection::message) continue;
+        const std::string message = trim(normalize_newlines(r.get(f.id), "\n"));
+        if (!message.empty()) b += "\n" + message + "\n";
     }
-    b += line(label("start_date", "Preferred start date"), r.start_date);
-    b += line(label("purchase_order", "Purchase order needed"), r.purchase_order ? "Yes" : "No");
-    b += "\n";
-    b += line(label("contact_name", "Contact name"), r.contact_name);
-    b += line(label("contact_email", "Contact email"), r.contact_email);
-    b += line(label("role", "Role"), r.role);
-    if (!trim(r.billing_name).empty() || !trim(r.billing_email).empty()) {
-        b += line(label("billing_name", "Billing contact"), r.billing_name);
-        b += line(label("billing_email", "Billing email"), r.billing_email);
-    }
-    const std::string message = trim(normalize_newlines(r.message, "\n"));
-    if (!message.empty()) b += "\n" + message + "\n";
-    b += "\nKind regards,\n" + (trim(r.contact_name).empty() ? std::string("-") : trim(strip_control_characters(r.contact_name))) + "\n";
+    const JoinField* name = data.join.field_with_autocomplete("name");
+    const std::string signer = name ? clean(r.get(name->id)) : "";
+    b += "\nKind regards,\n" + (signer.empty() ? std::string("-") : signer) + "\n";
     return b;
 }
 
@@ -220,16 +251,20 @@ std::string mailto_uri(const JoinRequest& r, const MembershipData& data) {
 
 bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliableLength; }
 
-std::string join_request_to_json(const JoinRequest& r) {
-    nlohmann::json fields = nlohmann::json::object();
-    for (const TextFieldEntry& f : kTextFields) fields[f.id] = r.*f.member;
-    fields["purchase_order"] = r.purchase_order;
-    const nlohmann::json doc = {{"format", kExportFormat}, {"version", kExportVersion}, {"request", fields}};
+std::string join_request_to_json(const JoinRequest& r, const MembershipData& data) {
+    nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+    for (const JoinField& f : data.join.fields) {
+        if (is_text(f.kind)) fields[f.id] = r.get(f.id);
+        else fields[f.id] = !r.get(f.id).empty();
+    }
+    for (const auto& kv : r.values)  // values of fields this data does not know: kept, not lost
+        if (!data.join.find_field(kv.first) && !kv.second.empty()) fields[kv.first] = kv.second;
+    const nlohmann::ordered_json doc = {{"format", kExportFormat}, {"version", kExportVersion}, {"request", fields}};
     // Replace invalid UTF-8 rather than throw: the user's text is exported even if a byte is off.
     return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-JoinImport join_request_from_json(const std::string& text, const std::string& file_name) {
+JoinImport join_request_from_json(const std::string& text, const std::string& file_name, const MembershipData& data) {
     JoinImport result;
     try {
         const nlohmann::json doc = JsonReader::parse(text, file_name);
@@ -241,8 +276,15 @@ JoinImport join_request_from_json(const std::string& text, const std::string& fi
         if (version > kExportVersion) root.fail_at("version", "this join request was saved by a newer version of the app");
         const JsonReader fields = root.at("request");
         if (!doc.at("request").is_object()) fields.fail("expected an object, found " + describe(doc.at("request")));
-        for (const TextFieldEntry& f : kTextFields) result.request.*f.member = fields.optional_string(f.id);
-        result.request.purchase_order = fields.optional_bool("purchase_order", false);
+        for (const auto& item : doc.at("request").items()) {
+            const JoinField* f = data.join.find_field(item.key());
+            if (f && !is_text(f->kind)) {
+                if (fields.optional_bool(item.key().c_str(), false)) result.request.at(f->id) = "yes";
+            } else if (f || item.value().is_string()) {
+                const std::string value = fields.optional_string(item.key().c_str());
+                if (!value.empty()) result.request.at(item.key()) = value;
+            }
+        }
         result.ok = true;
     } catch (const DataError& e) {
         result.error = e.what();

@@ -4,25 +4,27 @@
 
 #include "membership.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace iiifc {
 
+// A join request: the value of each field of the data's join form, by field id, so a field added
+// to the data needs no code. Text as typed; a yes/no is "yes" or empty; a tier or an organisation
+// type holds its id. Values of fields the data does not (or no longer) know are kept, not shown.
 struct JoinRequest {
-    std::string institution, organisation_type, country, website;
-    std::string contact_name, contact_email, role;
-    std::string billing_name, billing_email;   // optional
-    std::string tier;
-    std::string start_date;                    // YYYY-MM-DD, optional
-    bool purchase_order = false;
-    std::string message;
-    bool operator==(const JoinRequest& o) const;
+    std::map<std::string, std::string> values;
+    const std::string& get(const std::string& field_id) const;    // "" when absent
+    std::string& at(const std::string& field_id) { return values[field_id]; }
+    bool operator==(const JoinRequest& o) const;                  // an absent value equals an empty one
 };
 
-// Text fields by id ("institution", ...), for forms and JSON; nullptr for unknown ids and purchase_order.
-std::string* text_field(JoinRequest& r, const std::string& id);
-const std::string* text_field(const JoinRequest& r, const std::string& id);
+// The fields of a kind that the rest of the app reads (the tier, the organisation type).
+const std::string& value_of_kind(const JoinRequest& r, const MembershipData& data, FieldKind kind);
+void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value);
+// The value as a person reads it: a tier's or type's name, "Yes"/"No", text trimmed.
+std::string display_value(const JoinRequest& r, const JoinField& field, const MembershipData& data);
 
 struct FieldError {
     std::string field;     // JoinField::id
@@ -45,13 +47,14 @@ std::string percent_decode(const std::string& s, bool plus_is_space = false);
 std::string mailto_uri(const JoinRequest& r, const MembershipData& data);
 bool mailto_too_long(const std::string& uri);
 
-// JSON export and import. Import never throws: problems go to `error`, naming the field or position.
-std::string join_request_to_json(const JoinRequest& r);
+// The join request file (.json): what the app downloads and loads and the CLI's `join` reads.
+// Import never throws: problems go to `error`, naming the field or position.
+std::string join_request_to_json(const JoinRequest& r, const MembershipData& data);
 struct JoinImport {
     bool ok = false;
     JoinRequest request;
     std::string error;
 };
-JoinImport join_request_from_json(const std::string& text, const std::string& file_name);
+JoinImport join_request_from_json(const std::string& text, const std::string& file_name, const MembershipData& data);
 
 }  // namespace iiifc

@@ -54,6 +54,18 @@ bool Assumptions::operator==(const Assumptions& o) const {
 
 const JoinField* JoinInfo::find_field(const std::string& id) const { return find_by_id(fields, id); }
 
+const JoinField* JoinInfo::field_of_kind(FieldKind kind) const {
+    for (const JoinField& f : fields)
+        if (f.kind == kind) return &f;
+    return nullptr;
+}
+
+const JoinField* JoinInfo::field_with_autocomplete(const std::string& token) const {
+    for (const JoinField& f : fields)
+        if (f.autocomplete == token) return &f;
+    return nullptr;
+}
+
 const Tier* MembershipData::find_tier(const std::string& id) const { return find_by_id(schedule.tiers, id); }
 const OrganisationType* MembershipData::find_organisation_type(const std::string& id) const { return find_by_id(organisation_types, id); }
 

@@ -130,18 +130,40 @@ struct Assumptions {       // editable inputs of the value estimate, each with i
     bool operator==(const Assumptions& o) const;
 };
 
+// What a join request field holds: it decides the control, the validation and how the value is
+// written into the email and the join request file.
+enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no };
+// Where a field's line goes in the email: the request itself, the contact, the billing contact (a
+// block written only when one of its fields has a value), or the free-text message.
+enum class EmailSection { request, contact, billing, message };
+
 struct JoinField {
     std::string id, label;
+    FieldKind kind = FieldKind::text;
     bool required = false;
-    int max_length = 0;                   // in characters (code points)
+    int max_length = 0;                   // in characters (code points); 0 for yes/no
+    std::string placeholder;              // shown in the empty field; may be empty
+    std::string autocomplete;             // the browser's autocomplete token ("organization", "email"); may be empty
+    EmailSection section = EmailSection::request;
 };
 
 struct JoinInfo {
     std::string email;                    // where requests go
     std::string instructions;
-    std::string subject;                  // template with {institution} and {tier}
-    std::vector<JoinField> fields;
+    std::string subject;                  // template: {field id} placeholders take that field's value
+    std::vector<JoinField> fields;        // in the form's order; exactly one of kind tier and one of organisation_type
     const JoinField* find_field(const std::string& id) const;
+    const JoinField* field_of_kind(FieldKind kind) const;           // the first; nullptr if none
+    const JoinField* field_with_autocomplete(const std::string& token) const;  // e.g. "organization": the institution
+};
+
+// A goal the calculator can weigh ("a vote in Executive Committee elections"): met by the tiers
+// that hold a governance right outright.
+struct CalculatorGoal {
+    std::string id, label;                // label: the checkbox ("We want a vote in ...")
+    std::string wants;                    // the phrase in reasons ("a vote in Executive Committee elections")
+    std::string right;                    // Right::id
+    std::string when_conditional, when_no;  // said of a recommended tier that has the right only with a condition / not at all; may be empty
 };
 
 struct MembershipData {
@@ -158,6 +180,7 @@ struct MembershipData {
     Governance governance;
     Snapshot snapshot;
     Assumptions assumptions;
+    std::vector<CalculatorGoal> calculator_goals;
     JoinInfo join;
 
     const Tier* find_tier(const std::string& id) const;

@@ -4,14 +4,6 @@
 
 namespace iiifc {
 
-const char* const kViews[] = {"tiers", "costs", "governance", "members", "join"};
-
-bool is_view(const std::string& name) {
-    for (const char* v : kViews)
-        if (name == v) return true;
-    return false;
-}
-
 std::string Route::get(const std::string& key) const {
     for (const auto& kv : params)
         if (kv.first == key) return kv.second;
@@ -29,14 +21,14 @@ void Route::set(const std::string& key, const std::string& value) {
 }
 
 Route parse_route(const std::string& fragment) {
-    constexpr std::size_t kMaxParams = 32, kMaxLength = 2000;
+    constexpr std::size_t kMaxParams = 32, kMaxLength = 2000, kMaxViewLength = 64;
     Route r;
     std::string s = fragment;
     if (!s.empty() && s[0] == '#') s.erase(0, 1);
     if (!s.empty() && s[0] == '/') s.erase(0, 1);
     const std::size_t q = s.find('?');
     const std::string view = percent_decode(s.substr(0, q));
-    if (is_view(view)) r.view = view;
+    if (view.size() <= kMaxViewLength) r.view = view;
     if (q == std::string::npos) return r;
     const std::string query = s.substr(q + 1);
     std::size_t start = 0;
@@ -56,7 +48,7 @@ Route parse_route(const std::string& fragment) {
 }
 
 std::string format_route(const Route& r) {
-    std::string s = "#/" + (is_view(r.view) ? r.view : std::string("tiers"));
+    std::string s = "#/" + percent_encode(r.view);
     char sep = '?';
     for (const auto& kv : r.params) {
         if (kv.second.empty()) continue;

@@ -1,11 +1,9 @@
 // [SECTION] App: construction, platform events
-// [SECTION] Frame: header, navigation, banners, the current view
-// [SECTION] Shared behaviour: choosing, deep links, draft saving, start over, kiosk idle
+// [SECTION] Frame: header, navigation, banners, the current view, popup, toast
 #include "app.h"
 
 #include "html_render.h"
 #include "theme.h"
-#include "widget_registry.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -18,53 +16,25 @@ namespace iiifc {
 // [SECTION] App: construction, platform events
 //-----------------------------------------------------------------------------
 
-App::App(MembershipData data, PlatformServices& platform, AppOptions options)
-    : data_(std::move(data)), platform_(platform), options_(options), draft_(new_draft(data_)) {
+App::App(MembershipData data, PlatformServices& platform, AppOptions options, Views views)
+    : data_(std::move(data)), platform_(platform), options_(options), views_(std::move(views)), draft_(new_draft(data_)) {
+    current_ = views_.front().get();
+    current_id_ = current_->id();
     last_input_ = platform_.now_seconds();
 }
 
-void App::restore_draft(const std::string& stored_json) {
-    restored_ = true;
-    if (stored_json.empty()) {
-        last_saved_ = draft_to_json(draft_);  // a fresh draft is not worth storing
-        return;
-    }
-    const DraftRestore r = draft_from_json(stored_json, data_);
-    draft_ = r.draft;
-    notice_ = r.notice;
-    if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
-    last_saved_ = r.ok ? stored_json : draft_to_json(draft_);  // nothing to write until the user changes something
-}
+ViewContext App::context() { return ViewContext{data_, draft_, platform_, options_, fonts_, *this}; }
 
-void App::open_fragment(const std::string& fragment) {
-    const Route r = parse_route(fragment);
-    route_.view = r.view;
-    const std::string tier = r.get("tier"), type = r.get("type");
-    if (!tier.empty() && data_.find_tier(tier)) choose_tier(tier);
-    if (!type.empty() && data_.find_organisation_type(type)) set_organisation_type(type);
-    if (r.view == "members") {
-        member_query_ = r.get("q");
-        const std::string level = r.get("level");
-        member_tier_filter_ = data_.find_tier(level) ? level : "";
-    }
-    last_fragment_ = fragment;  // the browser is already there: do not push it again
+View* App::find_view(const std::string& id) const {
+    for (const auto& v : views_)
+        if (id == v->id()) return v.get();
+    return nullptr;
 }
 
 void App::on_file_loaded(const std::string& name, const std::string& content) {
-    const JoinImport imp = join_request_from_json(content, name);
-    if (!imp.ok) {
-        notice_ = "That file could not be loaded: " + imp.error + ". Your form is unchanged.";
-        platform_.announce(notice_);
-        return;
-    }
-    draft_.request = imp.request;
-    if (!data_.find_tier(draft_.request.tier)) draft_.request.tier = draft_.profile.tier;
-    sync_profile_from_request();
-    touched_.clear();
-    for (const JoinField& f : data_.join.fields) touched_.insert(f.id);  // show what the loaded draft still lacks
-    notice_.clear();
-    go_to("join");
-    show_toast("Loaded " + name);
+    ViewContext ctx = context();
+    for (const auto& v : views_)
+        if (v->on_file_loaded(name, content, ctx)) return;
 }
 
 void App::on_clipboard_result(bool ok) { show_toast(ok ? "Copied to the clipboard" : "Copying was refused by the browser; use Download instead"); }
@@ -78,27 +48,43 @@ void App::set_dark(bool dark) {
 
 void App::note_user_input() { last_input_ = platform_.now_seconds(); }
 
-const char* App::view_title(const std::string& view) {
-    if (view == "costs") return "Costs";
-    if (view == "governance") return "Governance";
-    if (view == "members") return "Members";
-    if (view == "join") return "Join";
-    return "Tiers";
+bool App::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f; }
+
+void App::go_to(const std::string& view_id) {
+    View* v = find_view(view_id);
+    if (!v) return;
+    if (v != current_) scroll_to_top_ = true;  // applied inside the next frame's view
+    current_ = v;
+    current_id_ = v->id();
+}
+
+void App::choose_tier(const std::string& tier_id) {
+    const Tier* t = data_.find_tier(tier_id);
+    if (!t) return;
+    set_value_of_kind(draft_.request, data_, FieldKind::tier, tier_id);
+    show_toast(t->name + " chosen");
+}
+
+void App::show_toast(const std::string& text) {
+    toast_ = text;
+    toast_until_ = platform_.now_seconds() + 2.5;
+    platform_.announce(text);
+}
+
+void App::show_notice(const std::string& text) {
+    notice_ = text;
+    platform_.announce(text);
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Frame: header, navigation, banners, the current view
+// [SECTION] Frame: header, navigation, banners, the current view, popup, toast
 //-----------------------------------------------------------------------------
-
-bool App::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f; }
 
 void App::frame() {
     if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
         start_over();  // the next visitor starts clean
         last_input_ = platform_.now_seconds();
     }
-    sync_profile_from_request();
-
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -135,11 +121,8 @@ void App::frame() {
         scroll_to_top_ = false;
     }
     ImGui::PushItemWidth(-1.0f);
-    if (route_.view == "costs") draw_costs();
-    else if (route_.view == "governance") draw_governance();
-    else if (route_.view == "members") draw_members();
-    else if (route_.view == "join") draw_join();
-    else draw_tiers();
+    ViewContext ctx = context();
+    current_->draw(ctx);
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
     ImGui::EndChild();
@@ -149,12 +132,6 @@ void App::frame() {
     ImGui::End();
     if (compact) ImGui::PopStyleVar(2);
     sync_route();
-}
-
-void App::commit() {
-    sync_storage();
-    announce_form_errors();
-    publish_accessible_view();
 }
 
 void App::draw_header() {
@@ -184,21 +161,22 @@ void App::draw_header() {
 
 void App::draw_navigation() {
     const Palette& p = palette();
-    // One row of five on wide screens; rows of three on a phone, so every label fits a finger.
-    const int per_row = narrow() ? 3 : kViewCount;
+    // One row on wide screens; rows of three on a phone, so every label fits a finger.
+    const int count = static_cast<int>(views_.size());
+    const int per_row = narrow() ? std::min(3, count) : count;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-    for (int i = 0; i < kViewCount; ++i) {
-        const std::string view = kViews[i];
-        const bool current = route_.view == view;
+    for (int i = 0; i < count; ++i) {
+        View* v = views_[static_cast<std::size_t>(i)].get();
+        const bool current = v == current_;
         if (i % per_row != 0) ImGui::SameLine();
         if (current) {
             ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
         }
-        const std::string label = std::string(view_title(view)) + "##nav";
-        if (ImGui::Button(label.c_str(), ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(view);
+        const std::string label = std::string(v->title()) + "##nav";
+        if (ImGui::Button(label.c_str(), ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(v->id());
         if (current) ImGui::PopStyleColor(3);
     }
 }
@@ -254,138 +232,10 @@ void App::draw_toast() {
     dl->AddText(ImVec2(min.x + pad.x * 2, min.y + pad.y), ImGui::GetColorU32(p.background), toast_.c_str());
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Shared behaviour: choosing, deep links, draft saving, start over, kiosk idle
-//-----------------------------------------------------------------------------
-
-void App::go_to(const std::string& view) {
-    if (!is_view(view)) return;
-    if (route_.view != view) scroll_to_top_ = true;  // applied inside the next frame's view
-    route_.view = view;
-}
-
-void App::choose_tier(const std::string& tier_id) {
-    if (!data_.find_tier(tier_id)) return;
-    draft_.request.tier = tier_id;
-    draft_.profile.tier = tier_id;
-}
-
-void App::set_organisation_type(const std::string& type_id) {
-    draft_.request.organisation_type = type_id;
-    draft_.profile.organisation_type = type_id;
-}
-
-void App::sync_profile_from_request() {
-    // The join form is the single place these are kept; the calculator reads them from there.
-    if (!data_.find_tier(draft_.request.tier)) draft_.request.tier = draft_.profile.tier;
-    draft_.profile.tier = draft_.request.tier;
-    draft_.profile.organisation_type = draft_.request.organisation_type;
-    draft_.profile.institution = draft_.request.institution;
-}
-
-void App::sync_route() {
-    Route r;
-    r.view = route_.view;
-    r.set("tier", draft_.profile.tier);
-    r.set("type", draft_.profile.organisation_type);
-    if (route_.view == "members") {
-        r.set("q", member_query_);
-        r.set("level", member_tier_filter_);
-    }
-    const std::string fragment = format_route(r);
-    if (fragment != last_fragment_) {
-        // A new view is a new history entry (back returns to the last view); a changed choice is not.
-        const bool new_entry = parse_route(last_fragment_).view != r.view;
-        platform_.set_location_fragment(fragment, new_entry);
-        last_fragment_ = fragment;
-    }
-}
-
-void App::sync_storage() {
-    sync_profile_from_request();
-    if (restored_) {
-        const std::string json = draft_to_json(draft_);
-        if (json != last_saved_) {
-            platform_.store_draft(json);
-            last_saved_ = json;
-        }
-    }
-}
-
-void App::start_over() {
-    draft_ = new_draft(data_);
-    touched_.clear();
-    send_attempted_ = false;
-    member_query_.clear();
-    member_tier_filter_.clear();
-    notice_.clear();
-    route_.view = "tiers";
-    platform_.store_draft("");
-    last_saved_ = draft_to_json(draft_);
-    platform_.announce("Everything was cleared.");
-}
-
-void App::announce_form_errors() {
-    const std::size_t n = visible_errors().size();
-    if (n == announced_errors_) return;
-    announced_errors_ = n;
-    platform_.announce(n == 0 ? "The form has no errors." : "Form has " + std::to_string(n) + (n == 1 ? " error." : " errors."));
-}
-
-void App::show_toast(const std::string& text) {
-    toast_ = text;
-    toast_until_ = platform_.now_seconds() + 2.5;
-    platform_.announce(text);
-}
-
-double App::seconds_until_wakeup() const {
-    const double now = platform_.now_seconds();
-    double wake = -1;
-    if (!toast_.empty()) wake = std::max(0.0, toast_until_ - now) + 0.05;
-    if (options_.kiosk) {
-        const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
-        wake = wake < 0 ? idle : std::min(wake, idle);
-    }
-    return wake;
-}
-
 void App::download_summary() {
-    const std::string html = render_summary_html(data_, draft_.assumptions, draft_.profile, draft_.request);
+    const std::string html = render_summary_html(data_, draft_.assumptions, profile_of(draft_, data_), draft_.request);
     platform_.download("iiif-consortium-membership-summary.html", "text/html;charset=utf-8", html);
     show_toast("Summary downloaded");
-}
-
-// A combo over data items that have an id and a name (tiers, organisation types), registered
-// with the widget registry under its label (ImGui 1.86 does not report combos to the hooks).
-template <typename Item>
-static bool id_combo(const char* label, const std::vector<Item>& items, std::string& id, const char* placeholder) {
-    const Item* current = nullptr;
-    for (const Item& item : items)
-        if (item.id == id) current = &item;
-    bool changed = false;
-    const ImGuiID widget_id = ImGui::GetID(label);
-    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : placeholder);
-    widget_registry_note(label, widget_id);
-    if (open) {
-        for (const Item& item : items) {
-            const bool selected = item.id == id;
-            if (ImGui::Selectable(item.name.c_str(), selected)) {
-                id = item.id;
-                changed = true;
-            }
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
-
-bool App::tier_selector(const char* label, std::string& tier_id) {
-    return id_combo(label, data_.schedule.tiers, tier_id, "Choose a tier");
-}
-
-bool App::organisation_type_selector(const char* label, std::string& type_id) {
-    return id_combo(label, data_.organisation_types, type_id, "Choose a type");
 }
 
 }  // namespace iiifc

@@ -40,8 +40,9 @@ void widget_registry_note(const char* label, unsigned int id) {
 std::string widget_registry_focused_label() {
     ImGuiContext* ctx = ImGui::GetCurrentContext();
     const ImGuiID focus = ctx ? (ctx->ActiveId ? ctx->ActiveId : ctx->NavId) : 0;
-    for (const WidgetRect& r : g_last)
-        if (focus != 0 && r.id == focus) return r.label;
+    // The last name given wins: a form field is noted by its visible label after ImGui's own "##id".
+    for (auto it = g_last.rbegin(); it != g_last.rend(); ++it)
+        if (focus != 0 && it->id == focus) return it->label;
     return "";
 }
 

@@ -18,8 +18,8 @@ struct WidgetRect {
 void widget_registry_begin_frame();                 // call before ImGui::NewFrame
 const WidgetRect* widget_registry_find(const std::string& label);   // last frame; nullptr if not drawn
 std::string widget_registry_focused_label();       // the keyboard-focused widget's label, last frame; "" if none
-// For widgets ImGui 1.86 does not label through the hooks (combos): call right after the widget
-// with the id it was given (ImGui::GetID(label) before it).
+// For widgets ImGui 1.86 does not label through the hooks (combos), and for form fields whose label
+// is drawn beside them: call right after the widget with the id it was given.
 void widget_registry_note(const char* label, unsigned int id);
 
 }  // namespace iiifc

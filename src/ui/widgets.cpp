@@ -2,6 +2,7 @@
 
 #include "eligibility.h"
 #include "theme.h"
+#include "widget_registry.h"
 
 #include <imgui_internal.h>
 
@@ -68,6 +69,73 @@ float input_width_for(const char* label) {
     const float room = ImGui::GetContentRegionAvail().x - label_w;
     const float max = ImGui::GetFontSize() * 28.0f;
     return room < max ? (room > ImGui::GetFontSize() * 6 ? room : ImGui::GetFontSize() * 6) : max;
+}
+
+// A combo over data items that have an id and a name, noted in the widget registry under its label
+// (ImGui 1.86 does not report combos to the test engine hooks).
+template <typename Item>
+static bool id_combo(const char* label, const std::vector<Item>& items, std::string& id, const char* placeholder) {
+    const Item* current = nullptr;
+    for (const Item& item : items)
+        if (item.id == id) current = &item;
+    bool changed = false;
+    const ImGuiID widget_id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : placeholder);
+    widget_registry_note(label, widget_id);
+    if (open) {
+        for (const Item& item : items) {
+            const bool selected = item.id == id;
+            if (ImGui::Selectable(item.name.c_str(), selected)) {
+                id = item.id;
+                changed = true;
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool tier_combo(const char* label, const MembershipData& data, std::string& tier_id) {
+    return id_combo(label, data.schedule.tiers, tier_id, "Choose a tier");
+}
+
+bool organisation_type_combo(const char* label, const MembershipData& data, std::string& type_id) {
+    return id_combo(label, data.organisation_types, type_id, "Choose a type");
+}
+
+static float form_label_column() { return ImGui::GetFontSize() * 13.0f; }
+static float g_form_row_indent = 0;  // where the current row's control starts: its messages go under it
+
+void begin_form_row(const std::string& label, bool narrow) {
+    ImGui::BeginGroup();
+    g_form_row_indent = narrow ? 0.0f : form_label_column();
+    if (narrow) {
+        text(label);
+        return;
+    }
+    // The label wraps inside its column; the control starts on its first line.
+    const float column = form_label_column();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextUnformatted(label.c_str(), label.c_str() + label.size());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(column);
+}
+
+float form_control_width() {
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float max = ImGui::GetFontSize() * 28.0f;
+    return room < max ? room : max;
+}
+
+void end_form_row(const std::string& label, unsigned int control_id, const std::vector<std::string>& messages) {
+    widget_registry_note(label.c_str(), control_id);
+    // Messages line up under the control, not under the label.
+    if (g_form_row_indent > 0) ImGui::Indent(g_form_row_indent);
+    for (const std::string& m : messages) text_colored(palette().error, "\xE2\x9A\xA0 " + m);
+    if (g_form_row_indent > 0) ImGui::Unindent(g_form_row_indent);
+    ImGui::EndGroup();
 }
 
 }  // namespace iiifc

@@ -20,4 +20,15 @@ bool primary_button(const char* label, bool enabled = true, float width = 0);
 bool secondary_button(const char* label, bool enabled = true, float width = 0);
 float input_width_for(const char* label);                 // a field width that suits the window, with room for the label at its right
 
+// Combos over the data's tiers and organisation types; the value is the chosen id.
+bool tier_combo(const char* label, const MembershipData& data, std::string& tier_id);
+bool organisation_type_combo(const char* label, const MembershipData& data, std::string& type_id);
+
+// A form row as on a web form: the label before its control, to its left on wide screens and
+// above it on phones. Draw the control right after with a "##" label, then end_form_row() with the
+// control's id, which gives the control the visible label for tests and puts its messages under it.
+void begin_form_row(const std::string& label, bool narrow);
+float form_control_width();                               // what is left of the row, at most 28 em
+void end_form_row(const std::string& label, unsigned int control_id, const std::vector<std::string>& messages);
+
 }  // namespace iiifc

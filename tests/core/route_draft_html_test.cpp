@@ -23,11 +23,13 @@ TEST_CASE("deep links parse and format") {
         CHECK(s == "#/members?q=Biblioth%C3%A8que%20%26%20co%20%3D%20100%25");
         CHECK(parse_route(s) == x);
     }
-    SUBCASE("unknown views and junk fall back to the tiers view") {
-        CHECK(parse_route("").view == "tiers");
-        CHECK(parse_route("#").view == "tiers");
-        CHECK(parse_route("#/nowhere?x=1").view == "tiers");
+    SUBCASE("the route carries any view name (the UI decides what is a view); junk is skipped") {
+        CHECK(parse_route("").view.empty());
+        CHECK(parse_route("#").view.empty());
+        CHECK(parse_route("#/nowhere?x=1").view == "nowhere");
         CHECK(parse_route("#/nowhere?x=1").get("x") == "1");
+        CHECK(parse_route("#/" + std::string(65, 'v')).view.empty());
+        CHECK(format_route(parse_route("#/a%20b?x=1")) == "#/a%20b?x=1");
         CHECK(parse_route("#/costs?=1&&a&b=2&%zz=%").params == std::vector<std::pair<std::string, std::string>>{{"b", "2"}, {"%zz", "%"}});
         CHECK(parse_route("governance").view == "governance");
     }
@@ -44,23 +46,44 @@ TEST_CASE("deep links parse and format") {
 
 TEST_CASE("a draft survives a save and restore") {
     Draft d = new_draft(shipped());
-    CHECK(d.profile.tier == "full");
-    d.profile.institution = "Museum \"Ω\"";
-    d.profile.organisation_type = "museum";
-    d.profile.tier = "associate";
-    d.profile.years = 4;
-    d.profile.conference_attendees = 3;
-    d.profile.training_hours = 12;
-    d.goals.executive_vote = true;
+    CHECK(profile_of(d, shipped()).tier == "full");
+    d.request.at("organisation_type") = "museum";
+    d.request.at("tier") = "associate";
+    d.calculator.years = 4;
+    d.calculator.conference_attendees = 3;
+    d.calculator.training_hours = 12;
+    d.goals.set("executive_vote", true);
     d.goals.annual_budget = 500000;
     d.assumptions.conference_member_price.amount = 20000;
     d.assumptions.training_tier_hourly["associate"].amount = 15000;
-    d.request.institution = "Museum \"Ω\"";
-    d.request.message = "Hello\nworld";
-    const DraftRestore r = draft_from_json(draft_to_json(d), shipped());
+    d.request.at("institution") = "Museum \"Ω\"";
+    d.request.at("message") = "Hello\nworld";
+    const DraftRestore r = draft_from_json(draft_to_json(d, shipped()), shipped());
     CHECK(r.ok);
     CHECK(r.notice.empty());
     CHECK(r.draft == d);
+    const Profile p = profile_of(r.draft, shipped());  // the calculator reads the request's tier and type
+    CHECK(p.tier == "associate");
+    CHECK(p.organisation_type == "museum");
+    CHECK(p.years == 4);
+    CHECK(r.draft.goals.wanted == std::vector<std::string>{"executive_vote"});
+}
+
+TEST_CASE("a draft saved by the previous version (tier and type in both profile and request) restores") {
+    const DraftRestore r = draft_from_json(
+        "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"institution\":\"Yale\",\"organisation_type\":\"museum\","
+        "\"tier\":\"associate\",\"years\":2},\"goals\":{\"executive_vote\":false,\"guaranteed_trc_seat\":true,"
+        "\"annual_budget\":null},\"request\":{\"institution\":\"Yale\",\"organisation_type\":\"museum\",\"tier\":\"associate\","
+        "\"purchase_order\":true}}",
+        shipped());
+    REQUIRE(r.ok);
+    CHECK(r.notice.empty());
+    CHECK(r.draft.request.get("institution") == "Yale");
+    CHECK(r.draft.request.get("purchase_order") == "yes");
+    CHECK(profile_of(r.draft, shipped()).tier == "associate");
+    CHECK(r.draft.calculator.years == 2);
+    CHECK(r.draft.goals.wanted == std::vector<std::string>{"guaranteed_trc_seat"});
+    CHECK_FALSE(r.draft.goals.annual_budget.has_value());
 }
 
 TEST_CASE("corrupt or foreign drafts are ignored with a notice") {
@@ -79,12 +102,12 @@ TEST_CASE("corrupt or foreign drafts are ignored with a notice") {
 
 TEST_CASE("a draft naming a tier that no longer exists keeps the rest") {
     const DraftRestore r = draft_from_json(
-        "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"tier\":\"gold\",\"years\":3},\"request\":{\"institution\":\"Kept\"}}",
+        "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"years\":3},\"request\":{\"tier\":\"gold\",\"institution\":\"Kept\"}}",
         shipped());
     CHECK(r.ok);
-    CHECK(r.draft.profile.tier == "full");
-    CHECK(r.draft.profile.years == 3);
-    CHECK(r.draft.request.institution == "Kept");
+    CHECK(r.draft.request.get("tier") == "full");
+    CHECK(r.draft.calculator.years == 3);
+    CHECK(r.draft.request.get("institution") == "Kept");
     CHECK(r.notice == "The saved draft was restored, but the chosen tier \"gold\" no longer exists.");
 }
 
@@ -110,7 +133,7 @@ TEST_CASE("the budget holder's summary") {
     p.years = 3;
     p.conference_attendees = 2;
     JoinRequest r;
-    r.institution = "<Musée & Co>";
+    r.at("institution") = "<Musée & Co>";
     const std::string html = render_summary_html(shipped(), shipped().assumptions, p, r);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("<h1>IIIF Consortium membership: Associate membership</h1>") != std::string::npos);

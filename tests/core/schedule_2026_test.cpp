@@ -64,7 +64,7 @@ TEST_CASE("included conference registrations are worth the full non-member price
 TEST_CASE("recommendation and rights across three tiers") {
     const MembershipData& d = schedule_2026();
     Goals g;
-    g.executive_vote = true;
+    g.set("executive_vote", true);
     CHECK(recommend(d, d.assumptions, Profile{}, g).tier == "full");  // cheaper than champion
     g.annual_budget = 300000;
     const Recommendation over = recommend(d, d.assumptions, Profile{}, g);

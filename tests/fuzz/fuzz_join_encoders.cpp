@@ -15,17 +15,20 @@ static const iiifc::MembershipData& data() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(bytes), size);
     iiifc::JoinRequest r;
-    // Split the input on NUL into the fields, so one input can fill several.
-    const char* ids[] = {"institution", "organisation_type", "country", "website", "contact_name", "contact_email",
-                         "role", "billing_name", "billing_email", "tier", "start_date", "message"};
-    std::size_t start = 0, field = 0;
-    while (start <= text.size() && field < sizeof ids / sizeof *ids) {
+    // Split the input on NUL into the data's text fields, so one input can fill several; a yes/no
+    // is ticked by an odd-sized input.
+    std::size_t start = 0;
+    for (const iiifc::JoinField& f : data().join.fields) {
+        if (f.kind == iiifc::FieldKind::yes_no) {
+            r.at(f.id) = size % 2 == 1 ? "yes" : "";
+            continue;
+        }
+        if (start > text.size()) continue;
         std::size_t end = text.find('\0', start);
         if (end == std::string::npos) end = text.size();
-        *iiifc::text_field(r, ids[field++]) = text.substr(start, end - start);
+        r.at(f.id) = text.substr(start, end - start);
         start = end + 1;
     }
-    r.purchase_order = size % 2 == 1;
     (void)iiifc::validate(r, data());
     const std::string subject = iiifc::email_subject(r, data());
     if (subject.find_first_of("\r\n") != std::string::npos) __builtin_trap();
@@ -38,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         questions += c == '?';
     }
     if (amps != 1 || questions != 1) __builtin_trap();
-    const iiifc::JoinImport back = iiifc::join_request_from_json(iiifc::join_request_to_json(r), "fuzz.json");
+    const iiifc::JoinImport back = iiifc::join_request_from_json(iiifc::join_request_to_json(r, data()), "fuzz.json", data());
     if (!back.ok) __builtin_trap();
     if (iiifc::is_valid_utf8(text) && !(back.request == r)) __builtin_trap();  // valid text round-trips exactly
     return 0;

@@ -14,7 +14,7 @@ static const iiifc::MembershipData& data() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     const iiifc::DraftRestore r = iiifc::draft_from_json(std::string(reinterpret_cast<const char*>(bytes), size), data());
     if (!r.ok && r.notice.empty()) __builtin_trap();
-    const iiifc::DraftRestore again = iiifc::draft_from_json(iiifc::draft_to_json(r.draft), data());
+    const iiifc::DraftRestore again = iiifc::draft_from_json(iiifc::draft_to_json(r.draft, data()), data());
     if (!again.ok) __builtin_trap();
     return 0;
 }

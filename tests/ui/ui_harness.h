@@ -18,7 +18,7 @@ namespace iiifc_test {
 
 // Records what the app asked of the platform; the clock is set by the test.
 struct FakePlatform : iiifc::PlatformServices {
-    std::vector<std::string> clipboard, opened, announcements, stored, fragments, file_requests;
+    std::vector<std::string> clipboard, opened, announcements, stored, fragments, file_requests, titles;
     struct Download { std::string name, mime, content; };
     std::vector<Download> downloads;
     std::vector<bool> fragment_pushed;
@@ -30,6 +30,7 @@ struct FakePlatform : iiifc::PlatformServices {
     void request_file(const std::string& a) override { file_requests.push_back(a); }
     void store_draft(const std::string& j) override { stored.push_back(j); }
     void set_location_fragment(const std::string& f, bool push) override { fragments.push_back(f); fragment_pushed.push_back(push); }
+    void set_page_title(const std::string& t) override { titles.push_back(t); }
     void announce(const std::string& t) override { announcements.push_back(t); }
     void publish_accessible_view(const std::string&) override {}
     void reload() override { ++reloads; }
@@ -38,7 +39,8 @@ struct FakePlatform : iiifc::PlatformServices {
 
 class Ui {
 public:
-    explicit Ui(iiifc::AppOptions options = {}, float width = 1280, float height = 800);
+    explicit Ui(iiifc::AppOptions options = {}, float width = 1280, float height = 800,
+                iiifc::Views views = iiifc::default_views());
     ~Ui();
     Ui(const Ui&) = delete;
     Ui& operator=(const Ui&) = delete;

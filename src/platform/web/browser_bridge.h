@@ -12,6 +12,7 @@ void browser_storage_set(const char* key, const char* value);  // "" removes the
 char* browser_location_fragment();                             // malloc'd; caller frees
 char* browser_location_query(const char* key);                 // ?key=value of the page URL; malloc'd
 void browser_set_fragment(const char* fragment, int push);     // history.pushState / replaceState
+void browser_set_title(const char* title);                    // document.title
 void browser_announce(const char* text);                       // the page's polite live region
 void browser_publish_mirror(const char* tree_json);            // the DOM mirror: built with textContent only
 void browser_set_cursor(const char* css_cursor);

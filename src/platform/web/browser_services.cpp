@@ -32,6 +32,8 @@ void BrowserServices::set_location_fragment(const std::string& fragment, bool ne
     browser_set_fragment(fragment.c_str(), new_history_entry ? 1 : 0);
 }
 
+void BrowserServices::set_page_title(const std::string& title) { browser_set_title(title.c_str()); }
+
 void BrowserServices::announce(const std::string& text) { browser_announce(text.c_str()); }
 
 void BrowserServices::publish_accessible_view(const std::string& tree_json) { browser_publish_mirror(tree_json.c_str()); }

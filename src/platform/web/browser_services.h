@@ -14,6 +14,7 @@ public:
     void request_file(const std::string& accept) override;
     void store_draft(const std::string& json) override;
     void set_location_fragment(const std::string& fragment, bool new_history_entry) override;
+    void set_page_title(const std::string& title) override;
     void announce(const std::string& text) override;
     void publish_accessible_view(const std::string& tree_json) override;
     void reload() override;

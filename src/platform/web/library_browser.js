@@ -95,6 +95,10 @@ mergeInto(LibraryManager.library, {
     if (push) history.pushState(null, '', f); else history.replaceState(null, '', f);
   },
 
+  browser_set_title: function (title) {
+    document.title = UTF8ToString(title);
+  },
+
   browser_announce: function (ptr) {
     var region = document.getElementById('live');
     if (!region) return;

@@ -278,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     std::snprintf(startup, sizeof startup,
                   ",\"startup\":{\"data\":%.2f,\"gl\":%.2f,\"setup\":%.2f,\"fonts\":%.2f,\"draft\":%.2f,\"first_frame\":%.2f}",
                   g.startup.data, g.startup.gl, g.startup.setup, g.startup.fonts, g.startup.draft, g.startup.first_frame);
-    out = buf + draft_to_json(g.app->draft()) + ",\"focus\":" + nlohmann::json(widget_registry_focused_label()).dump() + startup + "}";
+    out = buf + draft_to_json(g.app->draft(), g.app->data()) + ",\"focus\":" + nlohmann::json(widget_registry_focused_label()).dump() + startup + "}";
     return out.c_str();
 }
 

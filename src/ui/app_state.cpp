@@ -1,0 +1,111 @@
+// The app's state between frames: deep links, the saved draft, the DOM mirror, kiosk idle and
+// starting over.
+#include "app.h"
+
+#include <algorithm>
+
+namespace iiifc {
+
+void App::restore_draft(const std::string& stored_json) {
+    restored_ = true;
+    if (stored_json.empty()) {
+        last_saved_ = draft_to_json(draft_, data_);  // a fresh draft is not worth storing
+        return;
+    }
+    const DraftRestore r = draft_from_json(stored_json, data_);
+    draft_ = r.draft;
+    notice_ = r.notice;
+    if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
+    last_saved_ = r.ok ? stored_json : draft_to_json(draft_, data_);  // nothing to write until the user changes something
+}
+
+void App::open_fragment(const std::string& fragment) {
+    const Route r = parse_route(fragment);
+    View* v = find_view(r.view);
+    if (!v) v = views_.front().get();  // an unknown or missing view: the first
+    const std::string tier = r.get("tier"), type = r.get("type");
+    if (data_.find_tier(tier)) set_value_of_kind(draft_.request, data_, FieldKind::tier, tier);
+    if (data_.find_organisation_type(type)) set_value_of_kind(draft_.request, data_, FieldKind::organisation_type, type);
+    ViewContext ctx = context();
+    v->open_route(r, ctx);
+    go_to(v->id());
+    platform_.set_page_title(page_title());
+    last_fragment_ = fragment;  // the browser is already there: do not push it again
+}
+
+std::string App::page_title() const { return std::string(current_->title()) + " \xC2\xB7 IIIF Consortium membership"; }
+
+void App::sync_route() {
+    Route r;
+    r.view = current_->id();
+    r.set("tier", value_of_kind(draft_.request, data_, FieldKind::tier));
+    r.set("type", value_of_kind(draft_.request, data_, FieldKind::organisation_type));
+    current_->add_route_params(r);
+    const std::string fragment = format_route(r);
+    if (fragment == last_fragment_) return;
+    // A new view is a new history entry (back returns to the last view); a changed choice is not.
+    const bool new_view = parse_route(last_fragment_).view != r.view;
+    platform_.set_location_fragment(fragment, new_view);
+    if (new_view) platform_.set_page_title(page_title());
+    last_fragment_ = fragment;
+}
+
+void App::commit() {
+    sync_storage();
+    ViewContext ctx = context();
+    current_->commit(ctx);
+    publish_accessible_view();
+}
+
+void App::sync_storage() {
+    if (!restored_) return;
+    const std::string json = draft_to_json(draft_, data_);
+    if (json == last_saved_) return;
+    platform_.store_draft(json);
+    last_saved_ = json;
+}
+
+void App::start_over() {
+    draft_ = new_draft(data_);
+    for (const auto& v : views_) v->reset();
+    notice_.clear();
+    go_to(views_.front()->id());
+    platform_.store_draft("");
+    last_saved_ = draft_to_json(draft_, data_);
+    platform_.announce("Everything was cleared.");
+}
+
+double App::seconds_until_wakeup() const {
+    const double now = platform_.now_seconds();
+    double wake = -1;
+    if (!toast_.empty()) wake = std::max(0.0, toast_until_ - now) + 0.05;
+    if (options_.kiosk) {
+        const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
+        wake = wake < 0 ? idle : std::min(wake, idle);
+    }
+    return wake;
+}
+
+std::string App::accessible_view_json() {
+    A11yTree t;
+    t.add("h1", "IIIF Consortium membership");
+    std::string views;
+    for (const auto& v : views_) views += std::string(views.empty() ? "" : ", ") + v->title();
+    t.add("p", std::string("Current view: ") + current_->title() + ". Views: " + views + ". Fees effective from " +
+                   data_.schedule.effective_from + ".");
+    if (!notice_.empty()) t.add("p", notice_);
+    if (update_available_) t.add("p", "A new version is available. Choose Reload to use it.");
+    t.open("section");
+    current_->describe(context(), t);
+    t.close();
+    return t.json();
+}
+
+void App::publish_accessible_view() {
+    const std::string json = accessible_view_json();
+    if (json == last_published_view_) return;
+    last_published_view_ = json;
+    platform_.publish_accessible_view(json);
+}
+
+}  // namespace iiifc

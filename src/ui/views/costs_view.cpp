@@ -1,0 +1,261 @@
+// Costs: the institution's inputs and the editable assumptions (with sources), the results for
+// every tier side by side, a chart of the totals, and the recommendation for the goals ticked.
+#include "calculator.h"
+#include "join_request.h"
+#include "money_format.h"
+#include "theme.h"
+#include "view.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <map>
+
+namespace iiifc {
+
+namespace {
+
+constexpr const char* kHeading = "What membership costs and returns";
+constexpr const char* kGoalsHeading = "Which tier fits your goals?";
+constexpr const char* kChartLegend = "Upper bar: total contribution. Lower bar: estimated value of member discounts.";
+
+struct ResultRow { const char* label; Money Estimate::*field; bool bold; };
+constexpr ResultRow kResultRows[] = {
+    {"Annual contribution", &Estimate::annual_contribution, false},
+    {"Total contribution", &Estimate::total_contribution, true},
+    {"Estimated value of member discounts", &Estimate::total_value, false},
+    {"Net cost", &Estimate::net_cost, true},
+};
+
+std::string years_heading(int years) { return "Over " + std::to_string(clamp_years(years)) + (clamp_years(years) == 1 ? " year" : " years"); }
+
+std::string recommendation_title(const Recommendation& rec, const MembershipData& d) {
+    const Tier* t = d.find_tier(rec.tier);
+    return t ? "Recommended: " + t->name + (rec.within_budget ? "" : " (over your budget)") : "No tier meets these goals";
+}
+
+bool count_input(const char* label, int& value, int max) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    const bool changed = ImGui::InputInt(label, &value, 1, 5);
+    value = std::min(max, std::max(0, value));
+    return changed;
+}
+
+class CostsView final : public View {
+public:
+    const char* id() const override { return "costs"; }
+    const char* title() const override { return "Costs"; }
+
+    void draw(ViewContext& ctx) override {
+        const MembershipData& data = ctx.data;
+        const Palette& p = palette();
+        CalculatorInputs& in = ctx.draft.calculator;
+        Assumptions& a = ctx.draft.assumptions;
+        heading(kHeading, ctx.fonts.heading);
+
+        // Inputs. The organisation type is the join request's, shared with Join and Governance.
+        ImGui::SetNextItemWidth(input_width_for("Organisation type##costs"));
+        std::string type = value_of_kind(ctx.draft.request, data, FieldKind::organisation_type);
+        if (organisation_type_combo("Organisation type##costs", data, type))
+            set_value_of_kind(ctx.draft.request, data, FieldKind::organisation_type, type);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        ImGui::SliderInt("Years of commitment", &in.years, kMinYears, kMaxYears, "%d", ImGuiSliderFlags_AlwaysClamp);
+        count_input("Conference attendees a year", in.conference_attendees, 10000);
+        count_input("Training hours a year", in.training_hours, 100000);
+        if (!data.schedule.income_groups.empty()) {
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+            ImGui::InputText("Country code (ISO, e.g. KE)", &in.country, ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
+            if (in.country.size() > 2) in.country.resize(2);
+        }
+        for (const AddOn& addon : data.schedule.add_ons) {
+            bool on = std::find(in.add_ons.begin(), in.add_ons.end(), addon.id) != in.add_ons.end();
+            const std::string label = addon.name + " (" + format_money(addon.annual_fee, data) + " a year)";
+            if (ImGui::Checkbox(label.c_str(), &on)) {
+                in.add_ons.erase(std::remove(in.add_ons.begin(), in.add_ons.end(), addon.id), in.add_ons.end());
+                if (on) in.add_ons.push_back(addon.id);
+            }
+        }
+
+        if (ImGui::CollapsingHeader("Assumptions (editable)")) {
+            text_muted("Conference registration: " + a.conference_source);
+            money_input("Non-member conference price", a.conference_non_member_price, data);
+            money_input("Member conference price", a.conference_member_price, data);
+            text_muted("Training: " + a.training_source);
+            money_input("Non-member training, per hour", a.training_non_member_hourly, data);
+            for (auto& kv : a.training_tier_hourly) {
+                const Tier* t = data.find_tier(kv.first);
+                const std::string label = (t ? t->short_name : kv.first) + " member training, per hour";
+                money_input(label.c_str(), kv.second, data);
+            }
+            if (secondary_button("Reset assumptions")) {
+                a = data.assumptions;
+                money_edits_.clear();
+            }
+        }
+
+        // Results, every tier side by side.
+        const Profile profile = profile_of(ctx.draft, data);
+        const std::vector<Estimate> all = compare_tiers(data, a, profile);
+        heading(years_heading(in.years), ctx.fonts.bold);
+        if (ImGui::BeginTable("results", 1 + static_cast<int>(all.size()),
+                              ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+            for (const Estimate& e : all) ImGui::TableSetupColumn(data.find_tier(e.tier)->short_name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableHeadersRow();
+            for (const ResultRow& row : kResultRows) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                text(row.label);
+                for (std::size_t i = 0; i < all.size(); ++i) {
+                    ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+                    if (row.bold && ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+                    text(format_money(all[i].*row.field, data));
+                    if (row.bold && ctx.fonts.bold) ImGui::PopFont();
+                }
+            }
+            ImGui::EndTable();
+        }
+        for (const std::string& note : price_notes(all, data)) text_muted(note);
+        draw_chart(all, data);
+
+        // Goals (from the data) and the recommendation.
+        heading(kGoalsHeading, ctx.fonts.bold);
+        for (const CalculatorGoal& g : data.calculator_goals) {
+            bool on = ctx.draft.goals.wants(g.id);
+            if (ImGui::Checkbox(g.label.c_str(), &on)) ctx.draft.goals.set(g.id, on);
+        }
+        std::optional<std::int64_t>& budget = ctx.draft.goals.annual_budget;
+        bool has_budget = budget.has_value();
+        const Money& first_fee = data.schedule.tiers.front().annual_fee;
+        if (ImGui::Checkbox("We have an annual budget ceiling", &has_budget))
+            budget = has_budget ? std::optional<std::int64_t>(first_fee.amount) : std::nullopt;
+        if (budget) {
+            Money m{*budget, first_fee.currency};
+            if (money_input("Annual budget", m, data)) budget = m.amount;
+        }
+        const Recommendation rec = recommend(data, a, profile, ctx.draft.goals);
+        ImGui::Spacing();
+        ImGui::BeginGroup();
+        if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+        text(recommendation_title(rec, data));
+        if (ctx.fonts.bold) ImGui::PopFont();
+        bullet_list(rec.reasons);
+        const Tier* rt = data.find_tier(rec.tier);
+        if (rt && rt->id != profile.tier) {
+            const std::string label = "Choose " + rt->name + "##recommended";
+            if (primary_button(label.c_str())) ctx.shell.choose_tier(rt->id);
+        } else if (rt) {
+            text_colored(p.yes, "\xE2\x9C\x93 This is your chosen tier.");
+        }
+        ImGui::EndGroup();
+        // A frame around the recommendation, drawn after its content so it fits it.
+        const ImVec2 pad(ImGui::GetFontSize() * 0.5f, ImGui::GetFontSize() * 0.4f);
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(ImGui::GetItemRectMin().x - pad.x, ImGui::GetItemRectMin().y - pad.y),
+                                            ImVec2(ImGui::GetItemRectMax().x + pad.x, ImGui::GetItemRectMax().y + pad.y),
+                                            ImGui::GetColorU32(p.accent), 6.0f, 0, 2.0f);
+    }
+
+    void describe(const ViewContext& ctx, A11yTree& t) const override {
+        const MembershipData& data = ctx.data;
+        const CalculatorInputs& in = ctx.draft.calculator;
+        const Profile profile = profile_of(ctx.draft, data);
+        const OrganisationType* type = data.find_organisation_type(profile.organisation_type);
+        t.add("h2", kHeading).open("dl");
+        t.add("dt", "Organisation type").add("dd", type ? type->name : "not chosen");
+        t.add("dt", "Years of commitment").add("dd", std::to_string(clamp_years(in.years)));
+        t.add("dt", "Conference attendees a year").add("dd", std::to_string(in.conference_attendees));
+        t.add("dt", "Training hours a year").add("dd", std::to_string(in.training_hours));
+        t.close();
+        const std::vector<Estimate> all = compare_tiers(data, ctx.draft.assumptions, profile);
+        std::vector<std::string> head = {""};
+        std::vector<std::vector<std::string>> rows;
+        for (const ResultRow& row : kResultRows) rows.push_back({row.label});
+        for (const Estimate& e : all) {
+            head.push_back(data.find_tier(e.tier)->short_name);
+            for (std::size_t r = 0; r < rows.size(); ++r) rows[r].push_back(format_money(e.*kResultRows[r].field, data));
+        }
+        t.table(years_heading(in.years), head, rows);
+        for (const std::string& note : price_notes(all, data)) t.add("p", note);
+        t.add("h3", kGoalsHeading);
+        std::vector<std::string> goals;
+        for (const CalculatorGoal& g : data.calculator_goals) goals.push_back(g.label + (ctx.draft.goals.wants(g.id) ? ": yes" : ": no"));
+        if (ctx.draft.goals.annual_budget)
+            goals.push_back("Annual budget: " + format_money(Money{*ctx.draft.goals.annual_budget, data.schedule.tiers.front().annual_fee.currency}, data));
+        t.list(goals);
+        const Recommendation rec = recommend(data, ctx.draft.assumptions, profile, ctx.draft.goals);
+        t.add("h4", recommendation_title(rec, data)).list(rec.reasons);
+    }
+
+    void reset() override { money_edits_.clear(); }
+
+private:
+    // Text being typed into a money field, kept until it parses, so a half-typed amount is not lost.
+    struct MoneyEdit { std::string text; std::int64_t shown = -1; bool invalid = false; };
+    std::map<std::string, MoneyEdit> money_edits_;
+
+    bool money_input(const char* label, Money& value, const MembershipData& data) {
+        const Currency* c = data.find_currency(value.currency);
+        const int minor = c ? c->minor_units : 2;
+        MoneyEdit& e = money_edits_[label];
+        if (e.shown != value.amount && !e.invalid) {  // changed elsewhere (start over, a loaded draft)
+            e.text = format_money(value.amount, "", minor);
+            e.shown = value.amount;
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        bool changed = false;
+        if (ImGui::InputText(label, &e.text, ImGuiInputTextFlags_CharsNoBlank)) {
+            std::int64_t parsed = 0;
+            e.invalid = !parse_money_input(e.text, minor, parsed) || parsed > 100000000;
+            if (!e.invalid) {
+                value.amount = parsed;
+                e.shown = parsed;
+                changed = true;
+            }
+        }
+        if (e.invalid) {
+            ImGui::SameLine();
+            text_colored(palette().error, "Not an amount; the last valid one is used.");
+        }
+        return changed;
+    }
+
+    static std::vector<std::string> price_notes(const std::vector<Estimate>& all, const MembershipData& d) {
+        std::vector<std::string> notes;
+        for (const Estimate& e : all)
+            if (!e.price_note.empty()) notes.push_back(d.find_tier(e.tier)->short_name + ": " + e.price_note + ".");
+        return notes;
+    }
+
+    // Total contribution and estimated value per tier, on one scale.
+    static void draw_chart(const std::vector<Estimate>& all, const MembershipData& data) {
+        const Palette& p = palette();
+        std::int64_t top = 1;
+        for (const Estimate& e : all) top = std::max({top, e.total_contribution.amount, e.total_value.amount});
+        const float label_w = ImGui::GetFontSize() * 7;
+        const float bar_h = ImGui::GetFontSize() * 0.9f;
+        const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - label_w - ImGui::GetFontSize() * 7);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (const Estimate& e : all) {
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            dl->AddText(origin, ImGui::GetColorU32(p.text), data.find_tier(e.tier)->short_name.c_str());
+            const float x0 = origin.x + label_w;
+            const float w_total = width * static_cast<float>(static_cast<double>(e.total_contribution.amount) / static_cast<double>(top));
+            const float w_value = width * static_cast<float>(static_cast<double>(e.total_value.amount) / static_cast<double>(top));
+            dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x0 + w_total, origin.y + bar_h), ImGui::GetColorU32(p.chart_bar), 3.0f);
+            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text), format_money(e.total_contribution, data).c_str());
+            const float y1 = origin.y + bar_h + 4;
+            dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x0 + std::max(1.0f, w_value), y1 + bar_h), ImGui::GetColorU32(p.yes), 3.0f);
+            dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), format_money(e.total_value, data).c_str());
+            ImGui::Dummy(ImVec2(label_w + width, bar_h * 2 + ImGui::GetFontSize() * 0.6f));
+        }
+        text_muted(kChartLegend);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<View> make_costs_view() { return std::make_unique<CostsView>(); }
+
+}  // namespace iiifc
