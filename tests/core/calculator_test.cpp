@@ -149,3 +149,19 @@ TEST_CASE("recommendations follow the institution's goals, with reasons") {
         CHECK(r.reasons.back() == "Member discounts are worth about US$500 a year under the assumptions shown.");
     }
 }
+
+TEST_CASE("a goal added to the data is weighed by the recommendation, with no code") {
+    const MembershipData& data = iiifc_test::with_extra_fields();
+    Goals g;
+    g.set("operating_seat", true);
+    const Recommendation r = recommend(data, data.assumptions, museum(1, 0, 0), g);
+    CHECK(r.tier == "full");
+    CHECK(r.reasons.at(0) == "Full membership is the least expensive tier that gives a seat on the Operating Committee.");
+    const Recommendation cheapest = recommend(data, data.assumptions, museum(1, 0, 0), Goals{});
+    CHECK(cheapest.tier == "associate");
+    CHECK(std::find(cheapest.reasons.begin(), cheapest.reasons.end(), "It does not include a seat on the Operating Committee.") !=
+          cheapest.reasons.end());
+    g.set("executive_vote", true);
+    CHECK(recommend(data, data.assumptions, museum(1, 0, 0), g).reasons.at(0) ==
+          "Full membership is the least expensive tier that gives a vote in Executive Committee elections and a seat on the Operating Committee.");
+}

@@ -210,3 +210,45 @@ TEST_CASE("JSON import errors name the position or the field") {
     CHECK(partial.ok);
     CHECK(partial.request.get("institution") == "X");
 }
+
+TEST_CASE("a field added to the data is in the form's validation, the email, the mailto: and the file, with no code") {
+    const MembershipData& data = iiifc_test::with_extra_fields();
+    JoinRequest r = complete_request();
+    SUBCASE("required and limited like every field") {
+        CHECK(errors_for(validate(r, data), "vat_number") == std::vector<FieldError>{{"vat_number", "VAT number is required."}});
+        r.at("vat_number") = std::string(21, '9');
+        CHECK(errors_for(validate(r, data), "vat_number") ==
+              std::vector<FieldError>{{"vat_number", "VAT number is too long: 21 characters, at most 20."}});
+        CHECK(errors_for(validate(r, data), "heard_from").empty());  // optional
+    }
+    r.at("vat_number") = "FR12345678901";
+    r.at("heard_from") = "A colleague at the conference";
+    REQUIRE(validate(r, data).empty());
+    SUBCASE("written into the email in its section, in the data's order") {
+        const std::string body = email_body(r, data);
+        CHECK(body.find("Website: https://www.bnf.fr\nVAT number: FR12345678901\nMembership tier: Associate membership\n") != std::string::npos);
+        CHECK(body.find("Role: Head of digital collections\nHow did you hear about IIIF?: A colleague at the conference\n") != std::string::npos);
+        CHECK(query_param(mailto_uri(r, data), "body").find("VAT number: FR12345678901\r\n") != std::string::npos);
+    }
+    SUBCASE("kept by the join request file") {
+        const std::string file = join_request_to_json(r, data);
+        CHECK(file.find("\"vat_number\": \"FR12345678901\"") != std::string::npos);
+        const JoinImport back = join_request_from_json(file, "request.json", data);
+        REQUIRE(back.ok);
+        CHECK(back.request == r);
+        // A file made with the extended form, loaded where the form lacks the field: the value is kept, not shown.
+        const JoinImport older = join_request_from_json(file, "request.json", shipped());
+        REQUIRE(older.ok);
+        CHECK(older.request.get("vat_number") == "FR12345678901");
+        CHECK(email_body(older.request, shipped()).find("VAT number") == std::string::npos);
+    }
+}
+
+TEST_CASE("the join request file the app downloads is what the CLI reads: fields in the data's order, yes/no as true/false") {
+    JoinRequest r = complete_request();
+    const std::string file = join_request_to_json(r, shipped());
+    CHECK(file.rfind("{\n  \"format\": \"iiifc-join-request\",\n  \"version\": 1,\n  \"request\": {\n    \"institution\": \"Biblioth", 0) == 0);
+    CHECK(file.find("\"purchase_order\": true,\n    \"message\"") != std::string::npos);
+    r.at("purchase_order") = "";
+    CHECK(join_request_to_json(r, shipped()).find("\"purchase_order\": false") != std::string::npos);
+}

@@ -10,7 +10,7 @@ const iiifc::MembershipData& shipped_data() {
     return d;
 }
 
-Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views) {
+Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views, const iiifc::MembershipData* data) {
     ctx_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -18,7 +18,7 @@ Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views)
     io.DeltaTime = 1.0f / 60.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // keys are addressed by ImGuiKey index
-    app = std::make_unique<iiifc::App>(shipped_data(), platform, options, std::move(views));
+    app = std::make_unique<iiifc::App>(data ? *data : shipped_data(), platform, options, std::move(views));
     app->set_dark(options.dark);
     app->set_fonts(iiifc::build_fonts(16.0f, 1.0f));
     unsigned char* pixels = nullptr;

@@ -40,7 +40,7 @@ struct FakePlatform : iiifc::PlatformServices {
 class Ui {
 public:
     explicit Ui(iiifc::AppOptions options = {}, float width = 1280, float height = 800,
-                iiifc::Views views = iiifc::default_views());
+                iiifc::Views views = iiifc::default_views(), const iiifc::MembershipData* data = nullptr);  // null: shipped
     ~Ui();
     Ui(const Ui&) = delete;
     Ui& operator=(const Ui&) = delete;

@@ -2,6 +2,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "join_view.h"
 #include "ui_harness.h"
+#include "../core/test_support.h"
+#include "widgets.h"
 
 #include "draft.h"
 #include "qr_code.h"
@@ -273,4 +275,82 @@ TEST_CASE("kiosk: a complete request shows its QR code; one too long for a QR co
     ui.frame(2);
     CHECK(ui.find("QR code") == nullptr);
     CHECK(shown_errors(ui).empty());
+}
+
+namespace {
+// A view written for this test: one module, added to the list with one line.
+class ExtraView final : public View {
+public:
+    const char* id() const override { return "extra"; }
+    const char* title() const override { return "Extra"; }
+    void draw(ViewContext& ctx) override { heading("An extra view", ctx.fonts.heading); }
+    void describe(const ViewContext&, A11yTree& t) const override { t.add("h2", "An extra view"); }
+};
+}  // namespace
+
+TEST_CASE("adding a view is one module in the list: navigation, deep link, page title and mirror follow") {
+    Views views = default_views();
+    views.push_back(std::make_unique<ExtraView>());
+    Ui ui({}, 1280, 800, std::move(views));
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/extra");
+    ui.frame(2);
+    CHECK(ui.app->view() == "extra");
+    CHECK(ui.platform.titles.back() == "Extra \xC2\xB7 IIIF Consortium membership");
+    CHECK(ui.find("Extra##nav"));
+    const std::string mirror = ui.app->accessible_view_json();
+    CHECK(mirror.find("Current view: Extra. Views: Tiers, Costs, Governance, Members, Join, Extra.") != std::string::npos);
+    CHECK(mirror.find("[\"h2\",\"An extra view\"") != std::string::npos);
+    REQUIRE(ui.click("Tiers##nav"));
+    ui.frame(2);
+    CHECK(ui.app->view() == "tiers");
+    CHECK(ui.platform.fragments.back() == "#/tiers?tier=full");
+    REQUIRE(ui.click("Extra##nav"));
+    ui.frame(2);
+    CHECK(ui.platform.fragments.back() == "#/extra?tier=full");
+    CHECK(ui.platform.fragment_pushed.back());  // a new view is a new history entry
+}
+
+TEST_CASE("a join field added to the data is a row of the form, validated, and in the copied request") {
+    Ui ui({}, 1280, 800, default_views(), &iiifc_test::with_extra_fields());
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join?tier=associate&type=museum");
+    ui.frame(2);
+    const WidgetRect* vat = ui.find("VAT number");
+    REQUIRE(vat);
+    const WidgetRect* website = ui.find("Website");
+    REQUIRE(website);
+    CHECK(vat->y > website->y);  // in the data's order
+    fill_required_fields(ui.app->draft().request);
+    ui.frame();
+    CHECK(errors_for(shown_errors(ui), "vat_number").empty());  // untouched: nothing shouts yet
+    REQUIRE(ui.click("Open in my email program"));
+    ui.frame(2);
+    CHECK(errors_for(shown_errors(ui), "vat_number") == std::vector<FieldError>{{"vat_number", "VAT number is required."}});
+    REQUIRE(ui.click("VAT number"));
+    ui.type("FR12345678901");
+    ui.frame(2);
+    CHECK(ui.app->draft().request.get("vat_number") == "FR12345678901");
+    CHECK(shown_errors(ui).empty());
+    REQUIRE(ui.click("Copy request"));
+    REQUIRE(ui.platform.clipboard.size() == 1);
+    CHECK(ui.platform.clipboard[0].find("\nVAT number: FR12345678901\n") != std::string::npos);
+}
+
+TEST_CASE("form rows: the label is before its field, and under a phone's width above it") {
+    Ui wide({}, 1280, 800);
+    wide.app->restore_draft("");
+    wide.app->open_fragment("#/join");
+    wide.frame(2);
+    REQUIRE(wide.find("Institution"));
+    const WidgetRect field = *wide.find("Institution");  // a copy: the registry holds the last frame drawn
+    Ui phone({}, 390, 800);
+    phone.app->restore_draft("");
+    phone.app->open_fragment("#/join");
+    phone.frame(2);
+    const WidgetRect* narrow_field = phone.find("Institution");
+    REQUIRE(narrow_field);
+    CHECK(field.x > 13 * 13.0f);          // beside a label column of 13 em (13 px font in tests)
+    CHECK(narrow_field->x < 40.0f);        // under its label, at the column's start
+    CHECK(narrow_field->w > 390.0f * 0.8f);  // and the screen's width
 }
