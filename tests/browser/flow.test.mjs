@@ -1,12 +1,14 @@
 // One visitor's whole flow with real mouse, keyboard and touch input on the canvas: compare,
 // choose Associate, set Museum, read the governance answer, fill the form by typing, open the
-// mailto: (intercepted and decoded), copy, download the .json and load it back, reload and find
+// mailto: (intercepted and decoded), copy, download the join request file, give it to the CLI and
+// load it back, reload and find
 // the draft intact, follow a deep link, use back and forward; screenshots at three sizes.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, appState, click, launch, openApp, sameOrigin, settle, startServer, widget } from './harness.mjs';
+import { ARTIFACTS, SITE_DIR, SOURCE_DIR, appState, click, launch, openApp, sameOrigin, settle, startServer, widget } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -50,10 +52,10 @@ test('compare, choose, governance, join by typing, mailto, copy, download and lo
     await page.screenshot({ path: join(ARTIFACTS, 'flow-governance-associate-museum.png') });
 
     await click(page, 'Join##nav');
-    await typeInto(page, 'Institution *##institution', 'Musée des Beaux-Arts & Co');
-    await typeInto(page, 'Country *##country', 'France');
-    await typeInto(page, 'Contact name *##contact_name', 'Zoë Martin');
-    await typeInto(page, 'Contact email *##contact_email', 'zoe@example.org');
+    await typeInto(page, 'Institution', 'Musée des Beaux-Arts & Co');
+    await typeInto(page, 'Country', 'France');
+    await typeInto(page, 'Contact name', 'Zoë Martin');
+    await typeInto(page, 'Contact email', 'zoe@example.org');
     const filled = (await draftOf(page)).request;
     assert.equal(filled.institution, 'Musée des Beaux-Arts & Co');
     assert.equal(filled.contact_name, 'Zoë Martin');
@@ -84,8 +86,14 @@ test('compare, choose, governance, join by typing, mailto, copy, download and lo
     const exported = JSON.parse(readFileSync(saved, 'utf8'));
     assert.equal(exported.format, 'iiifc-join-request');
     assert.equal(exported.request.institution, 'Musée des Beaux-Arts & Co');
+    // The join request file is what the command line's `join` reads: it writes the same email.
+    const cli = join(SITE_DIR, '..', 'src', 'platform', 'web', 'iiifc-portal-node.js');
+    const run = spawnSync(process.execPath, ['--no-experimental-fetch', cli, 'join', saved, '--format', 'text',
+      '--data', join(SOURCE_DIR, 'assets', 'membership.json')], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, copied);
 
-    await typeInto(page, 'Institution *##institution', ' (changed)');
+    await typeInto(page, 'Institution', ' (changed)');
     assert.equal((await draftOf(page)).request.institution, 'Musée des Beaux-Arts & Co (changed)');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'Load .json')]);
     await chooser.setFiles(saved);
@@ -114,8 +122,8 @@ test('deep links open a view with its choices; back and forward move between vie
     await openApp(page, server.url, '#/costs?tier=associate&type=company');
     let s = await appState(page);
     assert.equal(s.view, 'costs');
-    assert.equal(s.draft.profile.tier, 'associate');
-    assert.equal(s.draft.profile.organisation_type, 'company');
+    assert.equal(s.draft.request.tier, 'associate');
+    assert.equal(s.draft.request.organisation_type, 'company');
     await click(page, 'Members##nav');
     assert.equal((await appState(page)).view, 'members');
     await page.goBack();
@@ -179,7 +187,7 @@ test('kiosk: the draft is cleared after the idle timeout', async () => {
   const { page } = b;
   try {
     await openApp(page, server.url, '?kiosk=1&idle=5#/join');
-    await typeInto(page, 'Institution *##institution', 'Visitor museum');
+    await typeInto(page, 'Institution', 'Visitor museum');
     assert.equal((await draftOf(page)).request.institution, 'Visitor museum');
     await page.waitForFunction(() => window.portalTest.state().draft.request.institution === '', null, { timeout: 15000 });
     assert.equal((await appState(page)).view, 'tiers');

@@ -51,7 +51,7 @@ test('offline: after one visit the app starts with the server stopped, with its 
   try {
     await openApp(page, server.url, '#/join');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
-    await click(page, 'Institution *##institution');
+    await click(page, 'Institution');
     await page.keyboard.type('Offline Archive');
     await settle(page);
     assert.equal((await appState(page)).draft.request.institution, 'Offline Archive');

@@ -146,7 +146,7 @@ test('a 100 KB paste with control characters, right-to-left text and emoji: kept
   const b = await launch();
   try {
     await openApp(b.page, server.url, '#/join');
-    await click(b.page, 'Institution *##institution');
+    await click(b.page, 'Institution');
     const text = 'مكتبة 📚 Library\u0007\u0001 ' + 'x'.repeat(100 * 1024);
     await b.page.evaluate((t) => {
       const dt = new DataTransfer();
@@ -162,7 +162,7 @@ test('a 100 KB paste with control characters, right-to-left text and emoji: kept
     const mirror = await b.page.locator('#mirror').innerText();
     assert.match(mirror, /Error: Institution is too long: \d+ characters, at most 200\./);
     // A 1 MB paste is cut to 1 MB by the page, and the app still answers.
-    await click(b.page, 'Message##message');
+    await click(b.page, 'Message');
     await b.page.evaluate(() => {
       const dt = new DataTransfer();
       dt.setData('text/plain', 'y'.repeat(1100000));
