@@ -15,7 +15,7 @@ namespace iiifc {
 
 class A11yTree {
 public:
-    // Adds an element to the current parent; returns its index for open().
+    // Adds an element to the current parent; returns the tree, so calls chain.
     A11yTree& add(const char* tag, const std::string& text = "");
     A11yTree& open(const char* tag, const std::string& text = "");  // adds and descends into it
     A11yTree& close();                                               // back to the parent

@@ -17,7 +17,7 @@ public:
     virtual void set_location_fragment(const std::string& fragment, bool new_history_entry) = 0;
     virtual void set_page_title(const std::string& title) = 0;                  // document.title
     virtual void announce(const std::string& text) = 0;                         // screen reader live region
-    virtual void publish_accessible_view(const std::string& html_fragment) = 0; // DOM mirror of the view
+    virtual void publish_accessible_view(const std::string& tree_json) = 0;    // DOM mirror of the view (accessible_view.h)
     virtual void reload() = 0;                                                  // switch to the new version
     virtual double now_seconds() = 0;                                           // monotonic
 };
