@@ -13,14 +13,21 @@ function arg(name) {
   if (i < 0 || i + 1 >= process.argv.length) { console.error(`build_site: missing ${name}`); process.exit(2); }
   return process.argv[i + 1];
 }
+function optionalArg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
 const out = arg('--out'), appDir = arg('--app'), cli = arg('--cli'), source = arg('--source');
 const step = (msg) => console.log(`[site] ${msg}`);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'icons'), { recursive: true });
 
-step('app: portal.js, portal.wasm');
-for (const f of ['portal.js', 'portal.wasm']) copyFileSync(join(appDir, f), join(out, f));
+// The app, served as portal.js + portal.wasm: the release build, or (--app-name portal_test) the
+// test build with the browser tests' queries.
+const appName = optionalArg('--app-name', 'portal');
+step(`app: ${appName}.js, ${appName}.wasm -> portal.js, portal.wasm`);
+for (const ext of ['js', 'wasm']) copyFileSync(join(appDir, `${appName}.${ext}`), join(out, `portal.${ext}`));
 
 step('data: assets/membership.json');
 const dataFile = join(source, 'assets', 'membership.json');
