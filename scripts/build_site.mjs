@@ -45,6 +45,17 @@ step('static fallback from the data (iiifc-portal fallback-html)');
 const fallback = execFileSync(process.execPath, ['--no-experimental-fetch', cli, 'fallback-html', '--data', dataFile], { encoding: 'utf8' });
 if (!fallback.includes('<h1')) { console.error('build_site: the fallback is empty'); process.exit(1); }
 
+// The first paint of a page opened on the join view (web/app.css shows it when web/app.js has
+// read the link): a copy of the fallback's "How to join", right under its heading. A copy, not the
+// section itself moved up: an element that appears shifts nothing, one that moves would.
+function withJoinFirstPaint(html) {
+  const section = /<section id="fallback-join">[\s\S]*?<\/section>\n?/.exec(html);
+  const heading = html.indexOf('</h1>\n');
+  if (!section || heading < 0) { console.error('build_site: the fallback has no heading or no "How to join" section'); process.exit(1); }
+  const copy = section[0].replace('<section id="fallback-join">', '<section id="first-paint-join" aria-hidden="true">');
+  return html.slice(0, heading + 6) + copy + html.slice(heading + 6);
+}
+
 step('web/: page, styles, loader');
 const webDir = join(source, 'web');
 for (const f of readdirSync(webDir)) {
@@ -68,7 +79,7 @@ for (const f of assets) {
   if (['portal.js', 'portal.wasm', 'membership.json'].includes(f)) totalBytes += data.length;
 }
 let page = readFileSync(join(webDir, 'index.html'), 'utf8');
-page = page.replace('<!-- FALLBACK -->', fallback.trim());
+page = page.replace('<!-- FALLBACK -->', withJoinFirstPaint(fallback.trim()));
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);
 page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);
