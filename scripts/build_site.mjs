@@ -13,14 +13,21 @@ function arg(name) {
   if (i < 0 || i + 1 >= process.argv.length) { console.error(`build_site: missing ${name}`); process.exit(2); }
   return process.argv[i + 1];
 }
+function optionalArg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
 const out = arg('--out'), appDir = arg('--app'), cli = arg('--cli'), source = arg('--source');
 const step = (msg) => console.log(`[site] ${msg}`);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'icons'), { recursive: true });
 
-step('app: portal.js, portal.wasm');
-for (const f of ['portal.js', 'portal.wasm']) copyFileSync(join(appDir, f), join(out, f));
+// The app, served as portal.js + portal.wasm: the release build, or (--app-name portal_test) the
+// test build with the browser tests' queries.
+const appName = optionalArg('--app-name', 'portal');
+step(`app: ${appName}.js, ${appName}.wasm -> portal.js, portal.wasm`);
+for (const ext of ['js', 'wasm']) copyFileSync(join(appDir, `${appName}.${ext}`), join(out, `portal.${ext}`));
 
 step('data: assets/membership.json');
 const dataFile = join(source, 'assets', 'membership.json');
@@ -37,6 +44,17 @@ copyFileSync(join(out, 'icons', 'icon-512.png'), join(out, 'icons', 'maskable-51
 step('static fallback from the data (iiifc-portal fallback-html)');
 const fallback = execFileSync(process.execPath, ['--no-experimental-fetch', cli, 'fallback-html', '--data', dataFile], { encoding: 'utf8' });
 if (!fallback.includes('<h1')) { console.error('build_site: the fallback is empty'); process.exit(1); }
+
+// The first paint of a page opened on the join view (web/app.css shows it when web/app.js has
+// read the link): a copy of the fallback's "How to join", right under its heading. A copy, not the
+// section itself moved up: an element that appears shifts nothing, one that moves would.
+function withJoinFirstPaint(html) {
+  const section = /<section id="fallback-join">[\s\S]*?<\/section>\n?/.exec(html);
+  const heading = html.indexOf('</h1>\n');
+  if (!section || heading < 0) { console.error('build_site: the fallback has no heading or no "How to join" section'); process.exit(1); }
+  const copy = section[0].replace('<section id="fallback-join">', '<section id="first-paint-join" aria-hidden="true">');
+  return html.slice(0, heading + 6) + copy + html.slice(heading + 6);
+}
 
 step('web/: page, styles, loader');
 const webDir = join(source, 'web');
@@ -61,7 +79,7 @@ for (const f of assets) {
   if (['portal.js', 'portal.wasm', 'membership.json'].includes(f)) totalBytes += data.length;
 }
 let page = readFileSync(join(webDir, 'index.html'), 'utf8');
-page = page.replace('<!-- FALLBACK -->', fallback.trim());
+page = page.replace('<!-- FALLBACK -->', withJoinFirstPaint(fallback.trim()));
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);
 page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);

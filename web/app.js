@@ -5,6 +5,9 @@
 'use strict';
 (function () {
   var root = document.documentElement;
+  // The view the link opens (#/join...): the static content shows that view's part until the app
+  // draws (web/app.css).
+  root.dataset.view = (/^#\/([a-z-]+)/.exec(window.location.hash) || [])[1] || 'tiers';
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
   // Every file is asked for with this page's version, so the service worker of another version
@@ -26,7 +29,7 @@
   window.portalFail = function (message) { fail('The portal could not start: ' + message); };
 
   // The app's WebGL context, created here on the app's canvas with the attributes the app asks
-  // for (src/platform/web/main.cpp), so the app's own request returns this same context. Made
+  // for (src/platform/web/startup.cpp), so the app's own request returns this same context. Made
   // while the downloads run, it is off the start-up's critical path; the drawing buffer already
   // has the canvas's size in device pixels, so the app's first frame resizes nothing.
   function createContext(canvas) {
@@ -134,15 +137,6 @@
     storageFailed: function (why) { root.dataset.storage = 'failed:' + why; },
   };
 
-  // Test and benchmark queries (read-only): where a widget is, and the app's state.
-  window.portalTest = {
-    widget: function (label) {
-      var s = Module.ccall('portal_query_widget', 'string', ['string'], [label]);
-      return s ? JSON.parse(s) : null;
-    },
-    state: function () { return JSON.parse(Module.ccall('portal_query_state', 'string', [], [])); },
-  };
-
   function wireEvents() {
     var call = function (name, types, args) { Module.ccall(name, null, types, args); };
     window.addEventListener('popstate', function () { call('portal_on_fragment', ['string'], [window.location.hash]); });
@@ -217,12 +211,12 @@
       return;
     }
     var canvas = document.getElementById('canvas');
-    // On a slow connection the page's static content is shown below the progress bar, to read
-    // while the app arrives.
+    // The page's static content is there to read from the first paint; on a slow connection
+    // the status says so.
     setTimeout(function () {
       if (root.dataset.appState !== 'loading') return;
       root.dataset.slow = 'true';
-      statusText.textContent = 'Still loading the membership portal\u2026 Meanwhile, the tiers, fees and how to join are below.';
+      statusText.textContent = 'Still loading the interactive portal\u2026 Meanwhile, the tiers, fees and how to join are on this page.';
     }, 4000);
     var expected = Number(root.dataset.totalBytes || 0) || 400000, received = 0;
     var onBytes = function (n) {

@@ -90,7 +90,8 @@ std::string render_fallback_html(const MembershipData& d) {
     s += "<h2>Conditions</h2>\n<ul>\n";
     for (const Condition& c : d.conditions) s += "  <li>" + html_escape(c.text) + "</li>\n";
     s += "</ul>\n" + trc_rule(d);
-    s += "<h2>How to join</h2>\n" + join_paragraph(d);
+    // Its own section: a page opened on the join view shows it first (web/app.css).
+    s += "<section id=\"fallback-join\">\n<h2>How to join</h2>\n" + join_paragraph(d) + "</section>\n";
     s += "<p><small>Fees effective from " + html_escape(d.schedule.effective_from) + ". Source: " + html_escape(d.source) +
          ".</small></p>\n";
     return s + "</section>\n";

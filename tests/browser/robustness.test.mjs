@@ -38,7 +38,7 @@ test('a slow download: the static content is shown while the app loads, and hidd
     const held = new Promise((r) => { release = r; });
     await b.page.route('**/portal.wasm*', async (route) => { await held; await route.continue(); });
     await b.page.goto(server.url);
-    assert.equal(await b.page.locator('#fallback-container').isVisible(), false);  // not laid out at first
+    assert.equal(await b.page.locator('#fallback-container').isVisible(), true);  // the first paint
     await b.page.waitForSelector('html[data-slow="true"]', { state: 'attached', timeout: 10000 });
     assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
     assert.match(await b.page.locator('#status-text').innerText(), /Still loading/);
@@ -132,6 +132,7 @@ test('a corrupt stored draft is ignored with a notice; the app works', async () 
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached' });
     const s = await appState(b.page);
     assert.equal(s.notice, 1);
+    await settle(b.page);  // the mirror follows when the first burst of frames ends
     assert.match(await b.page.locator('#mirror').innerText(), /The saved draft could not be read and was ignored/);
     assert.equal(await b.page.evaluate(() => localStorage.getItem('iiifc-portal.draft.v1')), null);
     await click(b.page, 'Choose this tier##associate');

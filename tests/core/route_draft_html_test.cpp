@@ -120,6 +120,9 @@ TEST_CASE("the static fallback holds every tier, fee, condition, the TRC rule an
     CHECK(html.find("Only full members are eligible for voting rights on the Executive Committee.") != std::string::npos);
     CHECK(html.find("up to 1/2 of the number of associate member institutions, rounding up, may be elected (12 with 24 associate members on 2026-05-27)") != std::string::npos);
     CHECK(html.find("<a href=\"mailto:admin@iiif.io\">admin@iiif.io</a>") != std::string::npos);
+    // How to join has its own section: the page opened on #/join shows it first.
+    CHECK(html.find("<section id=\"fallback-join\">\n<h2>How to join</h2>\n<p>To join the IIIF Consortium, send an email to "
+                    "<a href=\"mailto:admin@iiif.io\">admin@iiif.io</a>.</p>\n</section>\n") != std::string::npos);
     CHECK(html.find("IIIF\u2019s supporting staff") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
 }

@@ -159,4 +159,9 @@ mergeInto(LibraryManager.library, {
     if (Module.portalTimer) clearTimeout(Module.portalTimer);
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));
   },
+
+  // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
+  browser_measure: function (name, start, end) {
+    try { performance.measure(UTF8ToString(name), { start: start, end: end }); } catch (e) { /* an older browser: no figures */ }
+  },
 });

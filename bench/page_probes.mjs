@@ -1,0 +1,61 @@
+// What the benchmark watches inside a page, from outside the app (so it measures the release
+// build, which has no test queries): the animation frames the page draws, and every WebGL call
+// that makes the page wait for the GPU process (a synchronous round trip: getParameter,
+// isEnabled, getError, ...). Installed with addInitScript, before the page's own scripts run.
+
+// The WebGL methods that return something the GPU process has to answer.
+export const SYNC_GL_METHODS = [
+  'getParameter', 'isEnabled', 'getError', 'getProgramParameter', 'getShaderParameter', 'getUniformLocation',
+  'getAttribLocation', 'getActiveUniform', 'getActiveAttrib', 'getShaderInfoLog', 'getProgramInfoLog',
+  'getBufferParameter', 'getTexParameter', 'getVertexAttrib', 'getFramebufferAttachmentParameter',
+  'getRenderbufferParameter', 'checkFramebufferStatus', 'readPixels', 'finish', 'getUniform',
+  'getSupportedExtensions', 'getExtension', 'getContextAttributes', 'getShaderPrecisionFormat', 'isProgram',
+  'isShader', 'isBuffer', 'isTexture', 'isFramebuffer', 'isRenderbuffer', 'isVertexArray', 'getIndexedParameter',
+  'getSyncParameter', 'clientWaitSync', 'getQueryParameter', 'getInternalformatParameter', 'getFragDataLocation',
+];
+
+export function installProbes(methods) {
+  window.__probe = { frames: 0, sent: 0, gl: {} };
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((t) => { window.__probe.frames++; callback(t); });
+  for (const name of ['WebGLRenderingContext', 'WebGL2RenderingContext']) {
+    const proto = window[name] && window[name].prototype;
+    if (!proto) continue;
+    // A frame sent to the canvas starts with a clear.
+    const clear = proto.clear;
+    proto.clear = function (mask) { window.__probe.sent++; return clear.call(this, mask); };
+    for (const m of methods) {
+      const original = proto[m];
+      if (typeof original !== 'function') continue;
+      proto[m] = function (...args) {
+        window.__probe.gl[m] = (window.__probe.gl[m] || 0) + 1;
+        return original.apply(this, args);
+      };
+    }
+  }
+}
+
+export async function addProbes(context) { await context.addInitScript(installProbes, SYNC_GL_METHODS); }
+
+// { frames (animation frames), sent (frames drawn on the canvas), gl: { method: count } } so far.
+export function readProbes(page) { return page.evaluate(() => JSON.parse(JSON.stringify(window.__probe))); }
+
+// Waits until the page has drawn no frame for `quietFrames` display frames (the app draws on
+// demand: it has handled its input), at most ~2 s.
+export function settleFrames(page, quietFrames = 6) {
+  return page.evaluate((quiet) => new Promise((resolve) => {
+    let last = -1, stable = 0, n = 0;
+    const tick = () => {
+      const f = window.__probe.frames;
+      stable = f === last ? stable + 1 : 0;
+      last = f;
+      if (++n > 120 || stable >= quiet) resolve(); else setTimeout(tick, 16);
+    };
+    tick();
+  }), quietFrames);
+}
+
+export const sumCounts = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+export function diffCounts(after, before) {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] || 0)]).filter(([, v]) => v > 0));
+}

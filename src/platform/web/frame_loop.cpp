@@ -1,0 +1,104 @@
+// The frame loop: frames are drawn on demand with requestAnimationFrame (after input, on resize,
+// when the app asks for a wake-up); an idle app draws nothing.
+#include "browser_bridge.h"
+#include "fonts.h"
+#include "gl_renderer.h"
+#include "imgui_impl_html5.h"
+#include "runner.h"
+#include "runner_state.h"
+#include "theme.h"
+#ifdef IIIFC_TEST_BUILD
+#include "widget_registry.h"
+#endif
+
+#include <emscripten.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace iiifc {
+
+namespace {
+
+Runner g;
+
+EM_BOOL on_animation_frame(double, void*);
+
+void schedule() {
+    if (g.frame_scheduled || g.frames_wanted <= 0) return;
+    g.frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g.frame_scheduled = false;
+    if (g.frames_wanted > 0) --g.frames_wanted;
+    draw_frame();
+    after_frames();
+    return EM_FALSE;  // one frame per request: the loop runs only while frames are wanted
+}
+
+}  // namespace
+
+Runner& runner() { return g; }
+
+void rebuild_fonts() {
+    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio()));
+    gl_renderer_upload_fonts();
+}
+
+void draw_frame() {
+    const double start = emscripten_get_now();
+    if (ImGui_ImplHtml5_PixelRatioChanged()) rebuild_fonts();
+#ifdef IIIFC_TEST_BUILD
+    widget_registry_begin_frame();  // where each labelled widget is, for the tests' queries
+#endif
+    const bool more_input = ImGui_ImplHtml5_NewFrame(start / 1000.0);
+    const double ui_start = emscripten_get_now();
+    ImGui::NewFrame();
+    g.app->frame();
+    ImGui::Render();
+    g.ui_ms_total += emscripten_get_now() - ui_start;
+    ImGui_ImplHtml5_EndFrame();
+
+    const ImVec4 bg = palette().background;
+    if (gl_renderer_draw(ImGui::GetDrawData(), bg.x, bg.y, bg.z)) g.frames_sent++;
+
+    g.frames_drawn++;
+    g.cpu_ms_last = emscripten_get_now() - start;
+    g.cpu_ms_total += g.cpu_ms_last;
+    // ImGui settles layout and hover over a couple of frames after any change; keep a held
+    // pointer (drags, sliders) and pending input drawing too.
+    if (more_input || ImGui_ImplHtml5_PointerHeld()) g.frames_wanted = std::max(g.frames_wanted, 2);
+}
+
+void after_frames() {
+    // Saving and the DOM mirror follow the state when a burst of frames ends, or every half
+    // second while one goes on (a held button, a drag): not at every frame.
+    const double now = emscripten_get_now();
+    if (g.frames_wanted <= 0 || now - g.last_commit_ms > 500.0) {
+        g.app->commit();
+        g.last_commit_ms = now;
+    }
+    if (g.frames_wanted > 0) {
+        schedule();
+        return;
+    }
+    const double wake = g.app->seconds_until_wakeup();
+    if (wake >= 0) browser_schedule_timeout(wake * 1000.0);
+}
+
+}  // namespace iiifc
+
+void runner_request_frames(int count) {
+    iiifc::Runner& g = iiifc::runner();
+    if (count > g.frames_wanted) g.frames_wanted = count;
+    iiifc::schedule();
+}
+
+void browser_run_frame_now() {
+    if (!iiifc::runner().app) return;
+    iiifc::draw_frame();
+    iiifc::draw_frame();  // the release is applied a frame after the press
+    iiifc::after_frames();
+}

@@ -1,0 +1,228 @@
+#include "gl_renderer.h"
+
+#include <GLES2/gl2.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ImHashData
+
+#include <cstddef>
+#include <cstdio>
+
+namespace iiifc {
+
+namespace {
+
+// GLSL ES 1.00 runs on WebGL 1 and 2. The only texture is the font atlas, uploaded as alpha
+// only (a quarter of the bytes of RGBA): its texels give the coverage, the vertex the colour;
+// solid shapes sample the atlas's white texel, whose alpha is 1.
+const char* kVertexShader =
+    "uniform mat4 u_projection;\n"
+    "attribute vec2 a_position;\n"
+    "attribute vec2 a_uv;\n"
+    "attribute vec4 a_color;\n"
+    "varying vec2 v_uv;\n"
+    "varying vec4 v_color;\n"
+    "void main() {\n"
+    "  v_uv = a_uv;\n"
+    "  v_color = a_color;\n"
+    "  gl_Position = u_projection * vec4(a_position, 0.0, 1.0);\n"
+    "}\n";
+const char* kFragmentShader =
+    "precision mediump float;\n"
+    "uniform sampler2D u_texture;\n"
+    "varying vec2 v_uv;\n"
+    "varying vec4 v_color;\n"
+    "void main() {\n"
+    "  gl_FragColor = vec4(v_color.rgb, v_color.a * texture2D(u_texture, v_uv).a);\n"
+    "}\n";
+
+struct State {
+    GLuint program = 0, vertex_buffer = 0, index_buffer = 0, font_texture = 0;
+    GLint projection = -1;
+    GLuint position = 0, uv = 0, color = 0;
+    // What this renderer last set, so a frame sets only what changed.
+    int fb_width = -1, fb_height = -1;
+    float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
+    GLuint bound_texture = 0;
+    ImU32 shown = 0;  // hash of the frame on the canvas; 0: none (or it must be drawn again)
+};
+State s;
+
+GLuint compile(GLenum kind, const char* source) {
+    const GLuint shader = glCreateShader(kind);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    return shader;
+}
+
+// The vertex layout from `first_vertex` on: draws with a vertex offset (long views have more
+// vertices than 16-bit indices reach) re-point the attributes instead of asking for base-vertex
+// draws, which WebGL does not have.
+void point_attributes(unsigned int first_vertex) {
+    const size_t base = first_vertex * sizeof(ImDrawVert);
+    const GLsizei stride = sizeof(ImDrawVert);
+    glVertexAttribPointer(s.position, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(s.uv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(s.color, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, col)));
+}
+
+void set_projection(const ImDrawData* d) {
+    if (d->DisplayPos.x == s.display_x && d->DisplayPos.y == s.display_y && d->DisplaySize.x == s.display_w &&
+        d->DisplaySize.y == s.display_h)
+        return;
+    s.display_x = d->DisplayPos.x;
+    s.display_y = d->DisplayPos.y;
+    s.display_w = d->DisplaySize.x;
+    s.display_h = d->DisplaySize.y;
+    // Display coordinates (origin top left) to clip space.
+    const float l = d->DisplayPos.x, r = l + d->DisplaySize.x, t = d->DisplayPos.y, b = t + d->DisplaySize.y;
+    const float m[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1.0f, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
+    glUniformMatrix4fv(s.projection, 1, GL_FALSE, m);
+}
+
+// A fingerprint of everything a frame would draw. ImGui builds frames after every input to settle
+// hover and layout; most of them come out identical to the one on the canvas, and sending one
+// costs the GPU (with software GL, also the main thread: the compositor reads the canvas back).
+ImU32 fingerprint(const ImDrawData* d, const float clear[3]) {
+    ImU32 h = ImHashData(clear, 3 * sizeof(float));
+    const float frame[6] = {d->DisplayPos.x, d->DisplayPos.y, d->DisplaySize.x, d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
+    h = ImHashData(frame, sizeof frame, h);
+    for (int n = 0; n < d->CmdListsCount; n++) {
+        const ImDrawList* list = d->CmdLists[n];
+        h = ImHashData(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert), h);
+        h = ImHashData(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx), h);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            const ImTextureID texture = cmd.GetTexID();
+            h = ImHashData(&cmd.ClipRect, sizeof cmd.ClipRect, h);
+            h = ImHashData(&texture, sizeof texture, h);
+            const unsigned int counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
+            h = ImHashData(counts, sizeof counts, h);
+        }
+    }
+    return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+bool gl_renderer_init(int webgl_version) {
+    s = State{};
+    const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    s.program = glCreateProgram();
+    glAttachShader(s.program, vs);
+    glAttachShader(s.program, fs);
+    glLinkProgram(s.program);
+    // The one status query, at start-up: a program that did not link draws nothing.
+    GLint linked = 0;
+    glGetProgramiv(s.program, GL_LINK_STATUS, &linked);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    if (!linked) {
+        std::fprintf(stderr, "portal: the WebGL shaders did not link\n");
+        return false;
+    }
+    s.projection = glGetUniformLocation(s.program, "u_projection");
+    s.position = static_cast<GLuint>(glGetAttribLocation(s.program, "a_position"));
+    s.uv = static_cast<GLuint>(glGetAttribLocation(s.program, "a_uv"));
+    s.color = static_cast<GLuint>(glGetAttribLocation(s.program, "a_color"));
+    glUseProgram(s.program);
+    glUniform1i(glGetUniformLocation(s.program, "u_texture"), 0);
+
+    // The state every frame draws with, set once: nothing else draws in this context.
+    glGenBuffers(1, &s.vertex_buffer);
+    glGenBuffers(1, &s.index_buffer);
+    glBindBuffer(GL_ARRAY_BUFFER, s.vertex_buffer);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.index_buffer);
+    glEnableVertexAttribArray(s.position);
+    glEnableVertexAttribArray(s.uv);
+    glEnableVertexAttribArray(s.color);
+    point_attributes(0);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = webgl_version == 2 ? "iiifc_webgl2" : "iiifc_webgl1";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    return true;
+}
+
+void gl_renderer_upload_fonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    if (s.font_texture) glDeleteTextures(1, &s.font_texture);
+    glGenTextures(1, &s.font_texture);
+    glBindTexture(GL_TEXTURE_2D, s.font_texture);
+    s.bound_texture = s.font_texture;
+    // Glyphs are rasterised at device pixels and drawn one texel per pixel: no filtering needed
+    // beyond linear, no mipmaps (the atlas need not be a power of two).
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, pixels);
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.font_texture)));
+    atlas->ClearTexData();  // the pixels live in the texture now
+    s.shown = 0;
+}
+
+bool gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
+    const int fb_width = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
+    const int fb_height = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
+    if (fb_width <= 0 || fb_height <= 0) return false;
+    const float clear[3] = {clear_r, clear_g, clear_b};
+    const ImU32 frame = fingerprint(d, clear);
+    // Not drawing leaves the canvas as it is: the browser keeps showing the last frame sent.
+    // Resizing the canvas clears it, and changes the fingerprint.
+    if (frame == s.shown) return false;
+    s.shown = frame;
+    if (fb_width != s.fb_width || fb_height != s.fb_height) {
+        glViewport(0, 0, fb_width, fb_height);
+        s.fb_width = fb_width;
+        s.fb_height = fb_height;
+    }
+    // The clear covers the whole drawing buffer: the scissor test is off for it.
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(clear_r, clear_g, clear_b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_SCISSOR_TEST);
+    set_projection(d);
+
+    const ImVec2 origin = d->DisplayPos, scale = d->FramebufferScale;
+    const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    for (int n = 0; n < d->CmdListsCount; n++) {
+        const ImDrawList* list = d->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)), list->IdxBuffer.Data, GL_STREAM_DRAW);
+        unsigned int vertex_offset = 0;
+        point_attributes(0);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            const float x1 = (cmd.ClipRect.x - origin.x) * scale.x, y1 = (cmd.ClipRect.y - origin.y) * scale.y;
+            const float x2 = (cmd.ClipRect.z - origin.x) * scale.x, y2 = (cmd.ClipRect.w - origin.y) * scale.y;
+            if (x2 <= x1 || y2 <= y1) continue;
+            glScissor(static_cast<int>(x1), static_cast<int>(fb_height - y2), static_cast<int>(x2 - x1), static_cast<int>(y2 - y1));
+            const GLuint texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+            if (texture != s.bound_texture) {
+                glBindTexture(GL_TEXTURE_2D, texture);
+                s.bound_texture = texture;
+            }
+            if (cmd.VtxOffset != vertex_offset) {
+                vertex_offset = cmd.VtxOffset;
+                point_attributes(vertex_offset);
+            }
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
+                           reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+        }
+    }
+    return true;
+}
+
+}  // namespace iiifc

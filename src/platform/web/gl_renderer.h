@@ -1,0 +1,18 @@
+// Draws Dear ImGui's draw data with WebGL (2, or 1). The app owns the canvas's GL context, so the
+// renderer sets its GL state once at start-up and keeps it: a frame only sends commands (buffer
+// uploads, scissor rectangles, draws) and asks the GL nothing back. A query such as getParameter
+// or isEnabled waits for the GPU process to answer, and with software GL for the previous frame
+// to be rasterised; Dear ImGui's own OpenGL3 renderer makes 18 of them a frame to save and
+// restore state nobody else uses here.
+#pragma once
+
+struct ImDrawData;
+
+namespace iiifc {
+
+bool gl_renderer_init(int webgl_version);  // the context is current; false if the shaders do not build
+void gl_renderer_upload_fonts();           // the font atlas (after building it), replacing the previous one
+// Sends the frame, unless it is the one the canvas shows already (then false: nothing is sent).
+bool gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
+
+}  // namespace iiifc

@@ -1,0 +1,39 @@
+// The runner's state, shared by its three parts: the frame loop (frame_loop.cpp), start-up
+// (startup.cpp) and the functions the page calls (exports.cpp); the test build's queries
+// (test_queries.cpp) read it too. One instance, runner().
+#pragma once
+
+#include "app.h"
+#include "browser_services.h"
+
+#include <emscripten/html5.h>
+
+#include <memory>
+
+namespace iiifc {
+
+struct Runner {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int webgl_version = 0;
+    BrowserServices services;
+    std::unique_ptr<App> app;
+    float base_font_size = 16.0f;
+    int frames_wanted = 0;      // frames still to draw
+    bool frame_scheduled = false;
+    double cpu_ms_last = 0;     // CPU time of the last frame, for the benchmark
+    double cpu_ms_total = 0;    // ... and of all frames
+    double ui_ms_total = 0;     // the part that builds the UI (NewFrame to Render), without GL
+    double last_commit_ms = 0;
+    long frames_drawn = 0;      // frames built (ImGui)
+    long frames_sent = 0;       // ... and sent to the GL: those that differ from the canvas
+    // Start-up phases in ms: parsing the data, the GL context, ImGui and the app, the font atlas
+    // (rasterised and uploaded), the stored draft, the first frame.
+    struct { double data = 0, gl = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0; } startup;
+};
+
+Runner& runner();
+void rebuild_fonts();  // at start and when the pixel ratio changes
+void draw_frame();     // one frame now
+void after_frames();   // saving, the DOM mirror and the next frame or wake-up
+
+}  // namespace iiifc

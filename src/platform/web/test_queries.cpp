@@ -1,0 +1,51 @@
+// The test build's queries (target portal_test, never the release app): where a labelled widget
+// was drawn and what the app is doing, as JSON. test_queries.js wraps them as window.portalTest.
+#include "browser_bridge.h"
+#include "draft.h"
+#include "runner_state.h"
+#include "widget_registry.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <malloc.h>
+
+#include <string>
+
+using namespace iiifc;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* portal_query_widget(const char* label) {
+    static std::string out;
+    const WidgetRect* r = widget_registry_find(label ? label : "");
+    if (!r) return "";
+    out = nlohmann::json{{"x", r->x}, {"y", r->y}, {"w", r->w}, {"h", r->h}, {"visible", r->visible}}.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
+    static std::string out;
+    const Runner& g = runner();
+    if (!g.app) return "{}";
+    nlohmann::json state = {
+        {"view", g.app->view()},
+        {"frames", g.frames_drawn},
+        {"frames_sent", g.frames_sent},
+        {"cpu_ms_last", g.cpu_ms_last},
+        {"cpu_ms_total", g.cpu_ms_total},
+        {"ui_ms_total", g.ui_ms_total},
+        {"toast", g.app->toast().empty() ? 0 : 1},
+        {"notice", g.app->notice().empty() ? 0 : 1},
+        {"heap", browser_heap_bytes()},
+        {"heap_used", mallinfo().uordblks},  // what malloc has handed out
+        {"draft", nlohmann::json::parse(draft_to_json(g.app->draft(), g.app->data()))},
+        {"focus", widget_registry_focused_label()},
+        {"startup", {{"data", g.startup.data}, {"gl", g.startup.gl}, {"setup", g.startup.setup},
+                     {"fonts", g.startup.fonts}, {"draft", g.startup.draft}, {"first_frame", g.startup.first_frame}}},
+    };
+    out = state.dump();
+    return out.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,9 @@
+// Appended to the test build's portal.js (--post-js): the browser tests' and the benchmark's
+// read-only queries, window.portalTest. The release page has neither this nor the queries.
+window.portalTest = {
+  widget: function (label) {
+    var s = Module.ccall('portal_query_widget', 'string', ['string'], [label]);
+    return s ? JSON.parse(s) : null;
+  },
+  state: function () { return JSON.parse(Module.ccall('portal_query_state', 'string', [], [])); },
+};

@@ -1,0 +1,82 @@
+// The first paint is the static content (tiers, fees, benefits, how to join) rendered from the
+// data at build time: it is the Largest Contentful Paint, the app's first frame takes over in
+// place without moving anything, a page opened on #/join shows how to join, and the fees it
+// shows are the ones the app shows (its DOM mirror) and the data holds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITE_DIR, launch, startServer } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+// Holds the .wasm until released, and records layout shifts and the LCP element from the start.
+async function openHeld(path, viewport) {
+  const b = await launch({ viewport, serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await b.page.route('**/portal.wasm*', async (route) => { await held; await route.continue(); });
+  await b.context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      const e = list.getEntries().at(-1);
+      window.__lcp = e.element ? { inFallback: !!e.element.closest('#fallback-container'), tag: e.element.tagName } : null;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await b.page.goto(server.url + path);
+  await b.page.waitForSelector('#fallback h1', { state: 'visible' });
+  return { b, release };
+}
+
+const cls = (page) => page.evaluate(() => window.__shifts.reduce((a, v) => a + v, 0));
+const fees = () => JSON.parse(readFileSync(join(SITE_DIR, 'membership.json'), 'utf8'));
+
+test('the first paint: the tiers compared, first, in the page; the app takes over with no layout shift', async () => {
+  const { b, release } = await openHeld('', { width: 412, height: 823 });
+  try {
+    const page = b.page;
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.appState), 'loading');
+    assert.deepEqual(await page.evaluate(() => window.__lcp), { inFallback: true, tag: 'TH' });
+    // The comparison is the first thing under the heading, as in the app's Tiers view.
+    const tableTop = await page.locator('#fallback table').evaluate((t) => t.getBoundingClientRect().top);
+    const headingBottom = await page.locator('#fallback h1').evaluate((h) => h.getBoundingClientRect().bottom);
+    assert.ok(tableTop > headingBottom && tableTop < headingBottom + 60, `table at ${tableTop}, heading ends at ${headingBottom}`);
+    const staticRow = await page.locator('#fallback table tbody tr').first().locator('td').allInnerTexts();
+    release();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#fallback-container').isVisible(), false);
+    assert.equal(await cls(page), 0);
+    // One source: the static page, the app's mirror and the data agree on every fee.
+    const data = fees();
+    assert.ok(data.schedule.tiers.every((t) => t.annual_fee.currency === 'USD'));
+    const money = data.schedule.tiers.map((t) => `US$${(t.annual_fee.amount / 100).toLocaleString('en-US')}`);  // in cents
+    assert.deepEqual(staticRow, money);
+    const mirror = await page.locator('#mirror').innerText();
+    for (const m of money) assert.ok(mirror.includes(m), `${m} in the app's mirror`);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a page opened on #/join shows how to join at first paint, and the join view takes over', async () => {
+  const { b, release } = await openHeld('#/join', { width: 412, height: 823 });
+  try {
+    const page = b.page;
+    await page.waitForSelector('#first-paint-join', { state: 'visible' });
+    assert.equal(await page.locator('#fallback-join').isVisible(), false);
+    assert.equal(await page.locator('#fallback table').isVisible(), false);
+    assert.match(await page.locator('#first-paint-join').innerText(), /^How to join\n\nTo join the IIIF Consortium, send an email to admin@iiif\.io\.$/);
+    release();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForFunction(() => window.portalTest.state().view === 'join');
+    assert.equal(await cls(page), 0);
+  } finally {
+    await b.close();
+  }
+});
