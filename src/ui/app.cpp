@@ -2,6 +2,7 @@
 // [SECTION] Frame: header, navigation, banners, the current view
 // [SECTION] Shared behaviour: choosing, deep links, draft saving, start over, kiosk idle
 #include "app.h"
+#include "data_dates.h"
 
 #include "html_render.h"
 #include "theme.h"
@@ -210,6 +211,7 @@ void App::draw_banners() {
         ImGui::SameLine();
         if (primary_button("Reload")) platform_.reload();
     }
+    if (const std::string w = fee_date_warning(data_, today_utc()); !w.empty()) text_colored(p.error, w);
     if (!notice_.empty()) {
         text_colored(p.error, notice_);
         if (secondary_button("Dismiss##notice")) notice_.clear();

@@ -3,6 +3,7 @@
 #include "accessible_view.h"
 #include "app.h"
 #include "calculator.h"
+#include "data_dates.h"
 #include "eligibility.h"
 #include "money_format.h"
 #include "text_utf8.h"
@@ -14,6 +15,7 @@ std::string App::accessible_view_json() const {
     t.add("h1", "IIIF Consortium membership");
     t.add("p", std::string("Current view: ") + view_title(route_.view) + ". Views: Tiers, Costs, Governance, Members, Join. "
                "Fees effective from " + data_.schedule.effective_from + ".");
+    if (const std::string w = fee_date_warning(data_, today_utc()); !w.empty()) t.add("p", w);
     if (!notice_.empty()) t.add("p", notice_);
     if (update_available_) t.add("p", "A new version is available. Choose Reload to use it.");
     t.open("section").add("h2", view_title(route_.view));
