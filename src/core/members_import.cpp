@@ -196,7 +196,7 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
         m.name = trim(name);
         if (m.name.empty()) { r.error = at(row.line, name_col, "name") + "the name is empty"; return r; }
         if (!is_valid_utf8(m.name) || has_control_characters(m.name, false)) {
-            r.error = at(row.line, name_col, "name") + "the name is not plain UTF-8 text";
+            r.error = at(row.line, name_col, "name") + "the name must be one line of UTF-8 text, without control characters";
             return r;
         }
         const auto seen = first_line.emplace(to_lower_ascii(m.name), row.line);
