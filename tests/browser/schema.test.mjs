@@ -96,3 +96,25 @@ test('every malformed case: the loader refuses it, and the schema agrees unless 
   // Counted, so a rule moved from one side to the other is a decision, not an accident.
   assert.equal(loaderOnly.length, 14, loaderOnly.join('; '));
 });
+
+// Editors complete what the schema describes: every key the data uses is described there.
+function undescribedKeys(node, value, path, out) {
+  while (node && node.$ref) node = schema.$defs[node.$ref.replace('#/$defs/', '')];
+  if (!node) return out;
+  if (Array.isArray(value)) value.forEach((v, i) => undescribedKeys(node.items, v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const child = node.properties?.[key] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : null);
+      if (child) undescribedKeys(child, v, path ? `${path}.${key}` : key, out);
+      else out.push(path ? `${path}.${key}` : key);
+    }
+  }
+  return out;
+}
+
+test('every key of the shipped data and the 2026 fixture is described by the schema (and so completed by editors)', () => {
+  assert.deepEqual(undescribedKeys(schema, shipped, '', []), []);
+  assert.deepEqual(undescribedKeys(schema, JSON.parse(read('tests', 'data', 'membership-2026.json')), '', []), []);
+  // The walk does find a key the schema does not describe.
+  assert.deepEqual(undescribedKeys(schema, { schedule: { tiers: [{ colour: 'gold' }] } }, '', []), ['schedule.tiers[0].colour']);
+});
