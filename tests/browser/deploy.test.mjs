@@ -5,36 +5,14 @@
 // carries a title, a description and an Open Graph image for link previews. With a fixed clock,
 // the app says the shipped fees have ended from 2025-12-01 on, and not before.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { SITE_DIR, appState, launch, openApp } from './harness.mjs';
+import { SITE_DIR, appState, launch, openApp, plainStaticHost } from './harness.mjs';
 
 const BASE = '/community/consortium/portal/';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-
-// The plainest static host: a file under BASE, or 404. A folder gives its index.html.
-function plainHost() {
-  const requests = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(path);
-    let rel = path.startsWith(BASE) ? normalize(path.slice(BASE.length)) : null;
-    if (rel === '' || rel === '.') rel = 'index.html';
-    const file = rel && !rel.startsWith('..') ? join(SITE_DIR, rel) : null;
-    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404); res.end('not found'); return; }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}${BASE}`, requests,
-    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
-  })));
-}
-
 let host;
+const plainHost = () => plainStaticHost(SITE_DIR, BASE);
 before(async () => { host = await plainHost(); });
 after(async () => { await host?.stop(); });
 

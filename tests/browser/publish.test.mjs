@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { SITE_DIR, SOURCE_DIR, launch, openApp, startServer } from './harness.mjs';
+import { SITE_DIR, SOURCE_DIR, launch, openApp, plainStaticHost, settle, click, startServer } from './harness.mjs';
 
 const BUILD_DIR = dirname(SITE_DIR);
 const APP_DIR = join(BUILD_DIR, 'src', 'platform', 'web');
@@ -101,4 +101,30 @@ test('without a web build, publish says which command builds one', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /no web build in .*no-build/);
   assert.match(r.stderr, /cmake --build --preset web/);
+});
+
+test('an installed copy is offered the published data through the usual update prompt', async () => {
+  const live = join(dir, 'live');
+  cpSync(SITE_DIR, live, { recursive: true });
+  const host = await plainStaticHost(live, '/portal/');
+  const b = await launch();
+  const { page } = b;
+  try {
+    await openApp(page, host.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const r = publish('--data', data, '--out', live);
+    assert.equal(r.status, 0, r.stderr);
+    await page.reload();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('html[data-update="available"]', { state: 'attached', timeout: 30000 });
+    await settle(page);
+    await Promise.all([page.waitForEvent('load', { timeout: 30000 }), click(page, 'Reload')]);
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.version), versionOf(live));
+    await page.waitForFunction(() => (document.getElementById('mirror')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+    await host.stop();
+  }
 });
