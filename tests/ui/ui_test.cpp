@@ -2,6 +2,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "ui_harness.h"
 
+#include "data_dates.h"
 #include "draft.h"
 #include "qr_code.h"
 #include "route.h"
@@ -30,6 +31,19 @@ TEST_CASE("the tiers view draws a Choose button per tier of the data") {
     CHECK(ui.app->view() == "tiers");
     CHECK(ui.find("\xE2\x9C\x93 Chosen##full"));
     CHECK(ui.find("Choose this tier##associate"));
+}
+
+TEST_CASE("the shipped fees' end date is said in every view's DOM mirror (today is after 2025-11-30)") {
+    const std::string warning = "These fees applied until 2025-11-30; ask admin@iiif.io for current fees.";
+    REQUIRE(fee_date_warning(iiifc_test::shipped_data(), today_utc()) == warning);
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.frame(2);
+    for (const char* view : {"Tiers##nav", "Costs##nav", "Members##nav"}) {
+        REQUIRE(ui.click(view));
+        ui.frame(1);
+        CHECK_MESSAGE(ui.app->accessible_view_json().find(warning) != std::string::npos, view);
+    }
 }
 
 TEST_CASE("choosing a tier in Tiers carries it into Join and Costs") {
