@@ -103,8 +103,9 @@ function renderLinkPreviewImage() {
 }
 
 function addLinkPreviewTags(html) {
-  const title = html.match(/<title>([^<]*)<\/title>/)[1];
-  const description = html.match(/<meta name="description" content="([^"]*)">/)[1];
+  const title = html.match(/<title>([^<]*)<\/title>/)?.[1];
+  const description = html.match(/<meta name="description" content="([^"]*)">/)?.[1];
+  if (!title || !description) { console.error('build_site: web/index.html needs a <title> and a <meta name="description" content="...">'); process.exit(1); }
   const base = siteUrl && !siteUrl.endsWith('/') ? siteUrl + '/' : siteUrl;
   const tags = [
     ['og:type', 'website'], ['og:title', title], ['og:description', description],
