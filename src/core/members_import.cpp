@@ -110,15 +110,18 @@ std::string line_indent(const std::string& text, std::size_t pos) {
 }
 
 // A value as the file writes its values: the indentation step of the file's first member line
-// (none: compact), each line after the first shifted to the value's own indentation.
+// (none: compact), each line after the first shifted to the value's own indentation, and the
+// file's line ends.
 std::string in_file_style(const nlohmann::ordered_json& value, const std::string& file, std::size_t at) {
     const std::size_t first_break = file.find('\n');
     const std::string step = first_break == std::string::npos ? "" : line_indent(file, first_break + 1);
     if (step.empty()) return value.dump();
     const std::string dumped = value.dump(static_cast<int>(step.size()), step[0]);
     const std::string base = line_indent(file, at);
+    const bool crlf = first_break > 0 && file[first_break - 1] == '\r';  // a file saved on Windows keeps its line ends
     std::string out;
     for (char c : dumped) {
+        if (c == '\n' && crlf) out += '\r';
         out += c;
         if (c == '\n') out += base;
     }

@@ -140,3 +140,14 @@ TEST_CASE("a file written without indentation stays compact") {
     CHECK(r.json_text.find("\"members\":[{\"name\":\"Solo Library\",\"tier\":\"full\"}]") != std::string::npos);
     CHECK(r.json_text.find('\n') == std::string::npos);
 }
+
+TEST_CASE("a file with Windows line ends keeps them") {
+    std::string crlf;
+    for (char c : shipped_text()) {
+        if (c == '\n') crlf += '\r';
+        crlf += c;
+    }
+    const MembersImport r = import_members_csv(shipped_csv(), "members.csv", crlf, "membership.json", "2026-05-27");
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(r.json_text == crlf);
+}
