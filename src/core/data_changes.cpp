@@ -29,6 +29,32 @@ std::vector<std::string> describe_changes(const MembershipData& a, const Members
     }
     for (const Tier& now : b.schedule.tiers)
         if (!a.find_tier(now.id)) out.push_back("Tier added: " + now.name + " (" + format_money(now.annual_fee, b) + ")");
+    auto find_add_on = [](const Schedule& s, const std::string& id) -> const AddOn* {
+        for (const AddOn& x : s.add_ons) if (x.id == id) return &x;
+        return nullptr;
+    };
+    for (const AddOn& old : a.schedule.add_ons) {
+        const AddOn* now = find_add_on(b.schedule, old.id);
+        if (!now) out.push_back("Add-on removed: " + old.name);
+        else if (now->annual_fee != old.annual_fee)
+            out.push_back("Fee of add-on " + now->name + ": " + format_money(old.annual_fee, a) + " -> " + format_money(now->annual_fee, b));
+    }
+    for (const AddOn& now : b.schedule.add_ons)
+        if (!find_add_on(a.schedule, now.id)) out.push_back("Add-on added: " + now.name + " (" + format_money(now.annual_fee, b) + ")");
+    auto find_variant = [](const Schedule& s, const PriceVariant& v) -> const PriceVariant* {
+        for (const PriceVariant& x : s.price_variants) if (x.tier == v.tier && x.income_group == v.income_group) return &x;
+        return nullptr;
+    };
+    for (const PriceVariant& old : a.schedule.price_variants) {
+        const PriceVariant* now = find_variant(b.schedule, old);
+        const std::string what = old.tier + " (" + (old.label.empty() ? old.income_group : old.label) + ")";
+        if (!now) out.push_back("Price removed: " + what);
+        else if (now->annual_fee != old.annual_fee)
+            out.push_back("Price of " + what + ": " + format_money(old.annual_fee, a) + " -> " + format_money(now->annual_fee, b));
+    }
+    for (const PriceVariant& now : b.schedule.price_variants)
+        if (!find_variant(a.schedule, now))
+            out.push_back("Price added: " + now.tier + " (" + (now.label.empty() ? now.income_group : now.label) + ") " + format_money(now.annual_fee, b));
     if (a.schedule.effective_from != b.schedule.effective_from || a.schedule.effective_until != b.schedule.effective_until)
         out.push_back("Fees effective: " + a.schedule.effective_from + " to " + or_none(a.schedule.effective_until) + " -> " +
                       b.schedule.effective_from + " to " + or_none(b.schedule.effective_until));

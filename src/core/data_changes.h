@@ -1,5 +1,6 @@
 // What a new data file changes for readers, said in lines a person can check before publishing:
-// fees (old -> new), tiers added or removed, benefit wording, dates, join fields, members.
+// fees (old -> new), tiers, add-ons and income-group prices added or removed, benefit wording,
+// dates, join fields, members.
 #pragma once
 
 #include "membership.h"

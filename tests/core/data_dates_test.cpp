@@ -96,3 +96,21 @@ TEST_CASE("what a new data file changes, in lines to check before publishing") {
     };
     CHECK(describe_changes(shipped(), after) == expected);
 }
+
+TEST_CASE("changes of the 2026 schedule's add-ons and income-group prices are named too") {
+    const MembershipData& before = iiifc_test::schedule_2026();
+    MembershipData after = before;
+    REQUIRE(after.schedule.add_ons.size() >= 2);
+    REQUIRE(after.schedule.price_variants.size() == 1);
+    after.schedule.add_ons[0].annual_fee.amount += 50000;
+    const AddOn dropped = after.schedule.add_ons.back();
+    after.schedule.add_ons.pop_back();
+    after.schedule.price_variants[0].annual_fee.amount = 90000;
+    const PriceVariant& v = before.schedule.price_variants[0];
+    const std::vector<std::string> expected = {
+        "Fee of add-on " + before.schedule.add_ons[0].name + ": US$2,000 -> US$2,500",
+        "Add-on removed: " + dropped.name,
+        "Price of " + v.tier + " (" + (v.label.empty() ? v.income_group : v.label) + "): US$1,000 -> US$900",
+    };
+    CHECK(describe_changes(before, after) == expected);
+}
