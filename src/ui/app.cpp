@@ -1,6 +1,7 @@
 // [SECTION] App: construction, platform events
 // [SECTION] Frame: header, navigation, banners, the current view, popup, toast
 #include "app.h"
+#include "data_dates.h"
 
 #include "html_render.h"
 #include "theme.h"
@@ -195,6 +196,7 @@ void App::draw_banners() {
         ImGui::SameLine();
         if (primary_button("Reload")) platform_.reload();
     }
+    if (const std::string w = fee_date_warning(data_, today_utc()); !w.empty()) text_colored(p.error, w);
     if (!notice_.empty()) {
         text_colored(p.error, notice_);
         if (secondary_button("Dismiss##notice")) notice_.clear();

@@ -2,9 +2,10 @@
 // Debian's Chromium through playwright-core (never a downloaded browser), and records console
 // errors, page errors, CSP violations and every request, so each test can assert on them.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -137,4 +138,27 @@ export async function click(page, label) {
 export function sameOrigin(requests, url) {
   const origin = new URL(url).origin;
   return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+}
+
+// The plainest static host, unlike scripts/serve.mjs: `dir` served under the path `base`, each
+// file read when asked for (so a re-published folder is seen at once), a Content-Type from the
+// extension and no other header, no compression, no rewrites; anything else is a 404.
+const STATIC_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+export function plainStaticHost(dir, base = '/') {
+  const requests = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    let rel = path.startsWith(base) ? normalize(path.slice(base.length)) : null;
+    if (rel === '' || rel === '.') rel = 'index.html';
+    const file = rel && !rel.startsWith('..') ? join(dir, rel) : null;
+    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404); res.end('not found'); return; }
+    res.writeHead(200, { 'Content-Type': STATIC_TYPES[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise({
+    url: `http://127.0.0.1:${server.address().port}${base}`, requests,
+    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  })));
 }

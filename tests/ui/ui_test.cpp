@@ -5,6 +5,7 @@
 #include "../core/test_support.h"
 #include "widgets.h"
 
+#include "data_dates.h"
 #include "draft.h"
 #include "qr_code.h"
 #include "route.h"
@@ -43,6 +44,19 @@ TEST_CASE("the tiers view draws a Choose button per tier of the data") {
     CHECK(ui.app->view() == "tiers");
     CHECK(ui.find("\xE2\x9C\x93 Full chosen##full"));
     CHECK(ui.find("Choose Associate##associate"));
+}
+
+TEST_CASE("the shipped fees' end date is said on every view, in pixels and in the semantics (today is after 2025-11-30)") {
+    const std::string warning = "These fees applied until 2025-11-30; ask admin@iiif.io for current fees.";
+    REQUIRE(fee_date_warning(iiifc_test::shipped_data(), today_utc()) == warning);
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.frame(2);
+    for (const char* view : {"Tiers##nav", "Costs##nav", "Members##nav"}) {
+        REQUIRE(ui.click(view));
+        ui.frame(1);
+        CHECK_MESSAGE(ui.app->semantics_json().find(warning) != std::string::npos, view);
+    }
 }
 
 TEST_CASE("choosing a tier in Tiers carries it into Join and Costs") {
