@@ -23,10 +23,8 @@ struct Tree {
 };
 
 struct State {
-    Tree building;
+    Tree building, last;          // the frame being drawn, and the last complete one
     std::vector<int> open;        // the containers being filled
-    std::string published;        // the last complete frame as JSON
-    std::size_t published_count = 0;
     struct Action { unsigned id; SemanticAction kind; std::string value; };
     std::vector<Action> actions;
     unsigned dom_focus = 0, focus_request = 0, last_nav = 0;
@@ -75,19 +73,7 @@ void begin_frame() {
 
 void end_frame() {
     while (!g.open.empty()) close();
-    // Nest the flat list: children after their container, in reading order.
-    const Tree& t = g.building;
-    std::vector<nlohmann::json> built(t.nodes.size());
-    for (std::size_t i = 0; i < t.nodes.size(); ++i) built[i] = to_json(t.nodes[i]);
-    nlohmann::json root = nlohmann::json::array();
-    for (std::size_t k = t.nodes.size(); k-- > 0;) {  // children first, so each is complete when moved
-        const int p = t.parent[k];
-        nlohmann::json& into = p < 0 ? root : built[static_cast<std::size_t>(p)]["children"];
-        if (!into.is_array()) into = nlohmann::json::array();
-        into.insert(into.begin(), std::move(built[k]));
-    }
-    g.published = root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    g.published_count = t.nodes.size();
+    std::swap(g.last, g.building);  // JSON is made only when the tree is published, not every frame
     g.actions.clear();  // for a control no longer drawn (another view): nothing to act on
 
     // Focus the page should follow: ImGui's keyboard navigation moved (arrows on the canvas, a click).
@@ -140,8 +126,22 @@ unsigned text_id(const std::string& text) {
     return ImHashStr(text.c_str(), text.size(), place);
 }
 
-std::string json() { return g.published; }
-std::size_t node_count() { return g.published_count; }
+std::string json() {
+    // Nest the flat list: children after their container, in reading order.
+    const Tree& t = g.last;
+    std::vector<nlohmann::json> built(t.nodes.size());
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) built[i] = to_json(t.nodes[i]);
+    nlohmann::json root = nlohmann::json::array();
+    for (std::size_t k = t.nodes.size(); k-- > 0;) {  // children first, so each is complete when moved
+        const int p = t.parent[k];
+        nlohmann::json& into = p < 0 ? root : built[static_cast<std::size_t>(p)]["children"];
+        if (!into.is_array()) into = nlohmann::json::array();
+        into.insert(into.begin(), std::move(built[k]));
+    }
+    return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::size_t node_count() { return g.last.nodes.size(); }
 
 void queue(unsigned id, SemanticAction action, const std::string& value) {
     if (action == SemanticAction::focus) {
