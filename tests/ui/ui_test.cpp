@@ -12,8 +12,6 @@
 #include "theme.h"
 
 #include <doctest/doctest.h>
-#include <imgui_internal.h>
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <utility>
