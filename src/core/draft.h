@@ -20,6 +20,8 @@ struct Draft {
     }
 };
 
+constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;  // a larger stored draft is ignored, so never stored
+
 Draft new_draft(const MembershipData& data);   // empty form, first tier, data's assumptions
 
 std::string draft_to_json(const Draft& d);

@@ -19,21 +19,28 @@ namespace iiifc {
 //-----------------------------------------------------------------------------
 
 App::App(MembershipData data, PlatformServices& platform, AppOptions options)
-    : data_(std::move(data)), platform_(platform), options_(options), draft_(new_draft(data_)) {
+    : data_(std::move(data)), platform_(platform), options_(options), draft_(new_draft(data_)), keeper_(platform, options.kiosk) {
     last_input_ = platform_.now_seconds();
 }
 
 void App::restore_draft(const std::string& stored_json) {
     restored_ = true;
-    if (stored_json.empty()) {
-        last_saved_ = draft_to_json(draft_);  // a fresh draft is not worth storing
-        return;
+    DraftRestore r;
+    if (!stored_json.empty() && !options_.kiosk) {  // a kiosk starts empty whatever was stored
+        r = draft_from_json(stored_json, data_);
+        draft_ = r.draft;
+        notice_ = r.notice;
     }
-    const DraftRestore r = draft_from_json(stored_json, data_);
-    draft_ = r.draft;
-    notice_ = r.notice;
-    if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
-    last_saved_ = r.ok ? stored_json : draft_to_json(draft_);  // nothing to write until the user changes something
+    // Nothing is written until the user changes something; a corrupt draft is removed.
+    keeper_.start(stored_json, draft_to_json(draft_), r.ok);
+}
+
+void App::on_draft_saved_elsewhere(const std::string& stored) {
+    sync_profile_from_request();
+    const std::string merged = keeper_.merge_from_elsewhere(draft_to_json(draft_), stored);
+    if (merged.empty()) return;
+    const DraftRestore r = draft_from_json(merged, data_);
+    if (r.ok) draft_ = r.draft;
 }
 
 void App::open_fragment(const std::string& fragment) {
@@ -98,6 +105,7 @@ void App::frame() {
         last_input_ = platform_.now_seconds();
     }
     sync_profile_from_request();
+    keeper_.begin_frame();
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -303,13 +311,7 @@ void App::sync_route() {
 
 void App::sync_storage() {
     sync_profile_from_request();
-    if (restored_) {
-        const std::string json = draft_to_json(draft_);
-        if (json != last_saved_) {
-            platform_.store_draft(json);
-            last_saved_ = json;
-        }
-    }
+    if (restored_) keeper_.save(draft_to_json(draft_));
 }
 
 void App::start_over() {
@@ -320,8 +322,7 @@ void App::start_over() {
     member_tier_filter_.clear();
     notice_.clear();
     route_.view = "tiers";
-    platform_.store_draft("");
-    last_saved_ = draft_to_json(draft_);
+    keeper_.start_over(draft_to_json(draft_));
     platform_.announce("Everything was cleared.");
 }
 
@@ -346,6 +347,8 @@ double App::seconds_until_wakeup() const {
         const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
         wake = wake < 0 ? idle : std::min(wake, idle);
     }
+    const double retry = keeper_.seconds_until_retry();  // storage refused: try again quietly
+    if (retry >= 0) wake = wake < 0 ? retry : std::min(wake, retry);
     return wake;
 }
 

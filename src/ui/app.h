@@ -14,6 +14,7 @@
 #pragma once
 
 #include "draft.h"
+#include "draft_keeper.h"
 #include "membership.h"
 #include "platform_services.h"
 #include "qr_code.h"
@@ -52,6 +53,7 @@ public:
     void on_file_loaded(const std::string& name, const std::string& content);  // a .json draft picked by the user
     void on_clipboard_result(bool ok);
     void on_update_available();                             // a new version of the app was installed
+    void on_draft_saved_elsewhere(const std::string& stored);  // another tab saved: merged field by field
     void set_dark(bool dark);
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
     void note_user_input();                                 // any input: resets the kiosk idle timer
@@ -71,6 +73,7 @@ public:
     const std::string& last_fragment() const { return last_fragment_; }
     const MembershipData& data() const { return data_; }
     const AppOptions& options() const { return options_; }
+    StorageState storage_state() const { return keeper_.state(); }
     bool update_available() const { return update_available_; }
     std::vector<FieldError> visible_errors() const;         // validation messages shown in the form now
     std::string accessible_view_json() const;               // the DOM mirror of the current view (accessible_view.h)
@@ -113,7 +116,8 @@ private:
 
     Draft draft_;
     Route route_;
-    std::string last_fragment_, last_saved_;
+    std::string last_fragment_;
+    DraftKeeper keeper_;                    // saving, other tabs' saves, storage state
     bool restored_ = false;
     bool scroll_to_top_ = false;
 
@@ -131,6 +135,7 @@ private:
     bool send_attempted_ = false;           // after a try to send, every error shows
     bool join_field(const JoinField& field, const std::vector<FieldError>& errors);
     void draw_qr(const std::string& payload);
+    void download_request_json();           // loads back with "Load .json"
     std::string qr_payload_;                // what qr_ encodes
     QrCode qr_;
 

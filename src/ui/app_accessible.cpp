@@ -92,6 +92,7 @@ std::string App::accessible_view_json() const {
         t.table("Consortium members", {"Institution", "Level"}, rows);
     } else if (route_.view == "join") {
         const std::vector<FieldError> errors = visible_errors();
+        t.add("p", storage_sentence(keeper_.state()));
         t.add("p", errors.empty() ? "The form has no errors shown." : "The form has " + std::to_string(errors.size()) + " errors.");
         t.open("dl");
         for (const JoinField& f : data_.join.fields) {

@@ -44,6 +44,7 @@ bool App::join_field(const JoinField& f, const std::vector<FieldError>& errors) 
         }
     }
     if (changed) touched_.insert(f.id);
+    if (ImGui::IsItemActive()) keeper_.note_editing(f.id);  // another tab's save leaves this field's text alone
     if (ImGui::IsItemDeactivated()) touched_.insert(f.id);  // leaving a field shows what it lacks
     for (const FieldError& e : errors_for(errors, f.id)) text_colored(palette().error, "\xE2\x9A\xA0 " + e.message);
     return changed;
@@ -53,7 +54,14 @@ void App::draw_join() {
     const Palette& p = palette();
     heading("Ask to join", fonts_.heading);
     text(data_.join.instructions + " This form writes the email for you.");
-    text_muted("Fields marked * are required. Your answers are kept on this device only.");
+    text_muted("Fields marked * are required.");
+    // Where the answers are kept; when the browser refuses, said in place, with a way to keep them.
+    if (storage_failing(keeper_.state())) {
+        text_colored(p.error, storage_sentence(keeper_.state()));
+        if (secondary_button("Download the request")) download_request_json();
+    } else {
+        text_muted(storage_sentence(keeper_.state()));
+    }
 
     const std::vector<FieldError> shown = visible_errors();
     for (const JoinField& f : data_.join.fields) join_field(f, shown);
@@ -92,10 +100,7 @@ void App::draw_join() {
             show_toast("Request downloaded");
         }
         ImGui::SameLine();
-        if (secondary_button("Download .json")) {
-            platform_.download("iiif-consortium-join-request.json", "application/json", join_request_to_json(draft_.request));
-            show_toast("Draft downloaded");
-        }
+        if (secondary_button("Download .json")) download_request_json();
         ImGui::SameLine();
         if (secondary_button("Load .json")) platform_.request_file(".json,application/json");
     }
@@ -105,6 +110,11 @@ void App::draw_join() {
     text_muted("Subject: " + subject);
     std::string preview = body;
     ImGui::InputTextMultiline("##preview", &preview, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 18), ImGuiInputTextFlags_ReadOnly);
+}
+
+void App::download_request_json() {
+    platform_.download("iiif-consortium-join-request.json", "application/json", join_request_to_json(draft_.request));
+    show_toast("Draft downloaded");
 }
 
 void App::draw_qr(const std::string& payload) {

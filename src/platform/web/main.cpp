@@ -198,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_na
     rebuild_fonts();
     lap(g.startup.fonts);
     g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
+    if (!options.kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
     g.app->open_fragment(take_c_string(browser_location_fragment()));
     lap(g.startup.draft);
 
@@ -238,6 +239,11 @@ EMSCRIPTEN_KEEPALIVE void portal_on_timeout() { runner_request_frames(2); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_hide() {  // the page is hidden or unloading: save now, not at the next burst's end
     if (g.app) g.app->commit();
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_draft_elsewhere(const char* stored) {  // another tab saved its draft
+    if (g.app) g.app->on_draft_saved_elsewhere(stored ? stored : "");
+    runner_request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_input() {  // any user input, for the kiosk idle timer
