@@ -347,8 +347,8 @@ double App::seconds_until_wakeup() const {
         const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
         wake = wake < 0 ? idle : std::min(wake, idle);
     }
-    const double retry = keeper_.seconds_until_retry();  // storage refused: try again quietly
-    if (retry >= 0) wake = wake < 0 ? retry : std::min(wake, retry);
+    const double keeper = keeper_.seconds_until_wakeup();  // storage refused: try again quietly
+    if (keeper >= 0) wake = wake < 0 ? keeper : std::min(wake, keeper);
     return wake;
 }
 

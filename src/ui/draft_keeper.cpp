@@ -86,15 +86,18 @@ std::string DraftKeeper::merge_from_elsewhere(const std::string& current_json, c
     return stamped_draft_to_json(saved_);
 }
 
-double DraftKeeper::seconds_until_retry() const {
+double DraftKeeper::seconds_until_wakeup() const {
+    if (redraw_) return 0;  // saving is done after a frame: the message must follow
     if (!storage_failing(state_)) return -1;
     const double left = next_retry_ - platform_.now_seconds();
     return (left > 0 ? left : 0) + 0.05;
 }
 
 void DraftKeeper::set_state(StorageState s) {
-    if (storage_failing(s) && s != state_) platform_.announce(storage_sentence(s));  // once, not at every retry
+    if (s == state_) return;
+    if (storage_failing(s)) platform_.announce(storage_sentence(s));  // once, not at every retry
     state_ = s;
+    redraw_ = true;
 }
 
 }  // namespace iiifc

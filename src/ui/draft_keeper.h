@@ -25,11 +25,11 @@ public:
     // Another tab saved `stored`. Returns the merged draft's JSON when fields changed here, else "".
     std::string merge_from_elsewhere(const std::string& current_json, const std::string& stored);
 
-    void begin_frame() { editing_.clear(); }
+    void begin_frame() { editing_.clear(); redraw_ = false; }
     void note_editing(const std::string& join_field_id) { editing_.insert("request." + join_field_id); }  // keeps its local text
 
     StorageState state() const { return state_; }
-    double seconds_until_retry() const;                 // <0: nothing to retry
+    double seconds_until_wakeup() const;                // a retry, or 0 to show a changed state; <0: nothing due
     static constexpr double kRetrySeconds = 5.0;
 
 private:
@@ -46,6 +46,7 @@ private:
     bool started_ = false;
     StorageState state_ = StorageState::kept;
     double next_retry_ = 0;
+    bool redraw_ = false;               // the state changed after the last frame was drawn
     std::set<std::string> editing_;     // the field being typed in, in the last frame
 };
 

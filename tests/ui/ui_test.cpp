@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -264,4 +265,158 @@ TEST_CASE("kiosk: a complete request shows its QR code; one too long for a QR co
     ui.frame(2);
     CHECK(ui.find("QR code") == nullptr);
     CHECK(ui.app->visible_errors().empty());
+}
+
+// Two tabs of one browser: what one saves, the other hears of (the browser's storage event).
+static void hear(Ui& tab, const Ui& from) {
+    REQUIRE(!from.platform.stored.empty());
+    tab.app->on_draft_saved_elsewhere(from.platform.stored.back());
+    tab.frame(2);
+}
+
+TEST_CASE("two tabs typing in different fields in turn both keep their text; a third tab sees both") {
+    Ui first, second;
+    second.app->restore_draft("");   // opened first, empty
+    second.app->open_fragment("#/join");
+    second.frame(2);
+    first.app->restore_draft("");
+    first.app->open_fragment("#/join");
+    first.frame(2);
+    REQUIRE(first.click("Institution *##institution"));
+    first.type("Bodleian Libraries");
+    REQUIRE(first.click("Country *##country"));
+    first.type("United Kingdom");
+    hear(second, first);
+    CHECK(second.app->draft().request.institution == "Bodleian Libraries");
+    CHECK(second.app->draft().request.country == "United Kingdom");
+
+    second.platform.wall_ms = first.platform.wall_ms + 5000;
+    second.frame();
+    REQUIRE(second.click("Role##role"));
+    second.type("Curator");
+    hear(first, second);
+    CHECK(first.app->draft().request.institution == "Bodleian Libraries");
+    CHECK(first.app->draft().request.country == "United Kingdom");
+    CHECK(first.app->draft().request.role == "Curator");
+
+    Ui third;
+    third.app->restore_draft(second.platform.stored.back());
+    CHECK(third.app->draft().request.institution == "Bodleian Libraries");
+    CHECK(third.app->draft().request.country == "United Kingdom");
+    CHECK(third.app->draft().request.role == "Curator");
+}
+
+TEST_CASE("what another tab saves arrives without touching the field being typed in") {
+    Ui mine, other;
+    for (Ui* t : {&mine, &other}) {
+        t->app->restore_draft("");
+        t->app->open_fragment("#/join");
+        t->frame(2);
+    }
+    REQUIRE(other.click("Message##message"));
+    other.type("Their message");
+    REQUIRE(other.click("Website##website"));
+    other.type("https://example.org");
+    mine.platform.wall_ms = other.platform.wall_ms - 60000;  // this tab's edits are older, yet typed now
+    mine.frame();
+    REQUIRE(mine.click("Message##message"));
+    mine.type("My mess");
+    hear(mine, other);
+    CHECK(mine.app->draft().request.website == "https://example.org");
+    CHECK(mine.app->draft().request.message == "My mess");
+    mine.type("age");  // the caret stayed at the end of this tab's text
+    CHECK(mine.app->draft().request.message == "My message");
+}
+
+TEST_CASE("storage refused: the Join view says so once, offers the download, retries, and clears when saving works") {
+    Ui ui;
+    ui.platform.storage = StorageState::unavailable;   // the browser threw at the read
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join");
+    ui.frame(2);
+    CHECK(ui.app->storage_state() == StorageState::unavailable);
+    const std::string sentence = storage_sentence(StorageState::unavailable);
+    CHECK(ui.app->accessible_view_json().find(sentence) != std::string::npos);
+    CHECK(ui.app->accessible_view_json().find("kept on this device") == std::string::npos);
+    REQUIRE(ui.click("Institution *##institution"));
+    ui.type("Wellcome Collection");
+    CHECK(!ui.platform.refused.empty());
+    CHECK(ui.platform.stored.empty());
+    CHECK(std::count(ui.platform.announcements.begin(), ui.platform.announcements.end(), sentence) == 1);
+    REQUIRE(ui.click("Download the request"));
+    REQUIRE(ui.platform.downloads.size() == 1);
+    CHECK(join_request_from_json(ui.platform.downloads[0].content, "x.json").request.institution == "Wellcome Collection");
+    CHECK(ui.app->seconds_until_wakeup() > 0);
+    CHECK(ui.app->seconds_until_wakeup() <= DraftKeeper::kRetrySeconds + 0.05);
+
+    ui.platform.storage = StorageState::kept;            // the visitor allowed site data again
+    ui.platform.now += DraftKeeper::kRetrySeconds;
+    ui.frame();
+    CHECK(ui.app->seconds_until_wakeup() == 0);          // the saved state is drawn at once
+    ui.frame(2);
+    REQUIRE(!ui.platform.stored.empty());
+    CHECK(draft_from_json(ui.platform.stored.back(), iiifc_test::shipped_data()).draft.request.institution == "Wellcome Collection");
+    CHECK(ui.app->storage_state() == StorageState::kept);
+    CHECK(ui.find("Download the request") == nullptr);
+    CHECK(ui.app->accessible_view_json().find(storage_sentence(StorageState::kept)) != std::string::npos);
+}
+
+TEST_CASE("a quota that is full, and a draft too large to store, are said as such") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join");
+    ui.frame(2);
+    ui.platform.storage = StorageState::full;
+    ui.app->draft().request.institution = "Full";
+    ui.frame(2);
+    CHECK(ui.app->storage_state() == StorageState::full);
+    CHECK(ui.find("Download the request"));
+
+    ui.platform.storage = StorageState::kept;
+    ui.app->draft().request.message = std::string(kMaxDraftBytes, 'x');
+    ui.frame(2);
+    CHECK(ui.app->storage_state() == StorageState::too_large);
+    CHECK(ui.platform.stored.empty());   // never written: it would be ignored at the next start
+    ui.app->draft().request.message = "Short again";
+    ui.frame(2);
+    CHECK(ui.app->storage_state() == StorageState::kept);
+    CHECK(draft_from_json(ui.platform.stored.back(), iiifc_test::shipped_data()).draft.request.message == "Short again");
+}
+
+TEST_CASE("kiosk: nothing is stored, a draft left on the device is removed unread, and the Join view says so") {
+    Draft left = new_draft(iiifc_test::shipped_data());
+    left.request.contact_name = "Previous Visitor";
+    AppOptions kiosk;
+    kiosk.kiosk = true;
+    Ui ui(kiosk);
+    ui.app->restore_draft(draft_to_json(left));
+    CHECK(ui.app->draft().request.contact_name.empty());
+    CHECK(ui.platform.stored == std::vector<std::string>{""});
+    ui.app->open_fragment("#/join");
+    ui.frame(2);
+    REQUIRE(ui.click("Contact name *##contact_name"));
+    ui.type("Next Visitor");
+    CHECK(ui.app->draft().request.contact_name == "Next Visitor");
+    CHECK(ui.platform.stored == std::vector<std::string>{""});
+    ui.app->on_draft_saved_elsewhere(draft_to_json(left));   // a non-kiosk tab's save is not merged in
+    CHECK(ui.app->draft().request.contact_name == "Next Visitor");
+    CHECK(ui.app->storage_state() == StorageState::memory_only);
+    CHECK(ui.app->accessible_view_json().find("Nothing you type is stored on this device.") != std::string::npos);
+}
+
+TEST_CASE("start over in one tab clears the other tabs too: clearing is the latest edit") {
+    Ui a, b;
+    for (Ui* t : {&a, &b}) {
+        t->app->restore_draft("");
+        t->frame(2);
+    }
+    a.app->draft().request.institution = "To be cleared";
+    a.frame(2);
+    hear(b, a);
+    CHECK(b.app->draft().request.institution == "To be cleared");
+    b.platform.wall_ms += 1000;
+    REQUIRE(b.click("Start over"));
+    REQUIRE(b.click("Clear everything"));
+    hear(a, b);
+    CHECK(a.app->draft().request.institution.empty());
 }
