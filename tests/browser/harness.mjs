@@ -35,9 +35,10 @@ export function startServer(dir = SITE_DIR, port = 0) {
   });
 }
 
-// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test).
+// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test),
+// or in options.profile, which is kept when the browser closes (a restart of the same browser).
 export async function launch(options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
+  const profile = options.profile || mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -71,7 +72,7 @@ export async function launch(options = {}) {
       if (a) { (window.__mailto = window.__mailto || []).push(a.href); e.preventDefault(); }
     }, true);
   });
-  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => { await context.close(); if (!options.profile) rmSync(profile, { recursive: true, force: true }); };
   return { context, page, log, close };
 }
 
