@@ -46,6 +46,33 @@ function networkWithin(event, network, waitMs, cached) {
   }, fallback);
 }
 
+// After the data was answered from the cache: asks the network again every few seconds (each try
+// cut off, so that lie-fi does not pile up connections) until it answers; newer data goes into the
+// cache and the open pages are told, so they apply it quietly. Gives up after 5 minutes.
+const RETRY_MS = 5000;
+async function refreshDataLater(servedText) {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  for (let i = 0; i < 30; i++) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), RETRY_MS);
+    try {
+      const response = await fetch(DATA, { cache: 'no-cache', signal: abort.signal });
+      const text = response.ok ? await response.clone().text() : null;
+      clearTimeout(timer);
+      if (text !== null) {
+        networkSlow = false;
+        if (text === servedText) return;
+        await (await caches.open(CACHE)).put(DATA, response);
+        for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'data-updated' });
+        return;
+      }
+    } catch (e) {
+      clearTimeout(timer);
+    }
+    await sleep(RETRY_MS);
+  }
+}
+
 // The path of a request inside the app's scope ("portal.wasm"; "" for the page).
 function scopePath(url) {
   const scope = new URL(self.registration.scope);
@@ -76,7 +103,11 @@ self.addEventListener('fetch', (event) => {
       if (!response.ok) return response;
       return caches.open(CACHE).then((cache) => cache.put(DATA, response.clone())).then(() => response);
     });
-    event.respondWith(networkWithin(event, network, networkSlow ? 0 : NETWORK_WAIT_MS, () => caches.match(DATA, { cacheName: CACHE })));
+    let served = null;  // the cached copy, when that was the answer
+    const answer = networkWithin(event, network, networkSlow ? 0 : NETWORK_WAIT_MS, () =>
+      caches.match(DATA, { cacheName: CACHE }).then((hit) => { served = hit && hit.clone(); return hit; }));
+    event.respondWith(answer);
+    event.waitUntil(answer.then(() => served && served.text().then(refreshDataLater)).catch(() => {}));
     return;
   }
   // Everything else of this version: from the cache (kept with its Content-Type), else the network.

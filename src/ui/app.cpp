@@ -43,6 +43,16 @@ void App::on_draft_saved_elsewhere(const std::string& stored) {
     if (r.ok) draft_ = r.draft;
 }
 
+void App::on_data_updated(MembershipData data) {
+    // The draft is read again against the new data, as at a start (a tier that went is reset, with a notice).
+    const std::string json = draft_to_json(draft_);
+    data_ = std::move(data);
+    const DraftRestore r = draft_from_json(json, data_);
+    if (r.ok) draft_ = r.draft;
+    if (!r.notice.empty()) notice_ = r.notice;
+    money_edits_.clear();
+}
+
 void App::open_fragment(const std::string& fragment) {
     const Route r = parse_route(fragment);
     route_.view = r.view;

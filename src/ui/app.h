@@ -54,6 +54,7 @@ public:
     void on_clipboard_result(bool ok);
     void on_update_available();                             // a new version of the app was installed
     void on_draft_saved_elsewhere(const std::string& stored);  // another tab saved: merged field by field
+    void on_data_updated(MembershipData data);              // newer data found after the start: applied quietly
     void set_dark(bool dark);
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
     void note_user_input();                                 // any input: resets the kiosk idle timer

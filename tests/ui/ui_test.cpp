@@ -420,3 +420,26 @@ TEST_CASE("start over in one tab clears the other tabs too: clearing is the late
     hear(a, b);
     CHECK(a.app->draft().request.institution.empty());
 }
+
+TEST_CASE("newer data found after the start is applied quietly; the draft stays, a removed tier is reset with a notice") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/join?tier=full");
+    ui.app->draft().request.institution = "Typed before";
+    ui.frame(2);
+    MembershipData newer = iiifc_test::shipped_data();
+    newer.schedule.tiers[1].annual_fee.amount = 270000;
+    ui.app->on_data_updated(newer);
+    ui.frame(2);
+    CHECK(ui.app->data().find_tier("associate")->annual_fee.amount == 270000);
+    CHECK(ui.app->draft().request.institution == "Typed before");
+    CHECK(ui.app->notice().empty());
+
+    MembershipData without_full = newer;
+    without_full.schedule.tiers.erase(without_full.schedule.tiers.begin());
+    ui.app->on_data_updated(without_full);
+    ui.frame(2);
+    CHECK(ui.app->draft().request.tier == "associate");
+    CHECK(ui.app->draft().request.institution == "Typed before");
+    CHECK(ui.app->notice() == "The saved draft was restored, but the chosen tier \"full\" no longer exists.");
+}

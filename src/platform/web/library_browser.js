@@ -115,6 +115,24 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // The service worker found newer data after the start (lie-fi): the page fetches it and hands
+  // it to the app, which applies it quietly.
+  browser_watch_data_updates__deps: ['$portalString', 'free'],
+  browser_watch_data_updates: function () {
+    if (!('serviceWorker' in navigator)) return;
+    var url = 'membership.json?v=' + (document.documentElement.dataset.version || 'dev');
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (!e.data || e.data.type !== 'data-updated') return;
+      fetch(url).then(function (r) { return r.ok ? r.text() : ''; }).then(function (text) {
+        if (!text) return;
+        var p = portalString(text);
+        Module['_portal_on_data_updated'](p);
+        _free(p);
+      }, function () { /* still offline: the next start has it */ });
+    });
+    navigator.serviceWorker.startMessages();
+  },
+
   browser_location_fragment__deps: ['$portalString'],
   browser_location_fragment: function () { return portalString(window.location.hash || ''); },
 

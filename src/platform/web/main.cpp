@@ -199,6 +199,7 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_na
     lap(g.startup.fonts);
     g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
     if (!options.kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
+    browser_watch_data_updates();
     g.app->open_fragment(take_c_string(browser_location_fragment()));
     lap(g.startup.draft);
 
@@ -243,6 +244,14 @@ EMSCRIPTEN_KEEPALIVE void portal_on_hide() {  // the page is hidden or unloading
 
 EMSCRIPTEN_KEEPALIVE void portal_on_draft_elsewhere(const char* stored) {  // another tab saved its draft
     if (g.app) g.app->on_draft_saved_elsewhere(stored ? stored : "");
+    runner_request_frames(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_data_updated(const char* data_json) {  // fees published after the start
+    if (!g.app) return;
+    LoadResult loaded = try_load_membership(data_json ? data_json : "", "membership.json");
+    if (!loaded.data) return;  // the data the app runs with stays; the next start reports the error
+    g.app->on_data_updated(std::move(*loaded.data));
     runner_request_frames(3);
 }
 
