@@ -82,6 +82,9 @@ std::string DraftKeeper::merge_from_elsewhere(const std::string& current_json, c
     saved_ = m.merged;
     // Storage holds the other tab's draft: when this tab has newer fields, the union is written.
     if (!(saved_.fields == incoming.fields && saved_.stamps == incoming.stamps)) pending_write_ = true;
+    // The next save compares the App's draft with the merged one: a field the App could not take
+    // (a value the draft reader refuses) is stamped with this tab's value, and that is written.
+    last_json_.clear();
     if (m.changed.empty()) return "";
     return stamped_draft_to_json(saved_);
 }

@@ -443,3 +443,19 @@ TEST_CASE("newer data found after the start is applied quietly; the draft stays,
     CHECK(ui.app->draft().request.institution == "Typed before");
     CHECK(ui.app->notice() == "The saved draft was restored, but the chosen tier \"full\" no longer exists.");
 }
+
+TEST_CASE("another tab's save that the draft reader refuses changes nothing here, and this tab's draft is written back") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->draft().request.institution = "Mine";
+    ui.frame(2);
+    const std::size_t saves = ui.platform.stored.size();
+    ui.app->on_draft_saved_elsewhere(R"({"format":"iiifc-draft","version":1,"profile":{"years":"x"},"stamps":{"profile.years":[99999999999999,"z"]}})");
+    ui.frame(2);
+    CHECK(ui.app->draft().request.institution == "Mine");
+    REQUIRE(ui.platform.stored.size() == saves + 1);
+    const DraftRestore back = draft_from_json(ui.platform.stored.back(), iiifc_test::shipped_data());
+    CHECK(back.ok);
+    CHECK(back.draft.request.institution == "Mine");
+    CHECK(back.draft.profile.years == 1);
+}
