@@ -37,7 +37,9 @@ std::string stamped_draft_to_json(const StampedDraft& d) {
     nlohmann::json doc = d.header.is_object() ? d.header : nlohmann::json::object();
     for (const auto& f : d.fields) {
         const std::size_t dot = f.first.find('.');
-        doc[f.first.substr(0, dot)][f.first.substr(dot + 1)] = f.second;
+        nlohmann::json& group = doc[f.first.substr(0, dot)];
+        if (!group.is_null() && !group.is_object()) continue;  // another draft's "version": {...} is no field of ours
+        group[f.first.substr(dot + 1)] = f.second;
     }
     nlohmann::json stamps = nlohmann::json::object();
     for (const auto& s : d.stamps) stamps[s.first] = nlohmann::json::array({s.second.ms, s.second.tab});

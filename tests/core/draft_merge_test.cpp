@@ -141,6 +141,11 @@ TEST_CASE("stored text that is not a draft, and malformed stamps, are read as no
     CHECK(d.fields.size() == 2);
     CHECK(d.stamps.size() == 1);
     CHECK(d.stamps.at("request.country") == EditStamp{7, "t"});
+    // A member that is a field group in one draft and not in the other is not written into it.
+    const StampedDraft odd = parse_stamped_draft(R"({"format":"iiifc-draft","version":{"x":1},"request":{"role":"y"}})");
+    const StampedDraft mine = parse_stamped_draft(R"({"format":"iiifc-draft","version":1,"request":{"role":"z"}})");
+    CHECK(stamped_draft_to_json(merge_drafts(mine, odd).merged) ==
+          R"({"format":"iiifc-draft","request":{"role":"z"},"stamps":{},"version":1})");
     // Merging into an empty local draft takes every incoming field.
     const DraftMerge m = merge_drafts(StampedDraft{}, d);
     CHECK(m.changed == std::vector<std::string>{"request.country", "request.role"});
