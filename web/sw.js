@@ -32,23 +32,25 @@ self.addEventListener('message', (event) => {
 
 // The network's response if it comes within `waitMs`; else (or offline) the cached one, while the
 // network's answer is still awaited in the background. Without a cached copy, the network it is.
+// `cached(timedOut)` says whether the network was too slow (lie-fi) rather than absent (offline).
 function networkWithin(event, network, waitMs, cached) {
   const answered = network.then((response) => { networkSlow = false; return response; });
   event.waitUntil(answered.catch(() => {}));
   let timer;
   const deadline = new Promise((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
-  const fallback = () => cached().then((hit) => hit || answered);
+  const fallback = (timedOut) => cached(timedOut).then((hit) => hit || answered);
   return Promise.race([answered, deadline]).then((response) => {
     clearTimeout(timer);
     if (response) return response;
     networkSlow = true;
-    return fallback();
-  }, fallback);
+    return fallback(true);
+  }, () => fallback(false));
 }
 
-// After the data was answered from the cache: asks the network again every few seconds (each try
-// cut off, so that lie-fi does not pile up connections) until it answers; newer data goes into the
-// cache and the open pages are told, so they apply it quietly. Gives up after 5 minutes.
+// After the data was answered from the cache because the network was too slow: asks the network
+// again every few seconds (each try cut off, so that lie-fi does not pile up connections) until it
+// answers; newer data goes into the cache and the open pages are told, so they apply it quietly.
+// Gives up after 5 minutes. (Offline, the next start asks the network anyway.)
 const RETRY_MS = 5000;
 async function refreshDataLater(servedText) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +58,7 @@ async function refreshDataLater(servedText) {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), RETRY_MS);
     try {
-      const response = await fetch(DATA, { cache: 'no-cache', signal: abort.signal });
+      const response = await fetch(`${DATA}?v=${VERSION}`, { cache: 'no-cache', signal: abort.signal });
       const text = response.ok ? await response.clone().text() : null;
       clearTimeout(timer);
       if (text !== null) {
@@ -103,9 +105,9 @@ self.addEventListener('fetch', (event) => {
       if (!response.ok) return response;
       return caches.open(CACHE).then((cache) => cache.put(DATA, response.clone())).then(() => response);
     });
-    let served = null;  // the cached copy, when that was the answer
-    const answer = networkWithin(event, network, networkSlow ? 0 : NETWORK_WAIT_MS, () =>
-      caches.match(DATA, { cacheName: CACHE }).then((hit) => { served = hit && hit.clone(); return hit; }));
+    let served = null;  // the cached copy, when it was the answer because the network was too slow
+    const answer = networkWithin(event, network, networkSlow ? 0 : NETWORK_WAIT_MS, (timedOut) =>
+      caches.match(DATA, { cacheName: CACHE }).then((hit) => { if (timedOut && hit) served = hit.clone(); return hit; }));
     event.respondWith(answer);
     event.waitUntil(answer.then(() => served && served.text().then(refreshDataLater)).catch(() => {}));
     return;

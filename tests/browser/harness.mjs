@@ -29,7 +29,10 @@ export function startServer(dir = SITE_DIR, port = 0) {
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+      // stop() may be called again (a test's `finally`): it resolves at once once the server is gone.
+      const stop = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve()
+        : new Promise((r) => { child.once('exit', r); child.kill(); }));
+      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
   });

@@ -89,9 +89,9 @@ test('offline: after one visit the app starts with the server stopped, with its 
     const caches = await page.evaluate(async () => (await caches.keys()).sort());
     assert.deepEqual(caches, [`iiifc-portal-${newVersion}`]);
     assert.equal((await appState(page)).draft.request.institution, 'Offline Archive');
-    await server.stop();
   } finally {
     await b.close();
+    await server.stop();  // also when an assertion failed: a running server keeps the test file alive
   }
 });
 
