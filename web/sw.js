@@ -10,7 +10,7 @@ const DATA = 'membership.json';
 // then starts from the cache. Once a request has waited that long, the data does not wait again
 // (answered from the cache at once) until the network answers something. Either way the network's
 // answer, when it comes, refreshes the cached data for the next start.
-const NETWORK_WAIT_MS = 1500;
+const NETWORK_WAIT_MS = 1000;
 let networkSlow = false;
 
 // Install: precache every file of this version. The new worker then waits until the page
