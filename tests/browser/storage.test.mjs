@@ -139,6 +139,7 @@ test('storage full (setItem throws QuotaExceededError): said in plain words, the
     await page.evaluate(() => { window.__quotaFull = false; });
     await page.waitForFunction((kept) => document.getElementById('mirror').innerText.includes(kept), KEPT, { timeout: RETRY_MS + 5000 });
     assert.equal((await stored(page)).request.contact_name, 'Ada Lovelace');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.storage), undefined);
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();

@@ -93,6 +93,7 @@ mergeInto(LibraryManager.library, {
       var k = UTF8ToString(key), v = UTF8ToString(value);
       if (v) window.localStorage.setItem(k, v); else window.localStorage.removeItem(k);
       portalStorage.state = 0;
+      delete document.documentElement.dataset.storage;  // set by portalBridge.storageFailed
     } catch (e) {
       // Storage full or blocked (private mode): the draft lives on in memory, and the app says so.
       portalStorageFailed(e);
