@@ -30,15 +30,19 @@ export function startServer(dir = SITE_DIR, port = 0) {
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+      // stop() may be called again (a test's `finally`): it resolves at once once the server is gone.
+      const stop = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve()
+        : new Promise((r) => { child.once('exit', r); child.kill(); }));
+      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
   });
 }
 
-// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test).
+// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test),
+// or in options.profile, which is kept when the browser closes (a restart of the same browser).
 export async function launch(options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
+  const profile = options.profile || mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -72,7 +76,7 @@ export async function launch(options = {}) {
       if (a) { (window.__mailto = window.__mailto || []).push(a.href); e.preventDefault(); }
     }, true);
   });
-  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => { await context.close(); if (!options.profile) rmSync(profile, { recursive: true, force: true }); };
   return { context, page, log, close };
 }
 

@@ -103,6 +103,8 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_na
     rebuild_fonts();
     clock.lap("portal:fonts", g.startup.fonts);
     g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
+    if (!options.kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
+    browser_watch_data_updates();
     g.app->open_fragment(take_c_string(browser_location_fragment()));
     clock.lap("portal:draft", g.startup.draft);
 
