@@ -16,7 +16,6 @@ void browser_set_title(const char* title);                    // document.title
 void browser_announce(const char* text);                       // the page's polite live region
 void browser_publish_mirror(const char* tree_json);            // the DOM mirror: built with textContent only
 void browser_set_cursor(const char* css_cursor);
-void browser_set_text_input(int open);                         // focus / blur the hidden field (soft keyboards)
 void browser_focus_canvas();
 void browser_reload();                                         // switch to a newly installed version
 void browser_signal_ready(const char* info);                   // after the first frame: data-app-state="ready"

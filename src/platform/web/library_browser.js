@@ -131,17 +131,7 @@ mergeInto(LibraryManager.library, {
 
   browser_set_cursor: function (ptr) { Module['canvas'].style.cursor = UTF8ToString(ptr); },
 
-  browser_set_text_input: function (open) {
-    var input = document.getElementById('text-input');
-    if (!input) return;
-    if (open) { input.value = ''; input.focus({ preventScroll: true }); }
-    else if (document.activeElement === input) { input.blur(); Module['canvas'].focus({ preventScroll: true }); }
-  },
-
-  browser_focus_canvas: function () {
-    var input = document.getElementById('text-input');
-    if (document.activeElement !== input) Module['canvas'].focus({ preventScroll: true });
-  },
+  browser_focus_canvas: function () { Module['canvas'].focus({ preventScroll: true }); },
 
   browser_reload: function () { if (window.portalBridge) window.portalBridge.reload(); else window.location.reload(); },
 
