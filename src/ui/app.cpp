@@ -12,6 +12,10 @@
 
 namespace iiifc {
 
+namespace {
+constexpr const char* kAppName = "IIIF Consortium membership";
+}  // namespace
+
 //-----------------------------------------------------------------------------
 // [SECTION] App: construction, platform events
 //-----------------------------------------------------------------------------
@@ -81,6 +85,7 @@ void App::show_notice(const std::string& text) {
 //-----------------------------------------------------------------------------
 
 void App::frame() {
+    semantics::begin_frame();
     if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
         start_over();  // the next visitor starts clean
         last_input_ = platform_.now_seconds();
@@ -98,7 +103,7 @@ void App::frame() {
     }
     // The app window has keyboard focus from the start, so Tab and the arrows work before any click.
     if (ImGui::GetFrameCount() <= 1) ImGui::SetNextWindowFocus();
-    ImGui::Begin("IIIF Consortium membership", nullptr, flags);
+    ImGui::Begin(kAppName, nullptr, flags);
     draw_header();
     draw_navigation();
     draw_banners();
@@ -131,13 +136,21 @@ void App::frame() {
     draw_toast();
     ImGui::End();
     if (compact) ImGui::PopStyleVar(2);
+    semantics::end_frame();
+    if (const unsigned focus = semantics::take_focus_request()) platform_.focus_control(focus);
     sync_route();
 }
 
 void App::draw_header() {
-    if (fonts_.heading) ImGui::PushFont(fonts_.heading);
-    ImGui::TextUnformatted("IIIF Consortium membership");
-    if (fonts_.heading) ImGui::PopFont();
+    {
+        if (fonts_.heading) ImGui::PushFont(fonts_.heading);
+        ImGui::TextUnformatted(kAppName);
+        if (fonts_.heading) ImGui::PopFont();
+        SemanticNode n = semantics::last_item(Role::heading, kAppName);
+        n.id = semantics::text_id(kAppName);
+        n.level = 1;
+        semantics::add(n);
+    }
     if (!narrow()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -160,25 +173,19 @@ void App::draw_header() {
 }
 
 void App::draw_navigation() {
-    const Palette& p = palette();
     // One row on wide screens; rows of three on a phone, so every label fits a finger.
     const int count = static_cast<int>(views_.size());
     const int per_row = narrow() ? std::min(3, count) : count;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    begin_group(Role::tablist, "Views");
     for (int i = 0; i < count; ++i) {
         View* v = views_[static_cast<std::size_t>(i)].get();
-        const bool current = v == current_;
         if (i % per_row != 0) ImGui::SameLine();
-        if (current) {
-            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-        }
         const std::string label = std::string(v->title()) + "##nav";
-        if (ImGui::Button(label.c_str(), ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(v->id());
-        if (current) ImGui::PopStyleColor(3);
+        if (tab_button(label.c_str(), v == current_, ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(v->id());
     }
+    end_group();
 }
 
 void App::draw_banners() {
@@ -198,7 +205,8 @@ void App::draw_start_over_popup() {
     if (confirm_start_over_ && !ImGui::IsPopupOpen("Start over?")) ImGui::OpenPopup("Start over?");
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Start over?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
-        ImGui::TextUnformatted("This clears the form, the calculator and your choices.");
+        begin_group(Role::dialog, "Start over?");
+        text("This clears the form, the calculator and your choices.");
         if (primary_button("Clear everything")) {
             start_over();
             confirm_start_over_ = false;
@@ -209,6 +217,7 @@ void App::draw_start_over_popup() {
             confirm_start_over_ = false;
             ImGui::CloseCurrentPopup();
         }
+        end_group();
         ImGui::EndPopup();
     } else {
         confirm_start_over_ = false;
@@ -230,6 +239,12 @@ void App::draw_toast() {
     const Palette& p = palette();
     dl->AddRectFilled(min, max, ImGui::GetColorU32(p.text), 8.0f);
     dl->AddText(ImVec2(min.x + pad.x * 2, min.y + pad.y), ImGui::GetColorU32(p.background), toast_.c_str());
+    SemanticNode n;  // drawn over everything; also announced by the live region when shown
+    n.id = semantics::text_id("toast");
+    n.role = Role::status;
+    n.name = toast_;
+    n.x = min.x, n.y = min.y, n.w = max.x - min.x, n.h = max.y - min.y;
+    semantics::add(n);
 }
 
 void App::download_summary() {

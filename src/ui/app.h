@@ -12,6 +12,7 @@
 #include "membership.h"
 #include "platform_services.h"
 #include "route.h"
+#include "semantics.h"
 #include "view.h"
 
 #include <string>
@@ -34,7 +35,7 @@ public:
     void note_user_input();                                 // any input: resets the kiosk idle timer
 
     void frame();                                           // the whole UI; between ImGui::NewFrame and Render
-    // Saves the draft, lets the view announce and publishes the DOM mirror if they changed. The
+    // Saves the draft, lets the view announce and publishes the semantics if they changed. The
     // runner calls it when a burst of frames ends (and now and then during long ones), not every frame.
     void commit();
     double seconds_until_wakeup() const;                    // when the app needs a frame by itself (toast, idle reset); <0: never
@@ -51,7 +52,9 @@ public:
     bool update_available() const { return update_available_; }
     View* find_view(const std::string& id) const;           // nullptr if no view has that id
     std::string page_title() const;                         // "Join · IIIF Consortium membership"
-    std::string accessible_view_json();                     // the DOM mirror of the current view (accessible_view.h)
+    std::string semantics_json() const { return semantics::json(); }  // what the last frame drew, for assistive technology
+    // A person acted on a DOM control over the canvas (semantics.h): the widget takes it next frame.
+    void on_semantic_action(unsigned id, SemanticAction action, const std::string& value);
 
     // Shell: what views ask of the app.
     void go_to(const std::string& view_id) override;
@@ -70,7 +73,7 @@ private:
     void sync_storage();
     void start_over();
     void download_summary();
-    void publish_accessible_view();                         // when the mirror changed
+    void publish_semantics();                               // when the tree changed
     ViewContext context();
 
     MembershipData data_;
@@ -91,7 +94,7 @@ private:
     double toast_until_ = 0;
     bool update_available_ = false;
     bool confirm_start_over_ = false;
-    std::string last_published_view_;
+    std::string last_published_semantics_;
     double last_input_ = 0;
 };
 

@@ -54,7 +54,7 @@ void App::commit() {
     sync_storage();
     ViewContext ctx = context();
     current_->commit(ctx);
-    publish_accessible_view();
+    publish_semantics();
 }
 
 void App::sync_storage() {
@@ -86,26 +86,16 @@ double App::seconds_until_wakeup() const {
     return wake;
 }
 
-std::string App::accessible_view_json() {
-    A11yTree t;
-    t.add("h1", "IIIF Consortium membership");
-    std::string views;
-    for (const auto& v : views_) views += std::string(views.empty() ? "" : ", ") + v->title();
-    t.add("p", std::string("Current view: ") + current_->title() + ". Views: " + views + ". Fees effective from " +
-                   data_.schedule.effective_from + ".");
-    if (!notice_.empty()) t.add("p", notice_);
-    if (update_available_) t.add("p", "A new version is available. Choose Reload to use it.");
-    t.open("section");
-    current_->describe(context(), t);
-    t.close();
-    return t.json();
+void App::on_semantic_action(unsigned id, SemanticAction action, const std::string& value) {
+    semantics::queue(id, action, value);
+    note_user_input();
 }
 
-void App::publish_accessible_view() {
-    const std::string json = accessible_view_json();
-    if (json == last_published_view_) return;
-    last_published_view_ = json;
-    platform_.publish_accessible_view(json);
+void App::publish_semantics() {
+    const std::string json = semantics::json();
+    if (json == last_published_semantics_) return;
+    last_published_semantics_ = json;
+    platform_.publish_semantics(json);
 }
 
 }  // namespace iiifc

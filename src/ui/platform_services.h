@@ -17,7 +17,8 @@ public:
     virtual void set_location_fragment(const std::string& fragment, bool new_history_entry) = 0;
     virtual void set_page_title(const std::string& title) = 0;                  // document.title
     virtual void announce(const std::string& text) = 0;                         // screen reader live region
-    virtual void publish_accessible_view(const std::string& tree_json) = 0;    // DOM mirror of the view (accessible_view.h)
+    virtual void publish_semantics(const std::string& tree_json) = 0;          // the DOM controls over the canvas (semantics.h)
+    virtual void focus_control(unsigned id) = 0;                                // ImGui moved focus: the DOM control follows
     virtual void reload() = 0;                                                  // switch to the new version
     virtual double now_seconds() = 0;                                           // monotonic
 };

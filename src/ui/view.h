@@ -1,9 +1,9 @@
 // A view of the portal: one module that owns its own state and says its id (in the URL), its
-// title (on the navigation, as the canvas shows it) and how it draws. The app keeps a list of
+// title (on the navigation, as the canvas shows it) and how it draws. What it draws it also says
+// to assistive technology through the widgets (widgets.h): a view never describes itself twice. The app keeps a list of
 // them (views/view_list.cpp) and knows nothing else about any one view.
 #pragma once
 
-#include "accessible_view.h"
 #include "draft.h"
 #include "membership.h"
 #include "platform_services.h"
@@ -57,7 +57,6 @@ public:
     virtual const char* id() const = 0;                         // "#/<id>" in the URL
     virtual const char* title() const = 0;                      // the navigation's label and the page title
     virtual void draw(ViewContext& ctx) = 0;                    // between ImGui::NewFrame and Render
-    virtual void describe(const ViewContext& ctx, A11yTree& tree) const = 0;  // the DOM mirror of what draw shows
     virtual void open_route(const Route&, ViewContext&) {}     // a deep link's parameters of this view's own
     virtual void add_route_params(Route&) const {}              // ... and back into the URL
     virtual void commit(ViewContext&) {}                        // when a burst of frames ends (announcements)

@@ -39,7 +39,7 @@ test('compare, choose, governance, join by typing, mailto, copy, download and lo
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await openApp(page, server.url);
 
-    await click(page, 'Choose this tier##associate');
+    await click(page, 'Choose Associate##associate');
     assert.equal((await draftOf(page)).request.tier, 'associate');
 
     await click(page, 'Governance##nav');

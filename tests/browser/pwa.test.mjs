@@ -63,7 +63,7 @@ test('offline: after one visit the app starts with the server stopped, with its 
     const s = await appState(page);
     assert.equal(s.view, 'join');
     assert.equal(s.draft.request.institution, 'Offline Archive');
-    assert.ok((await page.evaluate(() => window.portalTest.widget('Choose this tier##associate'))) === null);  // join view
+    assert.ok((await page.evaluate(() => window.portalTest.widget('Choose Associate##associate'))) === null);  // join view
     await page.screenshot({ path: join(ARTIFACTS, 'offline-join.png') });
     assert.deepEqual(b.log.pageErrors, []);
 

@@ -82,7 +82,7 @@ test('without WebGL 2 the app runs on WebGL 1', async () => {
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     assert.equal(await b.page.evaluate(() => document.documentElement.dataset.webgl), '1');
-    assert.ok((await b.page.evaluate(() => window.portalTest.widget('Choose this tier##associate'))) !== null);
+    assert.ok((await b.page.evaluate(() => window.portalTest.widget('Choose Associate##associate'))) !== null);
     assert.deepEqual(b.log.pageErrors, []);
     assert.deepEqual(b.log.consoleErrors, []);
   } finally {
@@ -135,7 +135,7 @@ test('a corrupt stored draft is ignored with a notice; the app works', async () 
     await settle(b.page);  // the mirror follows when the first burst of frames ends
     assert.match(await b.page.locator('#mirror').innerText(), /The saved draft could not be read and was ignored/);
     assert.equal(await b.page.evaluate(() => localStorage.getItem('iiifc-portal.draft.v1')), null);
-    await click(b.page, 'Choose this tier##associate');
+    await click(b.page, 'Choose Associate##associate');
     assert.equal((await appState(b.page)).draft.request.tier, 'associate');
     assert.deepEqual(b.log.pageErrors, []);
   } finally {

@@ -18,8 +18,8 @@ test('the app loads, becomes ready and draws the tiers', async () => {
   assert.ok(['1', '2'].includes(await page.evaluate(() => document.documentElement.dataset.webgl)));
 
   // The comparison's "Choose" buttons exist for exactly the data's tiers.
-  assert.ok((await widget(page, 'Choose this tier##associate')).w > 0);
-  assert.ok((await widget(page, '\u2713 Chosen##full')).w > 0);
+  assert.ok((await widget(page, 'Choose Associate##associate')).w > 0);
+  assert.ok((await widget(page, '\u2713 Full chosen##full')).w > 0);
 
   // The canvas is not blank: its pixels are not all the clear colour.
   const shot = await page.locator('#canvas').screenshot({ path: join(ARTIFACTS, 'smoke-1280x800.png') });

@@ -22,6 +22,8 @@ struct FakePlatform : iiifc::PlatformServices {
     struct Download { std::string name, mime, content; };
     std::vector<Download> downloads;
     std::vector<bool> fragment_pushed;
+    std::string semantics;                 // the last tree published
+    std::vector<unsigned> focused;
     int reloads = 0;
     double now = 1000.0;
     void copy_to_clipboard(const std::string& t) override { clipboard.push_back(t); }
@@ -32,7 +34,8 @@ struct FakePlatform : iiifc::PlatformServices {
     void set_location_fragment(const std::string& f, bool push) override { fragments.push_back(f); fragment_pushed.push_back(push); }
     void set_page_title(const std::string& t) override { titles.push_back(t); }
     void announce(const std::string& t) override { announcements.push_back(t); }
-    void publish_accessible_view(const std::string&) override {}
+    void publish_semantics(const std::string& json) override { semantics = json; }
+    void focus_control(unsigned id) override { focused.push_back(id); }
     void reload() override { ++reloads; }
     double now_seconds() override { return now; }
 };

@@ -14,7 +14,8 @@ char* browser_location_query(const char* key);                 // ?key=value of 
 void browser_set_fragment(const char* fragment, int push);     // history.pushState / replaceState
 void browser_set_title(const char* title);                    // document.title
 void browser_announce(const char* text);                       // the page's polite live region
-void browser_publish_mirror(const char* tree_json);            // the DOM mirror: built with textContent only
+void browser_publish_semantics(const char* tree_json);         // the DOM controls over the canvas (library_semantics.js)
+void browser_semantics_focus(unsigned id);                    // focus the DOM control of that widget
 void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                                         // switch to a newly installed version

@@ -36,7 +36,9 @@ void BrowserServices::set_page_title(const std::string& title) { browser_set_tit
 
 void BrowserServices::announce(const std::string& text) { browser_announce(text.c_str()); }
 
-void BrowserServices::publish_accessible_view(const std::string& tree_json) { browser_publish_mirror(tree_json.c_str()); }
+void BrowserServices::publish_semantics(const std::string& tree_json) { browser_publish_semantics(tree_json.c_str()); }
+
+void BrowserServices::focus_control(unsigned id) { browser_semantics_focus(id); }
 
 void BrowserServices::reload() { browser_reload(); }
 

@@ -16,7 +16,8 @@ public:
     void set_location_fragment(const std::string& fragment, bool new_history_entry) override;
     void set_page_title(const std::string& title) override;
     void announce(const std::string& text) override;
-    void publish_accessible_view(const std::string& tree_json) override;
+    void publish_semantics(const std::string& tree_json) override;
+    void focus_control(unsigned id) override;
     void reload() override;
     double now_seconds() override;
 };

@@ -38,9 +38,7 @@ std::string recommendation_title(const Recommendation& rec, const MembershipData
 
 bool count_input(const char* label, int& value, int max) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    const bool changed = ImGui::InputInt(label, &value, 1, 5);
-    value = std::min(max, std::max(0, value));
-    return changed;
+    return spin_int(label, &value, 0, max);
 }
 
 class CostsView final : public View {
@@ -53,7 +51,7 @@ public:
         const Palette& p = palette();
         CalculatorInputs& in = ctx.draft.calculator;
         Assumptions& a = ctx.draft.assumptions;
-        heading(kHeading, ctx.fonts.heading);
+        heading(kHeading, ctx.fonts.heading, 2);
 
         // Inputs. The organisation type is the join request's, shared with Join and Governance.
         ImGui::SetNextItemWidth(input_width_for("Organisation type##costs"));
@@ -61,24 +59,25 @@ public:
         if (organisation_type_combo("Organisation type##costs", data, type))
             set_value_of_kind(ctx.draft.request, data, FieldKind::organisation_type, type);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        ImGui::SliderInt("Years of commitment", &in.years, kMinYears, kMaxYears, "%d", ImGuiSliderFlags_AlwaysClamp);
+        slider_int("Years of commitment", &in.years, kMinYears, kMaxYears);
         count_input("Conference attendees a year", in.conference_attendees, 10000);
         count_input("Training hours a year", in.training_hours, 100000);
         if (!data.schedule.income_groups.empty()) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-            ImGui::InputText("Country code (ISO, e.g. KE)", &in.country, ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
+            set_next_field({"", false, "", "country", "", "text"});
+            text_field("Country code (ISO, e.g. KE)", &in.country, "", ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
             if (in.country.size() > 2) in.country.resize(2);
         }
         for (const AddOn& addon : data.schedule.add_ons) {
             bool on = std::find(in.add_ons.begin(), in.add_ons.end(), addon.id) != in.add_ons.end();
             const std::string label = addon.name + " (" + format_money(addon.annual_fee, data) + " a year)";
-            if (ImGui::Checkbox(label.c_str(), &on)) {
+            if (checkbox(label.c_str(), &on)) {
                 in.add_ons.erase(std::remove(in.add_ons.begin(), in.add_ons.end(), addon.id), in.add_ons.end());
                 if (on) in.add_ons.push_back(addon.id);
             }
         }
 
-        if (ImGui::CollapsingHeader("Assumptions (editable)")) {
+        if (collapsing_header("Assumptions (editable)")) {
             text_muted("Conference registration: " + a.conference_source);
             money_input("Non-member conference price", a.conference_non_member_price, data);
             money_input("Member conference price", a.conference_member_price, data);
@@ -99,23 +98,27 @@ public:
         const Profile profile = profile_of(ctx.draft, data);
         const std::vector<Estimate> all = compare_tiers(data, a, profile);
         heading(years_heading(in.years), ctx.fonts.bold);
-        if (ImGui::BeginTable("results", 1 + static_cast<int>(all.size()),
-                              ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
+        if (begin_table("results", years_heading(in.years) + ", every tier", 1 + static_cast<int>(all.size()),
+                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-            for (const Estimate& e : all) ImGui::TableSetupColumn(data.find_tier(e.tier)->short_name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableHeadersRow();
+            std::vector<std::string> head = {""};
+            for (const Estimate& e : all) {
+                head.push_back(data.find_tier(e.tier)->short_name);
+                ImGui::TableSetupColumn(head.back().c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            }
+            table_header_row(head);
             for (const ResultRow& row : kResultRows) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
+                table_next_row();
+                table_cell(0);
                 text(row.label);
                 for (std::size_t i = 0; i < all.size(); ++i) {
-                    ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+                    table_cell(static_cast<int>(i) + 1);
                     if (row.bold && ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
                     text(format_money(all[i].*row.field, data));
                     if (row.bold && ctx.fonts.bold) ImGui::PopFont();
                 }
             }
-            ImGui::EndTable();
+            end_table();
         }
         for (const std::string& note : price_notes(all, data)) text_muted(note);
         draw_chart(all, data);
@@ -124,12 +127,12 @@ public:
         heading(kGoalsHeading, ctx.fonts.bold);
         for (const CalculatorGoal& g : data.calculator_goals) {
             bool on = ctx.draft.goals.wants(g.id);
-            if (ImGui::Checkbox(g.label.c_str(), &on)) ctx.draft.goals.set(g.id, on);
+            if (checkbox(g.label.c_str(), &on)) ctx.draft.goals.set(g.id, on);
         }
         std::optional<std::int64_t>& budget = ctx.draft.goals.annual_budget;
         bool has_budget = budget.has_value();
         const Money& first_fee = data.schedule.tiers.front().annual_fee;
-        if (ImGui::Checkbox("We have an annual budget ceiling", &has_budget))
+        if (checkbox("We have an annual budget ceiling", &has_budget))
             budget = has_budget ? std::optional<std::int64_t>(first_fee.amount) : std::nullopt;
         if (budget) {
             Money m{*budget, first_fee.currency};
@@ -157,37 +160,6 @@ public:
                                             ImGui::GetColorU32(p.accent), 6.0f, 0, 2.0f);
     }
 
-    void describe(const ViewContext& ctx, A11yTree& t) const override {
-        const MembershipData& data = ctx.data;
-        const CalculatorInputs& in = ctx.draft.calculator;
-        const Profile profile = profile_of(ctx.draft, data);
-        const OrganisationType* type = data.find_organisation_type(profile.organisation_type);
-        t.add("h2", kHeading).open("dl");
-        t.add("dt", "Organisation type").add("dd", type ? type->name : "not chosen");
-        t.add("dt", "Years of commitment").add("dd", std::to_string(clamp_years(in.years)));
-        t.add("dt", "Conference attendees a year").add("dd", std::to_string(in.conference_attendees));
-        t.add("dt", "Training hours a year").add("dd", std::to_string(in.training_hours));
-        t.close();
-        const std::vector<Estimate> all = compare_tiers(data, ctx.draft.assumptions, profile);
-        std::vector<std::string> head = {""};
-        std::vector<std::vector<std::string>> rows;
-        for (const ResultRow& row : kResultRows) rows.push_back({row.label});
-        for (const Estimate& e : all) {
-            head.push_back(data.find_tier(e.tier)->short_name);
-            for (std::size_t r = 0; r < rows.size(); ++r) rows[r].push_back(format_money(e.*kResultRows[r].field, data));
-        }
-        t.table(years_heading(in.years), head, rows);
-        for (const std::string& note : price_notes(all, data)) t.add("p", note);
-        t.add("h3", kGoalsHeading);
-        std::vector<std::string> goals;
-        for (const CalculatorGoal& g : data.calculator_goals) goals.push_back(g.label + (ctx.draft.goals.wants(g.id) ? ": yes" : ": no"));
-        if (ctx.draft.goals.annual_budget)
-            goals.push_back("Annual budget: " + format_money(Money{*ctx.draft.goals.annual_budget, data.schedule.tiers.front().annual_fee.currency}, data));
-        t.list(goals);
-        const Recommendation rec = recommend(data, ctx.draft.assumptions, profile, ctx.draft.goals);
-        t.add("h4", recommendation_title(rec, data)).list(rec.reasons);
-    }
-
     void reset() override { money_edits_.clear(); }
 
 private:
@@ -205,7 +177,8 @@ private:
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
         bool changed = false;
-        if (ImGui::InputText(label, &e.text, ImGuiInputTextFlags_CharsNoBlank)) {
+        if (e.invalid) set_next_field({"", false, "Not an amount; the last valid one is used.", "", "", "text"});
+        if (text_field(label, &e.text, "", ImGuiInputTextFlags_CharsNoBlank)) {
             std::int64_t parsed = 0;
             e.invalid = !parse_money_input(e.text, minor, parsed) || parsed > 100000000;
             if (!e.invalid) {
@@ -214,9 +187,9 @@ private:
                 changed = true;
             }
         }
-        if (e.invalid) {
+        if (e.invalid) {  // the field's semantics carry the message too (its error)
             ImGui::SameLine();
-            text_colored(palette().error, "Not an amount; the last valid one is used.");
+            ImGui::TextColored(palette().error, "Not an amount; the last valid one is used.");
         }
         return changed;
     }
@@ -249,6 +222,8 @@ private:
             dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x0 + std::max(1.0f, w_value), y1 + bar_h), ImGui::GetColorU32(p.yes), 3.0f);
             dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), format_money(e.total_value, data).c_str());
             ImGui::Dummy(ImVec2(label_w + width, bar_h * 2 + ImGui::GetFontSize() * 0.6f));
+            image(data.find_tier(e.tier)->short_name + ": total contribution " + format_money(e.total_contribution, data) +
+                  ", estimated value of member discounts " + format_money(e.total_value, data));
         }
         text_muted(kChartLegend);
     }

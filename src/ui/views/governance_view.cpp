@@ -53,7 +53,7 @@ public:
         const MembershipData& data = ctx.data;
         const Governance& g = data.governance;
         const bool narrow = ctx.shell.narrow();
-        heading(kHeading, ctx.fonts.heading);
+        heading(kHeading, ctx.fonts.heading, 2);
         // The organisation type and tier are the join request's, shared with Costs and Join.
         std::string type = value_of_kind(ctx.draft.request, data, FieldKind::organisation_type);
         ImGui::SetNextItemWidth(input_width_for("Organisation type##governance"));
@@ -67,21 +67,21 @@ public:
         const GovernanceText s = governance_text(data, profile);
         if (!data.find_organisation_type(profile.organisation_type)) text_muted(s.type_note);
         heading(s.rights_heading, ctx.fonts.bold);
-        if (ImGui::BeginTable("rights", narrow ? 2 : 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
+        if (begin_table("rights", s.rights_heading, narrow ? 2 : 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("Right", ImGuiTableColumnFlags_WidthStretch, 1.3f);
             ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, narrow ? 1.7f : 0.8f);
             if (!narrow) ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-            ImGui::TableHeadersRow();
+            table_header_row(narrow ? std::vector<std::string>{"Right", "Answer"} : std::vector<std::string>{"Right", "Answer", "Why"});
             for (const RightAnswer& a : rights_for(data, profile.organisation_type, profile.tier)) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
+                table_next_row();
+                table_cell(0);
                 text(a.name);
-                ImGui::TableSetColumnIndex(1);
+                table_cell(1);
                 grant_badge(a.grant);
-                if (!narrow) ImGui::TableSetColumnIndex(2);  // one column fewer on a phone: the reason goes under the answer
+                if (!narrow) table_cell(2);  // one column fewer on a phone: the reason goes under the answer
                 text(a.reason);
             }
-            ImGui::EndTable();
+            end_table();
         }
 
         heading(s.trc_heading, ctx.fonts.bold);
@@ -95,24 +95,6 @@ public:
         if (data.find_organisation_type(profile.organisation_type)) text_muted(s.type_note);
         heading(g.operating_name, ctx.fonts.bold);
         text(g.operating_about);
-    }
-
-    void describe(const ViewContext& ctx, A11yTree& t) const override {
-        const MembershipData& data = ctx.data;
-        const Governance& g = data.governance;
-        const Profile profile = profile_of(ctx.draft, data);
-        const GovernanceText s = governance_text(data, profile);
-        t.add("h2", kHeading);
-        if (!data.find_organisation_type(profile.organisation_type)) t.add("p", s.type_note);
-        std::vector<std::vector<std::string>> rows;
-        for (const RightAnswer& a : rights_for(data, profile.organisation_type, profile.tier))
-            rows.push_back({a.name, grant_answer(a.grant), a.reason});
-        t.add("h3", s.rights_heading).table(s.rights_heading, {"Right", "Answer", "Why"}, rows);
-        t.add("h3", s.trc_heading).add("p", g.trc_about).add("p", s.trc_now).add("p", s.trc_if_joined);
-        t.add("p", "Members as of " + data.snapshot.date + ".");
-        t.add("h3", s.cap_heading).add("p", s.executive).add("p", s.cap);
-        if (data.find_organisation_type(profile.organisation_type)) t.add("p", s.type_note);
-        t.add("h3", g.operating_name).add("p", g.operating_about);
     }
 };
 

@@ -43,31 +43,32 @@ std::vector<FieldError> JoinView::visible_errors(const JoinRequest& r, const Mem
 }
 
 bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<FieldError>& errors) {
+    static const char* const kinds[] = {"text", "text", "email", "url", "date", "", "", ""};  // by FieldKind: the input's type
     const std::string control = "##" + f.id;
     const ImGuiID control_id = ImGui::GetID(control.c_str());
     std::string& value = ctx.draft.request.at(f.id);
+    std::vector<std::string> messages;
+    for (const FieldError& e : errors_for(errors, f.id)) messages.push_back(e.message);
+    std::string error;
+    for (const std::string& m : messages) error += (error.empty() ? "" : " ") + m;
     begin_form_row(field_label(f), ctx.shell.narrow());
     const float width = form_control_width();
     ImGui::SetNextItemWidth(width);
+    set_next_field({f.label, f.required, error, f.autocomplete, f.placeholder, kinds[static_cast<int>(f.kind)]});
     bool changed = false;
     switch (f.kind) {
         case FieldKind::tier: changed = tier_combo(control.c_str(), ctx.data, value); break;
         case FieldKind::organisation_type: changed = organisation_type_combo(control.c_str(), ctx.data, value); break;
         case FieldKind::yes_no: {
             bool on = !value.empty();
-            changed = ImGui::Checkbox(control.c_str(), &on);
+            changed = checkbox(control.c_str(), &on);
             value = on ? "yes" : "";
             break;
         }
-        case FieldKind::multiline:
-            changed = ImGui::InputTextMultiline(control.c_str(), &value, ImVec2(width, ImGui::GetTextLineHeight() * 5));
-            break;
-        default: changed = ImGui::InputTextWithHint(control.c_str(), f.placeholder.c_str(), &value); break;
+        case FieldKind::multiline: changed = text_area(control.c_str(), &value, ImVec2(width, ImGui::GetTextLineHeight() * 5)); break;
+        default: changed = text_field(control.c_str(), &value, f.placeholder.c_str()); break;
     }
-    if (changed) touched_.insert(f.id);
-    if (ImGui::IsItemDeactivated()) touched_.insert(f.id);  // leaving a field shows what it lacks
-    std::vector<std::string> messages;
-    for (const FieldError& e : errors_for(errors, f.id)) messages.push_back(e.message);
+    if (changed || last_field_left()) touched_.insert(f.id);  // leaving a field shows what it lacks
     end_form_row(f.label, control_id, messages);
     return changed;
 }
@@ -75,7 +76,7 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
 void JoinView::draw(ViewContext& ctx) {
     const MembershipData& data = ctx.data;
     const Palette& p = palette();
-    heading(kHeading, ctx.fonts.heading);
+    heading(kHeading, ctx.fonts.heading, 2);
     text(intro(data));
     text_muted(kKeptHere);
 
@@ -87,7 +88,7 @@ void JoinView::draw(ViewContext& ctx) {
     const std::string mailto = mailto_uri(r, data);
     heading("Your request", ctx.fonts.bold);
     if (!all.empty()) {
-        text_colored(p.error, missing_line(all.size()));
+        status_text(p.error, missing_line(all.size()));
         if (secondary_button("Show what is missing")) send_attempted_ = true;
     }
     if (ctx.options.kiosk) {
@@ -121,27 +122,8 @@ void JoinView::draw(ViewContext& ctx) {
     heading("Preview", ctx.fonts.bold);
     text_muted("To: " + data.join.email);
     text_muted("Subject: " + email_subject(r, data));
-    std::string preview = email_body(r, data);
-    ImGui::InputTextMultiline("##preview", &preview, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 18), ImGuiInputTextFlags_ReadOnly);
-}
-
-void JoinView::describe(const ViewContext& ctx, A11yTree& t) const {
-    const MembershipData& data = ctx.data;
-    const JoinRequest& r = ctx.draft.request;
-    t.add("h2", kHeading).add("p", intro(data)).add("p", kKeptHere);
-    const std::vector<FieldError> errors = visible_errors(r, data);
-    t.open("dl");
-    for (const JoinField& f : data.join.fields) {
-        const std::string value = display_value(r, f, data);
-        t.add("dt", field_label(f));
-        t.add("dd", value.empty() ? "empty" : truncate_utf8(value, 500));
-        for (const FieldError& e : errors_for(errors, f.id)) t.add("dd", "Error: " + e.message);
-    }
-    t.close();
-    t.add("h3", "Your request");
-    const std::size_t missing = validate(r, data).size();
-    if (missing > 0) t.add("p", missing_line(missing));
-    t.add("h3", "Preview").add("pre", plain_request(r, data));
+    set_next_field({"Preview", false, "", "", "", ""});
+    read_only_text("##preview", email_body(r, data), ImVec2(-1.0f, ImGui::GetTextLineHeight() * 18));
 }
 
 void JoinView::commit(ViewContext& ctx) {
@@ -200,6 +182,7 @@ void JoinView::draw_qr(const std::string& payload) {
     ImGui::ItemSize(box);
     ImGui::ItemAdd(box, id, nullptr, ImGuiItemFlags_NoNav);
     widget_registry_note("QR code", id);
+    image("QR code of the email to send: scan it to open it on your phone");
 }
 
 }  // namespace iiifc

@@ -17,7 +17,6 @@ public:
     const char* id() const override { return "join"; }
     const char* title() const override { return "Join"; }
     void draw(ViewContext& ctx) override;
-    void describe(const ViewContext& ctx, A11yTree& tree) const override;
     void commit(ViewContext& ctx) override;                 // "Form has 2 errors" when the count changes
     bool on_file_loaded(const std::string& name, const std::string& content, ViewContext& ctx) override;  // a join request file
     void reset() override;

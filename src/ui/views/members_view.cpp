@@ -38,44 +38,33 @@ public:
 
     void draw(ViewContext& ctx) override {
         const MembershipData& data = ctx.data;
-        heading(kHeading, ctx.fonts.heading);
+        heading(kHeading, ctx.fonts.heading, 2);
         text_muted(counts_line(data));
         ImGui::SetNextItemWidth(input_width_for("Search by name"));
-        ImGui::InputTextWithHint("Search by name", "e.g. library, Yale", &query_);
-        if (ImGui::RadioButton("All levels", level_.empty())) level_.clear();
+        text_field("Search by name", &query_, "e.g. library, Yale");
+        begin_group(Role::radiogroup, "Level");
+        if (radio_button("All levels", level_.empty())) level_.clear();
         for (const Tier& t : data.schedule.tiers) {
             ImGui::SameLine();
-            if (ImGui::RadioButton(t.short_name.c_str(), level_ == t.id)) level_ = t.id;
+            if (radio_button(t.short_name.c_str(), level_ == t.id)) level_ = t.id;
         }
+        end_group();
         const std::vector<const Member*> shown = matches(data);
-        if (ImGui::BeginTable("members", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+        if (begin_table("members", "Consortium members", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
             ImGui::TableSetupColumn("Institution", ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableHeadersRow();
+            table_header_row({"Institution", "Level"});
             for (const Member* m : shown) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
+                table_next_row();
+                table_cell(0);
                 text(m->name);
-                ImGui::TableSetColumnIndex(1);
+                table_cell(1);
                 text(level_text(*m, data));
             }
-            ImGui::EndTable();
+            end_table();
         }
         text_muted(shown_line(shown.size()));
         text_muted("Source: " + data.snapshot.source + ".");
-    }
-
-    void describe(const ViewContext& ctx, A11yTree& t) const override {
-        const MembershipData& data = ctx.data;
-        t.add("h2", kHeading).add("p", counts_line(data));
-        const Tier* level = data.find_tier(level_);
-        t.add("p", "Search: " + (query_.empty() ? std::string("none") : query_) + ". Level: " +
-                       (level ? level->short_name : std::string("all levels")) + ".");
-        std::vector<std::vector<std::string>> rows;
-        const std::vector<const Member*> shown = matches(data);
-        for (const Member* m : shown) rows.push_back({m->name, level_text(*m, data)});
-        t.table("Consortium members", {"Institution", "Level"}, rows);
-        t.add("p", shown_line(shown.size())).add("p", "Source: " + data.snapshot.source + ".");
     }
 
     void open_route(const Route& r, ViewContext& ctx) override {

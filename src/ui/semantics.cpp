@@ -1,0 +1,205 @@
+#include "semantics.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace iiifc::semantics {
+
+namespace {
+
+const char* role_name(Role r) {
+    static const char* const names[] = {"heading", "text", "status", "button", "tablist", "tab", "checkbox", "radiogroup",
+                                        "radio", "combobox", "option", "slider", "spinbutton", "textbox", "table", "row",
+                                        "columnheader", "rowheader", "cell", "list", "listitem", "group", "dialog", "image"};
+    return names[static_cast<int>(r)];
+}
+
+struct Tree {
+    std::vector<SemanticNode> nodes;
+    std::vector<int> parent;      // index of each node's container, -1 at the top
+};
+
+struct State {
+    Tree building;
+    std::vector<int> open;        // the containers being filled
+    std::string published;        // the last complete frame as JSON
+    std::size_t published_count = 0;
+    struct Action { unsigned id; SemanticAction kind; std::string value; };
+    std::vector<Action> actions;
+    unsigned dom_focus = 0, focus_request = 0, last_nav = 0;
+    unsigned focus_to_apply = 0;  // a DOM control took focus: its widget moves ImGui's focus there once
+    unsigned caret_id = 0;
+    int caret_start = -1, caret_end = -1;
+};
+State g;
+
+nlohmann::json to_json(const SemanticNode& n) {
+    nlohmann::json j = {{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name},
+                        {"rect", {std::round(n.x), std::round(n.y), std::round(n.w), std::round(n.h)}}};
+    if (!n.value.empty() || n.role == Role::textbox) j["value"] = n.value;
+    if (n.level) j["level"] = n.level;
+    if (n.checked) j["checked"] = true;
+    if (n.selected) j["selected"] = true;
+    if (n.expanded) j["expanded"] = true;
+    if (n.disabled) j["disabled"] = true;
+    if (n.required) j["required"] = true;
+    if (!n.error.empty()) {
+        j["invalid"] = true;
+        j["error"] = n.error;
+    }
+    if (n.multiline) j["multiline"] = true;
+    if (n.readonly) j["readonly"] = true;
+    if (n.current) j["current"] = true;
+    if (!n.autocomplete.empty()) j["autocomplete"] = n.autocomplete;
+    if (!n.placeholder.empty()) j["placeholder"] = n.placeholder;
+    if (!n.kind.empty()) j["kind"] = n.kind;
+    if (n.has_range) {
+        j["min"] = n.min;
+        j["max"] = n.max;
+        j["step"] = n.step;
+    }
+    if (n.caret_start >= 0) j["caret"] = {n.caret_start, n.caret_end};
+    return j;
+}
+
+}  // namespace
+
+void begin_frame() {
+    g.building.nodes.clear();
+    g.building.parent.clear();
+    g.open.clear();
+}
+
+void end_frame() {
+    while (!g.open.empty()) close();
+    // Nest the flat list: children after their container, in reading order.
+    const Tree& t = g.building;
+    std::vector<nlohmann::json> built(t.nodes.size());
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) built[i] = to_json(t.nodes[i]);
+    nlohmann::json root = nlohmann::json::array();
+    for (std::size_t k = t.nodes.size(); k-- > 0;) {  // children first, so each is complete when moved
+        const int p = t.parent[k];
+        nlohmann::json& into = p < 0 ? root : built[static_cast<std::size_t>(p)]["children"];
+        if (!into.is_array()) into = nlohmann::json::array();
+        into.insert(into.begin(), std::move(built[k]));
+    }
+    g.published = root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    g.published_count = t.nodes.size();
+    g.actions.clear();  // for a control no longer drawn (another view): nothing to act on
+
+    // Focus the page should follow: ImGui's keyboard navigation moved (arrows on the canvas, a click).
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (ctx && ctx->NavId != g.last_nav) {
+        g.last_nav = ctx->NavId;
+        if (ctx->NavId && ctx->NavId != g.dom_focus) g.focus_request = ctx->NavId;
+    }
+}
+
+void add(const SemanticNode& node) {
+    g.building.nodes.push_back(node);
+    g.building.parent.push_back(g.open.empty() ? -1 : g.open.back());
+}
+
+void open(const SemanticNode& node) {
+    add(node);
+    g.open.push_back(static_cast<int>(g.building.nodes.size()) - 1);
+}
+
+void close() {
+    if (g.open.empty()) return;
+    const int index = g.open.back();
+    g.open.pop_back();
+    // A container's box is its children's, unless it was given one.
+    SemanticNode& c = g.building.nodes[static_cast<std::size_t>(index)];
+    if (c.w > 0 || c.h > 0) return;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (std::size_t i = static_cast<std::size_t>(index) + 1; i < g.building.nodes.size(); ++i) {
+        if (g.building.parent[i] != index) continue;
+        const SemanticNode& n = g.building.nodes[i];
+        x0 = std::min(x0, n.x), y0 = std::min(y0, n.y), x1 = std::max(x1, n.x + n.w), y1 = std::max(y1, n.y + n.h);
+    }
+    if (x1 > x0) c.x = x0, c.y = y0, c.w = x1 - x0, c.h = y1 - y0;
+}
+
+SemanticNode last_item(Role role, const std::string& name) {
+    SemanticNode n;
+    n.id = ImGui::GetItemID();
+    n.role = role;
+    n.name = name;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    n.x = a.x, n.y = a.y, n.w = b.x - a.x, n.h = b.y - a.y;
+    return n;
+}
+
+unsigned text_id(const std::string& text) {
+    // The text and its place in the tree: the same words twice (two "Yes" cells) get two ids.
+    const unsigned place = static_cast<unsigned>(g.building.nodes.size()) * 2654435761u;
+    return ImHashStr(text.c_str(), text.size(), place);
+}
+
+std::string json() { return g.published; }
+std::size_t node_count() { return g.published_count; }
+
+void queue(unsigned id, SemanticAction action, const std::string& value) {
+    if (action == SemanticAction::focus) {
+        g.dom_focus = id;
+        g.focus_to_apply = id;
+        g.last_nav = id;  // ImGui follows the page here: nothing to send back
+        return;
+    }
+    if (action == SemanticAction::blur && g.dom_focus == id) g.dom_focus = 0;  // and the field shows its message
+    if (action == SemanticAction::set_value) {  // only the newest value of a control matters
+        g.actions.erase(std::remove_if(g.actions.begin(), g.actions.end(),
+                                       [&](const State::Action& a) { return a.id == id && a.kind == action; }),
+                        g.actions.end());
+    }
+    g.actions.push_back({id, action, value});
+}
+
+void set_caret(unsigned id, int start, int end) {
+    g.caret_id = id;
+    g.caret_start = start;
+    g.caret_end = end;
+}
+
+void caret_of(unsigned id, int& start, int& end) {
+    start = id == g.caret_id ? g.caret_start : -1;
+    end = id == g.caret_id ? g.caret_end : -1;
+}
+
+static bool take(unsigned id, SemanticAction kind, std::string* value) {
+    for (auto it = g.actions.begin(); it != g.actions.end(); ++it) {
+        if (it->id != id || it->kind != kind) continue;
+        if (value) *value = it->value;
+        g.actions.erase(it);
+        return true;
+    }
+    return false;
+}
+
+bool take_activate(unsigned id) { return take(id, SemanticAction::activate, nullptr); }
+bool take_blurred(unsigned id) { return take(id, SemanticAction::blur, nullptr); }
+bool take_value(unsigned id, std::string& value) { return take(id, SemanticAction::set_value, &value); }
+
+bool take_focus(unsigned id) {
+    if (id == 0 || g.focus_to_apply != id) return false;
+    g.focus_to_apply = 0;
+    return true;
+}
+
+bool pending() { return !g.actions.empty() || g.focus_to_apply != 0; }
+
+unsigned dom_focus() { return g.dom_focus; }
+
+unsigned take_focus_request() {
+    const unsigned id = g.focus_request;
+    g.focus_request = 0;
+    return id;
+}
+
+void request_focus(unsigned id) { g.focus_request = id; }
+
+}  // namespace iiifc::semantics
