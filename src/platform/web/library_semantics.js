@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
     container: null,
     records: null,       // node id -> record { id, role, shape, node, outer, box, offset, control, nameEl, ... }
     byElement: null,     // control element -> record (events)
-    quiet: 0,            // > 0 while the app calls in: focus/blur the app caused are not sent back
+    quiet: 0,            // > 0 while the app publishes: changes it makes are not sent back
     pendingFocus: -1,    // an id the app focused before its element existed
     focusSent: [],       // [id, time] of focus actions sent: the app's echo of an older one is stale
 
@@ -102,16 +102,18 @@ mergeInto(LibraryManager.library, {
       });
       c.addEventListener('input', function (e) { if (e.target.tagName !== 'SELECT') textValue(e); });
       c.addEventListener('compositionend', textValue);
+      // Focus and blur are sent even when the app caused them (browser_semantics_focus): the app
+      // learns from them which control the page's input is the editor of.
       c.addEventListener('focusin', function (e) {
         var rec = S.recordOf(e.target);
-        if (!rec || S.quiet || e.target !== rec.control) return;
+        if (!rec || e.target !== rec.control) return;
         S.focusSent.push([rec.id, Date.now()]);
         if (S.focusSent.length > 16) S.focusSent.shift();
         S.send(rec.id, 3, '');
       });
       c.addEventListener('focusout', function (e) {
         var rec = S.recordOf(e.target);
-        if (!rec || S.quiet || e.target !== rec.control) return;
+        if (!rec || e.target !== rec.control) return;
         S.send(rec.id, 4, '');
       });
       // Where the caret is, so the canvas draws it there: selectionchange where the browser fires
@@ -131,6 +133,9 @@ mergeInto(LibraryManager.library, {
       var role = String(node.role || '');
       if (role === 'heading') return 'h' + Math.min(4, Math.max(1, node.level | 0 || 2));
       if (role === 'textbox') return node.multiline ? 'textarea' : 'input';
+      // A header cell with no words heads nothing (the corner of a table): a plain cell.
+      var empty = !node.name && !(node.children && node.children.length);
+      if ((role === 'columnheader' || role === 'rowheader') && empty) return 'cell';
       return role;
     },
 
@@ -139,7 +144,7 @@ mergeInto(LibraryManager.library, {
       var el = function (tag) { return document.createElement(tag); };
       var rec = { id: id, role: String(node.role || ''), shape: shape, node: {}, outer: null, box: null, offset: 0,
                   control: null, nameEl: null, ariaName: false, positioned: true, sent: [], valueSent: null, caretsSent: [], caretSent: null, error: null };
-      var role = rec.role;
+      var role = rec.role = shape === 'cell' ? 'cell' : rec.role;
       if (S.FIELDS[role]) {
         // A wrapper at the widget's rectangle holding the label and the control, both filling it.
         var w = el('div');
@@ -251,7 +256,7 @@ mergeInto(LibraryManager.library, {
         attr(el, 'aria-disabled', node.disabled ? 'true' : null);
         // A collapsible section's header comes first in its group: collapsed unless expanded.
         var header = parent && parent.role === 'group' && index === 0 && role === 'button';
-        attr(el, 'aria-expanded', node.expanded ? 'true' : header ? 'false' : null);
+        attr(el, 'aria-expanded', node.expanded ? 'true' : header || node.expanded === false ? 'false' : null);
         if (role === 'tab') {
           attr(el, 'aria-selected', node.current || node.selected ? 'true' : 'false');
           attr(el, 'aria-current', node.current ? 'page' : null);
@@ -441,7 +446,7 @@ mergeInto(LibraryManager.library, {
     var S = PortalSemantics, c = S.root();
     id = id >>> 0;
     var a = document.activeElement;
-    if (a && a !== document.body && a !== Module['canvas'] && !c.contains(a)) return;
+    if (!a || (a !== Module['canvas'] && !c.contains(a))) return;  // not at start-up, nor away from the app
     var now = Date.now(), last = S.focusSent.length ? S.focusSent[S.focusSent.length - 1] : null;
     for (var i = S.focusSent.length - 1; i >= 0; i--) {
       if (now - S.focusSent[i][1] > 300) break;
@@ -450,8 +455,7 @@ mergeInto(LibraryManager.library, {
     var rec = S.records.get(id);
     if (!rec) { S.pendingFocus = id; return; }
     S.pendingFocus = -1;
-    S.quiet++;
-    try { S.focus(rec); } finally { S.quiet--; }
+    S.focus(rec);
   },
 
   // For the keyboard layer: 0 when the focus is not in the semantics tree, 1 on a control whose
