@@ -1,6 +1,6 @@
 // The page's loader and its wiring to the app: checks WebAssembly and WebGL, downloads the data
 // and the .wasm with a progress bar, starts the app, and forwards browser events it needs
-// (back/forward, paste, soft-keyboard text, files, colour scheme). No inline script: the CSP
+// (back/forward, paste, files, colour scheme). No inline script: the CSP
 // allows scripts from this origin only.
 'use strict';
 (function () {
@@ -108,15 +108,6 @@
       performance.mark('portal-first-frame');
       root.dataset.firstFrameMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
-      // The DOM mirror of the app (filled by the app) becomes the page's main content; the
-      // fallback, also a <main>, is hidden from now on.
-      var mirror = document.createElement('div');
-      mirror.id = 'mirror';
-      mirror.className = 'visually-hidden';
-      mirror.setAttribute('role', 'main');
-      mirror.setAttribute('aria-label', 'IIIF Consortium membership portal');
-      document.body.insertBefore(mirror, document.getElementById('live'));
-      if (bridge.pendingMirror) { mirror.replaceChildren(bridge.pendingMirror); bridge.pendingMirror = null; }
       root.dataset.webgl = String(info.webgl);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
@@ -142,16 +133,12 @@
     window.addEventListener('popstate', function () { call('portal_on_fragment', ['string'], [window.location.hash]); });
     window.addEventListener('hashchange', function () { call('portal_on_fragment', ['string'], [window.location.hash]); });
     document.addEventListener('paste', function (e) {
+      // A text field of the semantics tree (library_semantics.js) takes its paste itself.
+      if (e.target && e.target.closest && e.target.closest('#semantics')) return;
       var text = (e.clipboardData || window.clipboardData).getData('text');
       if (!text) return;
       e.preventDefault();
       call('portal_on_text', ['string'], [text.slice(0, 1048576)]);
-    });
-    // Soft keyboards type into the hidden field; its text goes to the app, and the field is emptied.
-    var input = document.getElementById('text-input');
-    input.addEventListener('input', function () {
-      if (input.value) call('portal_on_text', ['string'], [input.value]);
-      input.value = '';
     });
     var file = document.getElementById('file-input');
     file.addEventListener('change', function () {

@@ -129,6 +129,7 @@ static bool edit_text(const char* label, std::string* value, const char* hint, I
     if (ImGui::IsItemActivated() && !read_only && semantics::dom_focus() != id) semantics::request_focus(id);
     widget_detail::last_field_left = ImGui::IsItemDeactivated() || semantics::take_blurred(id);
     SemanticNode n = control_node(Role::textbox, label, f);
+    n.id = id;  // a clipped multi-line field ends in ImGui's group, whose item id is 0
     n.value = *value;
     n.multiline = size != nullptr;
     n.readonly = read_only;

@@ -20,7 +20,6 @@ void browser_announce(const char* text);                       // the page's pol
 void browser_publish_semantics(const char* tree_json);         // the DOM controls over the canvas (library_semantics.js)
 void browser_semantics_focus(unsigned id);                    // focus the DOM control of that widget
 void browser_set_cursor(const char* css_cursor);
-void browser_set_text_input(int open);                         // focus / blur the hidden field (soft keyboards)
 void browser_focus_canvas();
 void browser_reload();                                         // switch to a newly installed version
 void browser_signal_ready(const char* info);                   // after the first frame: data-app-state="ready"

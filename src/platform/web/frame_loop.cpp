@@ -73,7 +73,7 @@ void draw_frame() {
 }
 
 void after_frames() {
-    // Saving and the DOM mirror follow the state when a burst of frames ends, or every half
+    // Saving and the semantics tree follow the state when a burst of frames ends, or every half
     // second while one goes on (a held button, a drag): not at every frame.
     const double now = emscripten_get_now();
     if (g.frames_wanted <= 0 || now - g.last_commit_ms > 500.0) {

@@ -5,6 +5,7 @@
 
 #include "browser_bridge.h"
 #include "runner.h"
+#include "semantics_bridge.h"
 
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -46,7 +47,7 @@ struct Html5Data {
     float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0;
     bool touch_scrolling = false;
     bool touch_pressed = false;
-    bool text_input_open = false;
+    bool keys_pushed[512] = {};  // keys whose press went to ImGui: their release goes there too
     int last_cursor = -2;
 };
 
@@ -223,10 +224,29 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;
 }
 
+// Whether a key is ImGui's when the page's focus is on a real control of the semantics tree:
+// that control handles its keys (typing, Space, Enter, Tab: the browser's), except the arrows and
+// Home/End/PageUp/PageDown on a control that does not use them, which move ImGui's navigation
+// (the DOM focus follows it), and Escape (leave a field, close a popup).
+bool key_for_imgui_from_dom(int code, int target) {
+    if (code == 27) return true;
+    const bool navigation = code >= 33 && code <= 40;  // PageUp, PageDown, End, Home, arrows
+    return navigation && target == 1;
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    Html5Data& bd = *g_bd;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool command = e->ctrlKey || e->metaKey;
     const int code = static_cast<int>(e->keyCode);
+    const bool known = code > 0 && code < 512;
+    // A release goes where its press went, even if the focus moved in between.
+    const bool release_of_pushed = !down && known && bd.keys_pushed[code];
+    if (!release_of_pushed) {
+        const int target = browser_semantics_key_target();
+        if (target != 0 && !(known && key_for_imgui_from_dom(code, target))) return EM_FALSE;
+    }
+    if (code == 9) return EM_FALSE;  // Tab is the browser's: DOM order is reading order
     // Paste is left to the browser, which fires a 'paste' event with the text (see browser_bridge).
     if (command && code == 86) return EM_FALSE;
     if (down && !command && is_single_character(e->key)) {
@@ -238,10 +258,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
             k.button = 32;
             k.down = true;
             push(k);
+            bd.keys_pushed[32] = true;
         }
-        return EM_TRUE;  // typed here: no 'input' event on the hidden field
+        return EM_TRUE;
     }
-    if (code == 229 || code <= 0 || code >= 512) return EM_FALSE;  // composing (soft keyboards): the DOM input event brings the text
+    if (code == 229 || !known) return EM_FALSE;  // composing (soft keyboards): the DOM input event brings the text
     InputEvent k = make_event(EventKind::Key);
     k.button = code;
     k.down = down;
@@ -250,10 +271,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     k.alt = e->altKey;
     k.super = e->metaKey;
     push(k);
-    // Keep Tab, arrows, Backspace, Space, Enter and Escape for the app; let the browser have the rest
+    bd.keys_pushed[code] = down;
+    // Keep arrows, Backspace, Space, Enter and Escape for the app; let the browser have the rest
     // (F5, Ctrl+R, zoom ...), Ctrl+C/X/A go to ImGui too.
     switch (code) {
-        case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36: case 37: case 38: case 39: case 40: case 46:
+        case 8: case 13: case 27: case 32: case 33: case 34: case 35: case 36: case 37: case 38: case 39: case 40: case 46:
             return EM_TRUE;
         default:
             return command && (code == 65 || code == 67 || code == 88 || code == 89 || code == 90);
@@ -261,6 +283,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 }
 
 EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+    for (bool& k : g_bd->keys_pushed) k = false;
     InputEvent e = make_event(EventKind::Focus);
     e.down = false;
     push(e);
@@ -417,10 +440,6 @@ void ImGui_ImplHtml5_EndFrame() {
         static const char* names[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
         browser_set_cursor(cursor >= 0 && cursor < static_cast<int>(IM_ARRAYSIZE(names)) ? names[cursor] : "none");
         bd.last_cursor = cursor;
-    }
-    if (io.WantTextInput != bd.text_input_open) {
-        bd.text_input_open = io.WantTextInput;
-        browser_set_text_input(bd.text_input_open);
     }
 }
 

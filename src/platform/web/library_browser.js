@@ -162,40 +162,9 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { region.textContent = text; }, 50);
   },
 
-  browser_publish_mirror: function (ptr) {
-    var mirror = document.getElementById('mirror');
-    var allowed = { div: 1, section: 1, h1: 1, h2: 1, h3: 1, p: 1, ul: 1, ol: 1, li: 1, table: 1, caption: 1, thead: 1,
-                    tbody: 1, tr: 1, th: 1, td: 1, dl: 1, dt: 1, dd: 1, strong: 1, pre: 1 };
-    // [tag, text, children]: elements from a fixed list, text only through textContent.
-    var build = function (node) {
-      var tag = allowed[node[0]] ? node[0] : 'div';
-      var el = document.createElement(tag);
-      if (tag === 'th') el.scope = 'row';  // header cells of the head row become 'col' below
-      if (node[1]) el.textContent = node[1];
-      (node[2] || []).forEach(function (child) { el.appendChild(build(child)); });
-      return el;
-    };
-    var tree;
-    try { tree = JSON.parse(UTF8ToString(ptr)); } catch (e) { return; }
-    var content = build(tree);
-    content.querySelectorAll('thead th').forEach(function (th) { th.scope = 'col'; });
-    // Before the first frame is signalled the mirror does not exist yet: the page inserts it then.
-    if (mirror) mirror.replaceChildren(content); else if (window.portalBridge) window.portalBridge.pendingMirror = content;
-  },
-
   browser_set_cursor: function (ptr) { Module['canvas'].style.cursor = UTF8ToString(ptr); },
 
-  browser_set_text_input: function (open) {
-    var input = document.getElementById('text-input');
-    if (!input) return;
-    if (open) { input.value = ''; input.focus({ preventScroll: true }); }
-    else if (document.activeElement === input) { input.blur(); Module['canvas'].focus({ preventScroll: true }); }
-  },
-
-  browser_focus_canvas: function () {
-    var input = document.getElementById('text-input');
-    if (document.activeElement !== input) Module['canvas'].focus({ preventScroll: true });
-  },
+  browser_focus_canvas: function () { Module['canvas'].focus({ preventScroll: true }); },
 
   browser_reload: function () { if (window.portalBridge) window.portalBridge.reload(); else window.location.reload(); },
 

@@ -34,6 +34,6 @@ struct Runner {
 Runner& runner();
 void rebuild_fonts();  // at start and when the pixel ratio changes
 void draw_frame();     // one frame now
-void after_frames();   // saving, the DOM mirror and the next frame or wake-up
+void after_frames();   // saving, the semantics tree and the next frame or wake-up
 
 }  // namespace iiifc

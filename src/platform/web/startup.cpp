@@ -115,7 +115,7 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_na
     clock.lap("portal:first-frame", g.startup.first_frame);
     const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
     browser_signal_ready(info.dump().c_str());
-    // Saving and the DOM mirror wait for the frames that follow (after_frames), off this path.
+    // Saving and the semantics tree wait for the frames that follow (after_frames), off this path.
     runner_request_frames(2);
     return 0;
 }
