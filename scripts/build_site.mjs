@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -99,3 +100,21 @@ if (worker.includes('__VERSION__') || worker.includes('__FILES__')) { console.er
 writeFileSync(join(out, 'sw.js'), worker);
 writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: precache }, null, 1) + '\n');
 step(`version ${version}, ${assets.length + 1} files, app + data ${totalBytes} bytes -> ${relative(process.cwd(), out) || out}`);
+
+// For static hosts that serve a file's compressed twin (nginx gzip_static / brotli_static, and
+// the like): name.br and name.gz beside each text and WebAssembly file, at the highest levels.
+// Written after the precache list: the service worker asks for the files themselves.
+function writePrecompressed(dir) {
+  const compressible = /\.(html|js|css|json|wasm|webmanifest|svg|txt)$/;
+  let raw = 0, br = 0, gz = 0;
+  for (const f of listFiles(dir).filter((p) => compressible.test(p))) {
+    const data = readFileSync(f);
+    const brotli = brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    const gzip = gzipSync(data, { level: 9 });
+    writeFileSync(f + '.br', brotli);
+    writeFileSync(f + '.gz', gzip);
+    raw += data.length; br += brotli.length; gz += gzip.length;
+  }
+  step(`pre-compressed .br and .gz beside each file: ${raw} bytes -> brotli ${br}, gzip ${gz}`);
+}
+writePrecompressed(out);

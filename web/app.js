@@ -93,6 +93,23 @@
     });
   }
 
+  // Runs fn once the browser has shown the page's first contentful paint (a hidden page paints
+  // nothing: at once; a browser that does not report paints: after the next frame; at most 2 s).
+  function afterContentfulPaint(fn) {
+    var done = false;
+    var run = function () { if (!done) { done = true; fn(); } };
+    var painted = function () { return performance.getEntriesByName('first-contentful-paint').length > 0; };
+    if (document.visibilityState === 'hidden' || painted()) { run(); return; }
+    setTimeout(run, 2000);
+    try {
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(run, 0); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      requestAnimationFrame(function () { setTimeout(run, 0); });
+    }
+  }
+
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -257,9 +274,12 @@
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
         wireEvents();
-        // The canvas is shown (it was laid out but invisible) for the app's first frame.
-        root.dataset.appState = 'starting';
-        Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+        // The page's static content is painted first (on a fast connection the app would be
+        // ready before the browser's first paint, and the page would have no contentful paint
+        // but the app's canvas). The app shows its canvas with its first frame (browser_show_app).
+        afterContentfulPaint(function () {
+          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+        });
       },
     };
     loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
