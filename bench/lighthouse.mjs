@@ -32,13 +32,21 @@ export function writeStaticAnchor(site) {
 
 const METRICS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint', si: 'speed-index', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' };
 
+// The HTML snippet of the first node an audit's details name.
+function firstSnippet(x) {
+  if (!x || typeof x !== 'object') return null;
+  if (x.type === 'node' && x.snippet) return x.snippet;
+  for (const v of Object.values(x)) { const s = firstSnippet(v); if (s) return s; }
+  return null;
+}
+
 async function lighthouseRuns(url, runs) {
   const all = [];
   for (let i = 0; i < runs; i++) {
     const { lhr } = await runLighthouse(url, { onlyCategories: ['performance'] });
     const r = Object.fromEntries(Object.entries(METRICS).map(([k, id]) => [k, lhr.audits[id].numericValue ?? null]));
     r.score = lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100);
-    r.lcpElement = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null;
+    r.lcpElement = firstSnippet(lhr.audits['largest-contentful-paint-element']?.details);
     r.errors = [lhr.runtimeError?.message, ...Object.values(METRICS).map((id) => lhr.audits[id].errorMessage)].filter(Boolean);
     r.longTasks = (lhr.audits['long-tasks']?.details?.items || []).map((t) => Math.round(t.duration));
     all.push(r);

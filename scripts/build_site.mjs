@@ -87,9 +87,8 @@ page = page.replace('data-app-state="loading"', `data-app-state="loading" data-v
 page = page.replace('<link rel="stylesheet" href="app.css">', `<link rel="stylesheet" href="app.css?v=${version}">`);
 page = page.replace('<script src="app.js" defer></script>', `<script src="app.js?v=${version}" defer></script>`);
 // The downloads start while the page is still being read, not when the loader runs.
-page = page.replace('<link rel="stylesheet"', `<link rel="preload" href="portal.wasm?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="membership.json?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="portal.js?v=${version}" as="script">\n<link rel="stylesheet"`);
+// No preload of the app's files: the page's own content (HTML, styles) is painted first, and the
+// loader asks for the app then (web/app.js).
 writeFileSync(join(out, 'index.html'), page);
 // The service worker carries this version and the list of files it precaches.
 const precache = ['index.html', ...assets];

@@ -71,7 +71,7 @@
 
   function readAll(response, onBytes) { return readChunks(response, onBytes).then(joinChunks); }
 
-  // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
+  // The ?v= of the page's version keeps them fresh.
   function fetchOk(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
@@ -285,5 +285,7 @@
     loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
   }
 
-  start();
+  // The page's static content is painted first: on a slow connection the app's downloads would
+  // share the bandwidth with the page's styles, and the content would wait for them.
+  afterContentfulPaint(start);
 })();

@@ -102,6 +102,7 @@ void phase_first_frame(void*) {
     start.clock.lap("portal:draft", g.startup.draft);
     // The first frame is the settled layout (App::frame gives the first frame the view's scroll
     // bar); the frames that follow only settle hover and the scroll bar's thumb.
+    g.started = true;
     draw_frame();
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
