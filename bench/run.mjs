@@ -238,7 +238,7 @@ lhRow('Speed Index', 'si', msOrNone);
 lhRow('Total Blocking Time', 'tbt', msOrNone);
 lhRow('Cumulative Layout Shift', 'cls', (v) => (v === null ? 'none' : v.toFixed(3)));
 lhRow('Performance score', 'score', (v) => (v === null ? 'none' : String(v)));
-console.log(`  long tasks (ms, unthrottled trace) per run: ${mobile.app.runs.map((r) => `[${r.longTasks.join(', ')}]`).join(' ')}`);
+console.log(`  long tasks (ms, as Lighthouse lists them) per run: ${mobile.app.runs.map((r) => `[${r.longTasks.join(', ')}]`).join(' ')}`);
 const lhErrors = [...new Set(mobile.app.runs.flatMap((r) => r.errors))];
 if (lhErrors.length) console.log(`  Lighthouse errors: ${lhErrors.join(', ')}`);
 console.log('app\'s first frame, slow 4G + 4x CPU applied'.padEnd(39) + `${Math.round(mobile.firstFrame.medianMs)} ms`.padStart(14) +

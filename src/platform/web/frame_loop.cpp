@@ -32,6 +32,7 @@ void schedule() {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
+// A frame held back by the pacing (frame_pacing.h) is drawn, and sent, once its wait is over.
 bool g_paced_frame_due = false;
 void on_pacing_timeout(void*) {
     g_paced_frame_due = false;

@@ -4,7 +4,7 @@
 // main thread, waiting for the frame to be rasterised: tens of milliseconds a frame (45 ms at
 // 1280x800 here), and scrolling would keep the page over 90 % busy. The cost is measured after
 // each frame sent (the time the page's next task waited); when it is over a few milliseconds,
-// the next frame goes out no sooner than four times that cost later: the page stays at most
+// the next frame goes out no sooner than five times that cost later: the page stays at most
 // ~20 % busy with frames, and input is handled in between (ImGui still runs every frame; only
 // sending waits, and the last state is always sent).
 #pragma once
