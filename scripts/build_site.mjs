@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -95,9 +96,8 @@ page = page.replace('data-app-state="loading"', `data-app-state="loading" data-v
 page = page.replace('<link rel="stylesheet" href="app.css">', `<link rel="stylesheet" href="app.css?v=${version}">`);
 page = page.replace('<script src="app.js" defer></script>', `<script src="app.js?v=${version}" defer></script>`);
 // The downloads start while the page is still being read, not when the loader runs.
-page = page.replace('<link rel="stylesheet"', `<link rel="preload" href="portal.wasm?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="membership.json?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="portal.js?v=${version}" as="script">\n<link rel="stylesheet"`);
+// No preload of the app's files: the page's own content (HTML, styles) is painted first, and the
+// loader asks for the app then (web/app.js).
 writeFileSync(join(out, 'index.html'), page);
 // The service worker carries this version and the list of files it precaches.
 const precache = ['index.html', ...assets];
@@ -130,3 +130,21 @@ function addLinkPreviewTags(html) {
   tags.push('<meta name="twitter:card" content="summary_large_image">');
   return html.replace(/(<meta name="description" content="[^"]*">)/, `$1\n${tags.join('\n')}`);
 }
+
+// For static hosts that serve a file's compressed twin (nginx gzip_static / brotli_static, and
+// the like): name.br and name.gz beside each text and WebAssembly file, at the highest levels.
+// Written after the precache list: the service worker asks for the files themselves.
+function writePrecompressed(dir) {
+  const compressible = /\.(html|js|css|json|wasm|webmanifest|svg|txt)$/;
+  let raw = 0, br = 0, gz = 0;
+  for (const f of listFiles(dir).filter((p) => compressible.test(p))) {
+    const data = readFileSync(f);
+    const brotli = brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    const gzip = gzipSync(data, { level: 9 });
+    writeFileSync(f + '.br', brotli);
+    writeFileSync(f + '.gz', gzip);
+    raw += data.length; br += brotli.length; gz += gzip.length;
+  }
+  step(`pre-compressed .br and .gz beside each file: ${raw} bytes -> brotli ${br}, gzip ${gz}`);
+}
+writePrecompressed(out);

@@ -22,6 +22,7 @@ void browser_semantics_focus(unsigned id);                    // focus the DOM c
 void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                                         // switch to a newly installed version
+void browser_show_app();                                       // the canvas replaces the static content (data-app-state="starting")
 void browser_signal_ready(const char* info);                   // after the first frame: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();

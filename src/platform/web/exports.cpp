@@ -13,11 +13,17 @@
 
 using namespace iiifc;
 
+namespace {
+// The app, once its first frame is drawn: before that it has not restored the saved draft (saving
+// now would overwrite it) and the start reads the link itself.
+iiifc::App* app() { return runner().started ? runner().app.get() : nullptr; }
+}  // namespace
+
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void portal_on_fragment(const char* fragment) {  // back / forward
-    if (!runner().app) return;
-    runner().app->open_fragment(fragment);
+    if (!app()) return;
+    app()->open_fragment(fragment);
     runner_request_frames(3);
 }
 
@@ -26,19 +32,19 @@ EMSCRIPTEN_KEEPALIVE void portal_on_text(const char* text) {  // paste, soft key
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_clipboard(int ok) {
-    if (runner().app) runner().app->on_clipboard_result(ok != 0);
+    if (app()) app()->on_clipboard_result(ok != 0);
     runner_request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_file(const char* name, const char* content) {
-    if (runner().app) runner().app->on_file_loaded(name, content);
+    if (app()) app()->on_file_loaded(name, content);
     runner_request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_timeout() { runner_request_frames(2); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_hide() {  // the page is hidden or unloading: save now, not at the next burst's end
-    if (runner().app) runner().app->commit();
+    if (app()) app()->commit();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_draft_elsewhere(const char* stored) {  // another tab saved its draft
@@ -68,16 +74,16 @@ EMSCRIPTEN_KEEPALIVE void portal_semantic_caret(unsigned id, int start, int end)
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_input() {  // any user input, for the kiosk idle timer
-    if (runner().app) runner().app->note_user_input();
+    if (app()) app()->note_user_input();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_update_available() {
-    if (runner().app) runner().app->on_update_available();
+    if (app()) app()->on_update_available();
     runner_request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_color_scheme(int dark) {
-    if (runner().app) runner().app->set_dark(dark != 0);
+    if (app()) app()->set_dark(dark != 0);
     runner_request_frames(3);
 }
 

@@ -183,6 +183,8 @@ mergeInto(LibraryManager.library, {
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));
   },
 
+  browser_show_app: function () { document.documentElement.dataset.appState = 'starting'; },
+
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
   browser_measure: function (name, start, end) {
     try { performance.measure(UTF8ToString(name), { start: start, end: end }); } catch (e) { /* an older browser: no figures */ }
