@@ -38,6 +38,7 @@ struct Context::State {
 namespace {
 
 Context::State* g_current = nullptr;
+bool g_recording = true;
 Context::State& state() { return *g_current; }
 
 }  // namespace
@@ -100,18 +101,22 @@ void end_frame() {
     }
 }
 
+void set_recording(bool on) { g_recording = on; }
+
 void add(const SemanticNode& node) {
+    if (!g_recording) return;
     state().building.nodes.push_back(node);
     state().building.parent.push_back(state().open.empty() ? -1 : state().open.back());
 }
 
 void open(const SemanticNode& node) {
+    if (!g_recording) return;
     add(node);
     state().open.push_back(static_cast<int>(state().building.nodes.size()) - 1);
 }
 
 void close() {
-    if (state().open.empty()) return;
+    if (!g_recording || state().open.empty()) return;
     const int index = state().open.back();
     state().open.pop_back();
     // A container's box is its children's, unless it was given one.
@@ -128,6 +133,7 @@ void close() {
 
 SemanticNode last_item(Role role, const std::string& name) {
     SemanticNode n;
+    if (!g_recording) return n;
     n.id = ImGui::GetItemID();
     n.role = role;
     n.name = name;

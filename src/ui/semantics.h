@@ -56,6 +56,9 @@ void close();                                     // back to the parent; its box
 SemanticNode last_item(Role role, const std::string& name);
 unsigned text_id(const std::string& text);        // a stable id for text that has none in ImGui
 std::string json();                               // the last complete frame's tree
+// The benchmark's switch (test build): with recording off the widgets record nothing, so the
+// cost of semantics per frame is the difference. On in the app.
+void set_recording(bool on);
 std::size_t node_count();                         // ... its size, for the benchmark
 
 // Actions from the page, taken by the widget with that id in the next frame.

@@ -103,7 +103,10 @@ void after_frames() {
     // second while one goes on (a held button, a drag): not at every frame.
     const double now = emscripten_get_now();
     if (g.frames_wanted <= 0 || now - g.last_commit_ms > 500.0) {
+        const double commit_start = emscripten_get_now();
         g.app->commit();
+        g.commit_ms_total += emscripten_get_now() - commit_start;
+        g.commits++;
         g.last_commit_ms = now;
     }
     if (g.frames_wanted > 0) {

@@ -435,7 +435,12 @@ mergeInto(LibraryManager.library, {
     try { tree = JSON.parse(UTF8ToString(ptr)); } catch (e) { return; }
     if (!Array.isArray(tree)) return;
     PortalSemantics.quiet++;
+    var start = performance.now();
     try { PortalSemantics.publish(tree); } finally { PortalSemantics.quiet--; }
+    // The DOM update's cost, on the page's timeline, for the benchmark (test build only).
+    if (Module['portalMeasure']) {
+      try { performance.measure('semantics-dom', { start: start, end: performance.now() }); } catch (e) { /* older browsers */ }
+    }
   },
 
   // ImGui moved its focus (arrow keys, a click on the canvas): the DOM follows, unless the

@@ -24,6 +24,8 @@ struct Runner {
     double cpu_ms_last = 0;     // CPU time of the last frame, for the benchmark
     double cpu_ms_total = 0;    // ... and of all frames
     double ui_ms_total = 0;     // the part that builds the UI (NewFrame to Render), without GL
+    double commit_ms_total = 0; // saving and publishing the semantics tree, when bursts end
+    long commits = 0;
     double last_commit_ms = 0;
     long frames_drawn = 0;      // frames built (ImGui)
     long frames_sent = 0;       // ... and sent to the GL: those that differ from the canvas

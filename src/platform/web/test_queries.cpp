@@ -4,6 +4,7 @@
 #include "draft.h"
 #include "frame_pacing.h"
 #include "runner_state.h"
+#include "semantics.h"
 #include "widget_registry.h"
 
 #include <emscripten.h>
@@ -25,6 +26,9 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_widget(const char* label) {
     return out.c_str();
 }
 
+// The benchmark's A/B: the UI's time per frame with and without the semantics being recorded.
+EMSCRIPTEN_KEEPALIVE void portal_set_semantics(int on) { semantics::set_recording(on != 0); }
+
 EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;
     const Runner& g = runner();
@@ -37,6 +41,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"cpu_ms_last", g.cpu_ms_last},
         {"cpu_ms_total", g.cpu_ms_total},
         {"ui_ms_total", g.ui_ms_total},
+        {"commit_ms_total", g.commit_ms_total},
+        {"commits", g.commits},
         {"toast", g.app->toast().empty() ? 0 : 1},
         {"notice", g.app->notice().empty() ? 0 : 1},
         {"heap", browser_heap_bytes()},

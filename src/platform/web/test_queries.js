@@ -1,9 +1,11 @@
 // Appended to the test build's portal.js (--post-js): the browser tests' and the benchmark's
 // read-only queries, window.portalTest. The release page has neither this nor the queries.
+Module['portalMeasure'] = true;  // the semantics tree's DOM updates are timed (performance.measure)
 window.portalTest = {
   widget: function (label) {
     var s = Module.ccall('portal_query_widget', 'string', ['string'], [label]);
     return s ? JSON.parse(s) : null;
   },
   state: function () { return JSON.parse(Module.ccall('portal_query_state', 'string', [], [])); },
+  setSemantics: function (on) { Module.ccall('portal_set_semantics', null, ['number'], [on ? 1 : 0]); },
 };
