@@ -61,7 +61,9 @@ const char* kUsage =
     "  --today YYYY-MM-DD      the date to judge the fees' end date by (default: today, UTC)\n"
     "  -h, --help              this help\n";
 
-struct UsageError : std::runtime_error { using std::runtime_error::runtime_error; };
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct Options {
     std::string command, data_file = "assets/membership.json", request_file, format = "text", budget, institution;
@@ -75,9 +77,9 @@ int parse_count(const std::string& flag, const std::string& value, int min, int 
         std::size_t used = 0;
         const int n = std::stoi(value, &used);
         if (used == value.size() && n >= min && n <= max) return n;
-    } catch (const std::exception&) {
-    }
-    throw UsageError(flag + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got \"" + value + "\"");
+    } catch (const std::exception&) {}
+    throw UsageError(flag + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got \"" + value +
+                     "\"");
 }
 
 Options parse_args(int argc, char** argv) {
@@ -89,31 +91,55 @@ Options parse_args(int argc, char** argv) {
             if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
             return args[++i];
         };
-        if (a == "-h" || a == "--help") { o.command = "help"; return o; }
-        else if (a == "--data") o.data_file = value();
-        else if (a == "--type") o.profile.organisation_type = value();
-        else if (a == "--tier") o.profile.tier = value();
-        else if (a == "--country") o.profile.country = value();
-        else if (a == "--institution") o.institution = value();
-        else if (a == "--years") o.profile.years = parse_count(a, value(), kMinYears, kMaxYears);
-        else if (a == "--attendees") o.profile.conference_attendees = parse_count(a, value(), 0, 10000);
-        else if (a == "--training-hours") o.profile.training_hours = parse_count(a, value(), 0, 100000);
-        else if (a == "--add-on") o.profile.add_ons.push_back(value());
-        else if (a == "--want") o.goals.set(value(), true);
-        else if (a == "--budget") o.budget = value();
-        else if (a == "--format") o.format = value();
-        else if (a == "--date") o.date = value();
-        else if (a == "--today") o.today = value();
-        else if (!a.empty() && a[0] == '-') throw UsageError("unknown option " + a);
-        else if (o.command.empty()) o.command = a;
-        else if (o.command == "join" && o.request_file.empty()) o.request_file = a;
-        else if (o.command == "members" && o.subcommand.empty()) o.subcommand = a;
-        else if ((o.command == "members" || o.command == "changes") && o.input_file.empty()) o.input_file = a;
-        else throw UsageError("unexpected argument \"" + a + "\"");
+        if (a == "-h" || a == "--help") {
+            o.command = "help";
+            return o;
+        } else if (a == "--data")
+            o.data_file = value();
+        else if (a == "--type")
+            o.profile.organisation_type = value();
+        else if (a == "--tier")
+            o.profile.tier = value();
+        else if (a == "--country")
+            o.profile.country = value();
+        else if (a == "--institution")
+            o.institution = value();
+        else if (a == "--years")
+            o.profile.years = parse_count(a, value(), kMinYears, kMaxYears);
+        else if (a == "--attendees")
+            o.profile.conference_attendees = parse_count(a, value(), 0, 10000);
+        else if (a == "--training-hours")
+            o.profile.training_hours = parse_count(a, value(), 0, 100000);
+        else if (a == "--add-on")
+            o.profile.add_ons.push_back(value());
+        else if (a == "--want")
+            o.goals.set(value(), true);
+        else if (a == "--budget")
+            o.budget = value();
+        else if (a == "--format")
+            o.format = value();
+        else if (a == "--date")
+            o.date = value();
+        else if (a == "--today")
+            o.today = value();
+        else if (!a.empty() && a[0] == '-')
+            throw UsageError("unknown option " + a);
+        else if (o.command.empty())
+            o.command = a;
+        else if (o.command == "join" && o.request_file.empty())
+            o.request_file = a;
+        else if (o.command == "members" && o.subcommand.empty())
+            o.subcommand = a;
+        else if ((o.command == "members" || o.command == "changes") && o.input_file.empty())
+            o.input_file = a;
+        else
+            throw UsageError("unexpected argument \"" + a + "\"");
     }
     if (o.command.empty()) throw UsageError("no command given");
-    if (o.today.empty()) o.today = today_utc();
-    else if (!is_iso_date(o.today)) throw UsageError("--today: expected a date as YYYY-MM-DD, got \"" + o.today + "\"");
+    if (o.today.empty())
+        o.today = today_utc();
+    else if (!is_iso_date(o.today))
+        throw UsageError("--today: expected a date as YYYY-MM-DD, got \"" + o.today + "\"");
     return o;
 }
 
@@ -195,18 +221,23 @@ void print_eligibility(const MembershipData& d, const Options& o) {
     const CommercialCap c = commercial_cap(d);
     std::cout << "\nTRC: with " << w.members_now << " " << w.tier << " members, " << w.cap_now
               << " representatives can be elected; if you join as " << w.tier << ", " << w.cap_if_joined << ".\n";
-    std::cout << "Executive Committee seats for commercial organisations: at most " << c.limit << ", " << c.held
-              << " held, " << c.open << " open (" << d.snapshot.date << ").\n";
+    std::cout << "Executive Committee seats for commercial organisations: at most " << c.limit << ", " << c.held << " held, " << c.open
+              << " open (" << d.snapshot.date << ").\n";
 }
 
 int run_join(const MembershipData& d, const Options& o) {
     if (o.request_file.empty()) throw UsageError("join needs a REQUEST.json file (a join request file, as the app downloads it)");
     const JoinImport imp = join_request_from_json(read_text_file(o.request_file), o.request_file, d);
-    if (!imp.ok) { std::cerr << "iiifc-portal: " << imp.error << "\n"; return 1; }
+    if (!imp.ok) {
+        std::cerr << "iiifc-portal: " << imp.error << "\n";
+        return 1;
+    }
     const std::vector<FieldError> errors = validate(imp.request, d);
-    if (o.format == "json") { std::cout << join_request_to_json(imp.request, d); }
-    else if (o.format == "mailto") { std::cout << mailto_uri(imp.request, d) << "\n"; }
-    else if (o.format == "text") {
+    if (o.format == "json") {
+        std::cout << join_request_to_json(imp.request, d);
+    } else if (o.format == "mailto") {
+        std::cout << mailto_uri(imp.request, d) << "\n";
+    } else if (o.format == "text") {
         std::cout << "To: " << d.join.email << "\nSubject: " << email_subject(imp.request, d) << "\n\n" << email_body(imp.request, d);
     } else {
         throw UsageError("--format: expected text, mailto or json, got \"" + o.format + "\"");
@@ -218,9 +249,12 @@ int run_join(const MembershipData& d, const Options& o) {
 int run_members(const Options& o) {
     if (o.subcommand != "import") throw UsageError("members: expected `members import FILE.csv`");
     if (o.input_file.empty()) throw UsageError("members import needs a FILE.csv");
-    const MembersImport r = import_members_csv(read_text_file(o.input_file), o.input_file, read_text_file(o.data_file),
-                                               o.data_file, o.date.empty() ? o.today : o.date);
-    if (!r.ok) { std::cerr << "iiifc-portal: " << r.error << "\nNothing was written.\n"; return 1; }
+    const MembersImport r = import_members_csv(read_text_file(o.input_file), o.input_file, read_text_file(o.data_file), o.data_file,
+                                               o.date.empty() ? o.today : o.date);
+    if (!r.ok) {
+        std::cerr << "iiifc-portal: " << r.error << "\nNothing was written.\n";
+        return 1;
+    }
     write_text_file(o.data_file, r.json_text);
     for (const std::string& line : r.summary) std::cout << line << "\n";
     std::cout << "Written to " << o.data_file << ".\n";
@@ -241,26 +275,35 @@ int run_changes(const MembershipData& d, const Options& o) {
 int main(int argc, char** argv) {
     try {
         Options o = parse_args(argc, argv);
-        if (o.command == "help") { std::cout << kUsage; return 0; }
+        if (o.command == "help") {
+            std::cout << kUsage;
+            return 0;
+        }
         if (o.command == "members") return run_members(o);
         const MembershipData d = load_membership(read_text_file(o.data_file), o.data_file);
         check_profile(d, o);
-        if (o.command == "compare") print_compare(d, o);
-        else if (o.command == "eligibility") print_eligibility(d, o);
-        else if (o.command == "join") return run_join(d, o);
-        else if (o.command == "changes") return run_changes(d, o);
-        else if (o.command == "fallback-html") std::cout << render_fallback_html(d, o.today);
+        if (o.command == "compare")
+            print_compare(d, o);
+        else if (o.command == "eligibility")
+            print_eligibility(d, o);
+        else if (o.command == "join")
+            return run_join(d, o);
+        else if (o.command == "changes")
+            return run_changes(d, o);
+        else if (o.command == "fallback-html")
+            std::cout << render_fallback_html(d, o.today);
         else if (o.command == "summary") {
             JoinRequest r;
             if (const JoinField* f = d.join.field_with_autocomplete("organization")) r.at(f->id) = o.institution;
             std::cout << render_summary_html(d, d.assumptions, o.profile, r, o.today);
         } else if (o.command == "validate") {
             std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedule.tiers.size() << " tiers, "
-                      << d.benefits.size() << " benefits, " << d.governance.rights.size() << " rights, "
-                      << d.snapshot.members.size() << " members (" << d.snapshot.date << "): valid\n";
+                      << d.benefits.size() << " benefits, " << d.governance.rights.size() << " rights, " << d.snapshot.members.size()
+                      << " members (" << d.snapshot.date << "): valid\n";
             const std::string w = fee_date_warning(d, o.today);
             if (!w.empty()) std::cout << "Note: " << w << "\n";
-        } else throw UsageError("unknown command \"" + o.command + "\"");
+        } else
+            throw UsageError("unknown command \"" + o.command + "\"");
         return 0;
     } catch (const UsageError& e) {
         std::cerr << "iiifc-portal: " << e.what() << "\nRun `iiifc-portal --help` for usage.\n";

@@ -9,7 +9,7 @@ namespace iiifc {
 
 bool CalculatorInputs::operator==(const CalculatorInputs& o) const {
     return country == o.country && years == o.years && conference_attendees == o.conference_attendees &&
-           training_hours == o.training_hours && add_ons == o.add_ons;
+        training_hours == o.training_hours && add_ons == o.add_ons;
 }
 
 bool Profile::operator==(const Profile& o) const {
@@ -60,15 +60,14 @@ Estimate estimate(const MembershipData& data, const Assumptions& a, const Profil
     const std::int64_t free_places = std::min<std::int64_t>(attendees, tier.conference_registrations_included);
     std::int64_t conference = free_places * a.conference_non_member_price.amount;
     if (contains(a.conference_member_tiers, tier.id))
-        conference += (attendees - free_places) *
-                      std::max<std::int64_t>(0, a.conference_non_member_price.amount - a.conference_member_price.amount);
+        conference +=
+            (attendees - free_places) * std::max<std::int64_t>(0, a.conference_non_member_price.amount - a.conference_member_price.amount);
     e.annual_conference_saving = money(conference);
 
     std::int64_t training = 0;
     auto rate = a.training_tier_hourly.find(tier.id);
     if (rate != a.training_tier_hourly.end())
-        training = std::max(0, p.training_hours) *
-                   std::max<std::int64_t>(0, a.training_non_member_hourly.amount - rate->second.amount);
+        training = std::max(0, p.training_hours) * std::max<std::int64_t>(0, a.training_non_member_hourly.amount - rate->second.amount);
     e.annual_training_saving = money(training);
     e.annual_value = money(conference + training);
 
@@ -87,16 +86,22 @@ std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumption
 Recommendation recommend(const MembershipData& data, const Assumptions& a, const Profile& p, const Goals& goals) {
     Recommendation r;
     // The goals stated, in the data's order, each with the right that meets it.
-    struct Wanted { const CalculatorGoal* goal; const Right* right; };
+    struct Wanted {
+        const CalculatorGoal* goal;
+        const Right* right;
+    };
     std::vector<Wanted> stated, unstated;
     for (const CalculatorGoal& g : data.calculator_goals)
         (goals.wants(g.id) ? stated : unstated).push_back({&g, data.governance.find_right(g.right)});
 
-    struct Candidate { const Tier* tier; Estimate est; };
+    struct Candidate {
+        const Tier* tier;
+        Estimate est;
+    };
     std::vector<Candidate> meeting;  // tiers that hold every stated right outright, cheapest first
     for (const Tier& t : data.schedule.tiers) {
-        const bool meets = std::all_of(stated.begin(), stated.end(),
-                                       [&](const Wanted& w) { return w.right && w.right->grant_for(t.id) == Grant::yes; });
+        const bool meets =
+            std::all_of(stated.begin(), stated.end(), [&](const Wanted& w) { return w.right && w.right->grant_for(t.id) == Grant::yes; });
         if (meets) meeting.push_back({&t, estimate(data, a, p, t)});
     }
     std::stable_sort(meeting.begin(), meeting.end(), [](const Candidate& x, const Candidate& y) {
@@ -113,9 +118,8 @@ Recommendation recommend(const MembershipData& data, const Assumptions& a, const
     }
     const Candidate* pick = &meeting.front();
     if (goals.annual_budget) {
-        const auto fits = std::find_if(meeting.begin(), meeting.end(), [&](const Candidate& c) {
-            return c.est.annual_contribution.amount <= *goals.annual_budget;
-        });
+        const auto fits = std::find_if(meeting.begin(), meeting.end(),
+                                       [&](const Candidate& c) { return c.est.annual_contribution.amount <= *goals.annual_budget; });
         r.within_budget = fits != meeting.end();
         // Over budget: still name the cheapest tier that meets the goals, and say by how much it is over.
         if (r.within_budget) pick = &*fits;
@@ -133,10 +137,11 @@ Recommendation recommend(const MembershipData& data, const Assumptions& a, const
         if (r.within_budget)
             r.reasons.push_back("It costs " + fee + " a year, within your budget of " + budget + ".");
         else
-            r.reasons.push_back("It costs " + fee + " a year, " +
-                                format_money(Money{pick->est.annual_contribution.amount - *goals.annual_budget,
-                                                   pick->est.annual_contribution.currency}, data) +
-                                " more than your budget of " + budget + ".");
+            r.reasons.push_back(
+                "It costs " + fee + " a year, " +
+                format_money(Money{pick->est.annual_contribution.amount - *goals.annual_budget, pick->est.annual_contribution.currency},
+                             data) +
+                " more than your budget of " + budget + ".");
     } else {
         r.reasons.push_back("It costs " + fee + " a year.");
     }

@@ -17,9 +17,7 @@ int digits(const std::string& s, std::size_t from, std::size_t count) {
 
 // The same day one year later, as text: ISO dates compare correctly as strings, and
 // "2025-02-29" (a year after a leap day) still sorts between 02-28 and 03-01.
-std::string one_year_after(const std::string& iso) {
-    return std::to_string(digits(iso, 0, 4) + 1) + iso.substr(4);
-}
+std::string one_year_after(const std::string& iso) { return std::to_string(digits(iso, 0, 4) + 1) + iso.substr(4); }
 
 }  // namespace
 

@@ -10,9 +10,9 @@
 
 namespace iiifc {
 
-bool is_iso_date(const std::string& s);                 // "YYYY-MM-DD", a real calendar date
-std::string iso_date_utc(std::time_t t);                // the UTC date of a moment, "2026-11-26"
-std::string today_utc();                                // from the system clock (the browser's in WebAssembly)
+bool is_iso_date(const std::string& s);   // "YYYY-MM-DD", a real calendar date
+std::string iso_date_utc(std::time_t t);  // the UTC date of a moment, "2026-11-26"
+std::string today_utc();                  // from the system clock (the browser's in WebAssembly)
 
 // The warning to show next to the fees on `today` (an ISO date), or "" when the fees are current:
 // "These fees applied until 2025-11-30; ask admin@iiif.io for current fees." when the schedule

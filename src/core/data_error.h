@@ -16,13 +16,16 @@ public:
     const std::string& message() const { return message_; }  // what was expected / found
     int line() const { return line_; }                       // of the value at path(); 0 when unknown
     int column() const { return column_; }
+
 private:
     std::string file_, path_, message_;
     int line_ = 0, column_ = 0;
 };
 
 // Line and column (1-based) of a byte offset in text, for JSON syntax errors.
-struct TextPosition { int line = 1, column = 1; };
+struct TextPosition {
+    int line = 1, column = 1;
+};
 TextPosition position_of(const std::string& text, std::size_t byte_offset);
 
 }  // namespace iiifc

@@ -267,13 +267,20 @@ Enum one_of(const JsonReader& r, const char* key, const std::pair<const char*, E
 }
 
 constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
-    {"text", FieldKind::text}, {"multiline", FieldKind::multiline}, {"email", FieldKind::email},
-    {"url", FieldKind::url},   {"date", FieldKind::date},           {"tier", FieldKind::tier},
-    {"organisation_type", FieldKind::organisation_type},            {"yes_no", FieldKind::yes_no},
+    {"text", FieldKind::text},
+    {"multiline", FieldKind::multiline},
+    {"email", FieldKind::email},
+    {"url", FieldKind::url},
+    {"date", FieldKind::date},
+    {"tier", FieldKind::tier},
+    {"organisation_type", FieldKind::organisation_type},
+    {"yes_no", FieldKind::yes_no},
 };
 constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
-    {"request", EmailSection::request}, {"contact", EmailSection::contact},
-    {"billing", EmailSection::billing}, {"message", EmailSection::message},
+    {"request", EmailSection::request},
+    {"contact", EmailSection::contact},
+    {"billing", EmailSection::billing},
+    {"message", EmailSection::message},
 };
 
 void read_join(const JsonReader& root, MembershipData& d) {
@@ -334,9 +341,9 @@ MembershipData read_membership(const std::string& json_text, const std::string& 
     MembershipData d;
     d.schema_version = static_cast<int>(root.integer("schema_version", 1, 1000000));
     if (d.schema_version > kSchemaVersion)
-        root.fail_at("schema_version", "version " + std::to_string(d.schema_version) +
-                                           " is newer than this app understands (" + std::to_string(kSchemaVersion) +
-                                           "); update the app");
+        root.fail_at("schema_version",
+                     "version " + std::to_string(d.schema_version) + " is newer than this app understands (" +
+                         std::to_string(kSchemaVersion) + "); update the app");
     d.reviewed = optional_date(root, "reviewed");
     read_currencies(root, d);
     read_texts(root, d);

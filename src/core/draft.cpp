@@ -40,8 +40,10 @@ std::string draft_to_json(const Draft& d, const MembershipData& data) {
         {"version", kDraftVersion},
         // "profile": the calculator's inputs (the name of earlier drafts, which also held the tier and type).
         {"profile",
-         {{"country", d.calculator.country}, {"years", d.calculator.years},
-          {"conference_attendees", d.calculator.conference_attendees}, {"training_hours", d.calculator.training_hours},
+         {{"country", d.calculator.country},
+          {"years", d.calculator.years},
+          {"conference_attendees", d.calculator.conference_attendees},
+          {"training_hours", d.calculator.training_hours},
           {"add_ons", addons}}},
         {"goals", goals},
         {"assumptions",
@@ -84,16 +86,17 @@ DraftRestore draft_from_json(const std::string& text, const MembershipData& data
         if (root.has("goals")) {
             const JsonReader g = root.at("goals");
             for (const CalculatorGoal& goal : data.calculator_goals) d.goals.set(goal.id, g.optional_bool(goal.id.c_str(), false));
-            if (g.has("annual_budget"))
-                d.goals.annual_budget = g.integer("annual_budget", 0, 1000000000000);
+            if (g.has("annual_budget")) d.goals.annual_budget = g.integer("annual_budget", 0, 1000000000000);
         }
         if (root.has("assumptions")) {
             const JsonReader a = root.at("assumptions");
             Assumptions& as = d.assumptions;
             constexpr std::int64_t kMax = 100000000;  // a million in major units: enough for any price here
-            as.conference_non_member_price.amount = a.optional_integer("conference_non_member_price", as.conference_non_member_price.amount, 0, kMax);
+            as.conference_non_member_price.amount =
+                a.optional_integer("conference_non_member_price", as.conference_non_member_price.amount, 0, kMax);
             as.conference_member_price.amount = a.optional_integer("conference_member_price", as.conference_member_price.amount, 0, kMax);
-            as.training_non_member_hourly.amount = a.optional_integer("training_non_member_hourly", as.training_non_member_hourly.amount, 0, kMax);
+            as.training_non_member_hourly.amount =
+                a.optional_integer("training_non_member_hourly", as.training_non_member_hourly.amount, 0, kMax);
             if (a.has("training_tier_hourly"))
                 a.for_each_member("training_tier_hourly", [&](const std::string& tier, const JsonReader& v) {
                     auto it = as.training_tier_hourly.find(tier);

@@ -19,8 +19,8 @@
 namespace iiifc {
 
 struct EditStamp {
-    std::int64_t ms = 0;   // wall-clock time of the edit (comparable across tabs); 0: never stamped
-    std::string tab;       // the editing tab's id: breaks ties of the same millisecond
+    std::int64_t ms = 0;  // wall-clock time of the edit (comparable across tabs); 0: never stamped
+    std::string tab;      // the editing tab's id: breaks ties of the same millisecond
     bool operator<(const EditStamp& o) const { return ms != o.ms ? ms < o.ms : tab < o.tab; }
     bool operator==(const EditStamp& o) const { return ms == o.ms && tab == o.tab; }
 };
@@ -28,8 +28,8 @@ struct EditStamp {
 // A draft as fields: "profile.institution" -> its JSON value, and the stamp of each field's last edit.
 struct StampedDraft {
     std::map<std::string, nlohmann::json> fields;
-    std::map<std::string, EditStamp> stamps;     // fields without one were never edited since stamps exist
-    nlohmann::json header;                       // the draft's own members that are not fields (format, version)
+    std::map<std::string, EditStamp> stamps;  // fields without one were never edited since stamps exist
+    nlohmann::json header;                    // the draft's own members that are not fields (format, version)
     bool operator==(const StampedDraft& o) const { return fields == o.fields && stamps == o.stamps && header == o.header; }
 };
 
@@ -44,7 +44,7 @@ std::vector<std::string> stamp_changes(StampedDraft& before, const std::string& 
 
 struct DraftMerge {
     StampedDraft merged;
-    std::vector<std::string> changed;   // fields whose value is not the local one any more, sorted
+    std::vector<std::string> changed;  // fields whose value is not the local one any more, sorted
 };
 // Field by field, the later stamp wins; on equal stamps (or none) the local value stays. Fields in
 // `keep_local` (the one being typed in) keep the local value whatever the incoming stamp.

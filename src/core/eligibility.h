@@ -12,7 +12,7 @@ namespace iiifc {
 struct RightAnswer {
     std::string id, name;
     Grant grant = Grant::no;
-    std::string reason;   // one sentence, from the data's reasons, placeholders filled in
+    std::string reason;  // one sentence, from the data's reasons, placeholders filled in
     bool operator==(const RightAnswer& o) const { return id == o.id && name == o.name && grant == o.grant && reason == o.reason; }
 };
 
@@ -26,17 +26,17 @@ const char* grant_answer(Grant g);
 int trc_elected_cap(const Governance& g, int members);
 
 struct TrcWhatIf {
-    std::string tier;          // the tier whose representatives are elected ("associate")
-    int members_now = 0;       // institutions in that tier in the snapshot
-    int cap_now = 0;           // representatives that can be elected today
-    int cap_if_joined = 0;     // ... if one more institution joins that tier
+    std::string tier;       // the tier whose representatives are elected ("associate")
+    int members_now = 0;    // institutions in that tier in the snapshot
+    int cap_now = 0;        // representatives that can be elected today
+    int cap_if_joined = 0;  // ... if one more institution joins that tier
 };
 TrcWhatIf trc_what_if(const MembershipData& data);
 
 struct CommercialCap {
-    int limit = 0;             // seats commercial organisations may hold at most
-    int held = 0;              // held today (snapshot)
-    int open = 0;              // still open to commercial organisations
+    int limit = 0;  // seats commercial organisations may hold at most
+    int held = 0;   // held today (snapshot)
+    int open = 0;   // still open to commercial organisations
 };
 CommercialCap commercial_cap(const MembershipData& data);
 

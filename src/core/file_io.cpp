@@ -21,7 +21,10 @@ void write_text_file(const std::string& path, const std::string& content) {
         if (!out) throw DataError(path, "", "cannot write beside the file (" + temporary + ")");
         out << content;
         out.flush();
-        if (!out) { std::remove(temporary.c_str()); throw DataError(path, "", "could not write the whole file"); }
+        if (!out) {
+            std::remove(temporary.c_str());
+            throw DataError(path, "", "could not write the whole file");
+        }
     }
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());

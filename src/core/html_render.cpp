@@ -51,13 +51,12 @@ std::string trc_rule(const MembershipData& d) {
     const TrcWhatIf w = trc_what_if(d);
     const Tier* t = d.find_tier(w.tier);
     const std::string tier = t ? t->short_name : w.tier;
-    return "<p>" + html_escape(d.governance.trc_name) + ": " + html_escape(d.governance.trc_about) + " " +
-           html_escape(tier) + " members may nominate a representative; up to " +
-           std::to_string(d.governance.trc_elected_fraction.numerator) + "/" +
-           std::to_string(d.governance.trc_elected_fraction.denominator) + " of the number of " + html_escape(to_lower_ascii(tier)) +
-           " member institutions" + (d.governance.trc_round_up ? ", rounding up," : ", rounding down,") +
-           " may be elected (" + std::to_string(w.cap_now) + " with " + std::to_string(w.members_now) + " " +
-           html_escape(to_lower_ascii(tier)) + " members on " + html_escape(d.snapshot.date) + ").</p>\n";
+    return "<p>" + html_escape(d.governance.trc_name) + ": " + html_escape(d.governance.trc_about) + " " + html_escape(tier) +
+        " members may nominate a representative; up to " + std::to_string(d.governance.trc_elected_fraction.numerator) + "/" +
+        std::to_string(d.governance.trc_elected_fraction.denominator) + " of the number of " + html_escape(to_lower_ascii(tier)) +
+        " member institutions" + (d.governance.trc_round_up ? ", rounding up," : ", rounding down,") + " may be elected (" +
+        std::to_string(w.cap_now) + " with " + std::to_string(w.members_now) + " " + html_escape(to_lower_ascii(tier)) + " members on " +
+        html_escape(d.snapshot.date) + ").</p>\n";
 }
 
 // The warning of data_dates.h, where the fees are, or nothing.
@@ -68,7 +67,7 @@ std::string date_warning(const MembershipData& d, const std::string& today) {
 
 std::string join_paragraph(const MembershipData& d) {
     return "<p>To join the IIIF Consortium, send an email to <a href=\"mailto:" + html_escape(d.join.email) + "\">" +
-           html_escape(d.join.email) + "</a>.</p>\n";
+        html_escape(d.join.email) + "</a>.</p>\n";
 }
 
 }  // namespace
@@ -80,15 +79,17 @@ std::string render_fallback_html(const MembershipData& d, const std::string& tod
     s += "<h2>Becoming a consortium member allows institutions to</h2>\n" + list(d.member_benefits);
     s += "<h2>Membership levels</h2>\n" + date_warning(d, today);
     for (const Tier& t : d.schedule.tiers) {
-        s += "<h3>" + html_escape(t.name) + " &ndash; " + html_escape(format_money(t.annual_fee, d)) + " " +
-             html_escape(t.fee_label) + "</h3>\n<ul>\n";
+        s += "<h3>" + html_escape(t.name) + " &ndash; " + html_escape(format_money(t.annual_fee, d)) + " " + html_escape(t.fee_label) +
+            "</h3>\n<ul>\n";
         for (const TierBenefit& b : t.benefits) s += "  <li>" + html_escape(b.text) + "</li>\n";
         s += "</ul>\n";
     }
     for (const PriceVariant& v : d.schedule.price_variants) {
         const Tier* t = d.find_tier(v.tier);
-        s += "<p>" + html_escape((t ? t->name : v.tier) + ": " + format_money(v.annual_fee, d) + " " +
-                                 (v.label.empty() ? v.income_group : v.label)) + "</p>\n";
+        s += "<p>" +
+            html_escape((t ? t->name : v.tier) + ": " + format_money(v.annual_fee, d) + " " +
+                        (v.label.empty() ? v.income_group : v.label)) +
+            "</p>\n";
     }
     for (const AddOn& a : d.schedule.add_ons)
         s += "<p>Add-on: " + html_escape(a.name + ", " + format_money(a.annual_fee, d) + " a year. " + a.description) + "</p>\n";
@@ -98,8 +99,7 @@ std::string render_fallback_html(const MembershipData& d, const std::string& tod
     s += "</ul>\n" + trc_rule(d);
     // Its own section: a page opened on the join view shows it first (web/app.css).
     s += "<section id=\"fallback-join\">\n<h2>How to join</h2>\n" + join_paragraph(d) + "</section>\n";
-    s += "<p><small>" + html_escape(fee_period_sentence(d.schedule)) + " Source: " + html_escape(d.source) +
-         ".</small></p>\n";
+    s += "<p><small>" + html_escape(fee_period_sentence(d.schedule)) + " Source: " + html_escape(d.source) + ".</small></p>\n";
     return s + "</section>\n";
 }
 
@@ -117,25 +117,26 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
 
     std::string s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     s += "<title>IIIF Consortium membership: " + html_escape(institution.empty() ? tier->name : institution) + "</title>\n";
-    s += "<style>body{font:11pt/1.45 Inter,system-ui,sans-serif;color:#1b1f24;max-width:46rem;margin:2rem auto;padding:0 1rem}"
-         "h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #ccd;"
-         "padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.2rem .5rem;"
-         "border-bottom:1px solid #e4e6ea;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-         ".muted{color:#4a5360;font-size:.9em}.warning{border-left:4px solid #b3261e;padding-left:.6rem}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
+    s +=
+        "<style>body{font:11pt/1.45 Inter,system-ui,sans-serif;color:#1b1f24;max-width:46rem;margin:2rem auto;padding:0 1rem}"
+        "h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #ccd;"
+        "padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.2rem .5rem;"
+        "border-bottom:1px solid #e4e6ea;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+        ".muted{color:#4a5360;font-size:.9em}.warning{border-left:4px solid #b3261e;padding-left:.6rem}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
     s += "<h1>IIIF Consortium membership: " + html_escape(tier->name) + "</h1>\n";
     s += "<p class=\"muted\">Prepared for " + html_escape(institution.empty() ? "(institution not given)" : institution) +
-         (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". " +
-         html_escape(fee_period_sentence(d.schedule)) + "</p>\n" + date_warning(d, today);
+        (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". " + html_escape(fee_period_sentence(d.schedule)) + "</p>\n" +
+        date_warning(d, today);
 
     s += "<h2>Costs over " + std::to_string(e.years) + (e.years == 1 ? " year" : " years") + "</h2>\n<table>\n";
     s += row("Annual contribution", money(e.annual_contribution) + (e.price_note.empty() ? "" : " (" + html_escape(e.price_note) + ")"));
     s += row("Total contribution", money(e.total_contribution));
     s += row("Estimated value of member discounts", money(e.total_value) + " (" + money(e.annual_value) + " a year)");
     s += row("Net cost", money(e.net_cost));
-    s += "</table>\n<p class=\"muted\">Assumptions: " + std::to_string(p.conference_attendees) +
-         " conference attendees and " + std::to_string(p.training_hours) + " training hours a year; conference " +
-         money(a.conference_non_member_price) + " non-member, " + money(a.conference_member_price) + " member (" +
-         html_escape(a.conference_source) + "); training " + money(a.training_non_member_hourly) + " an hour for non-members";
+    s += "</table>\n<p class=\"muted\">Assumptions: " + std::to_string(p.conference_attendees) + " conference attendees and " +
+        std::to_string(p.training_hours) + " training hours a year; conference " + money(a.conference_non_member_price) + " non-member, " +
+        money(a.conference_member_price) + " member (" + html_escape(a.conference_source) + "); training " +
+        money(a.training_non_member_hourly) + " an hour for non-members";
     const auto rate = a.training_tier_hourly.find(tier->id);
     if (rate != a.training_tier_hourly.end()) s += ", " + money(rate->second) + " for " + html_escape(tier->short_name) + " members";
     s += " (" + html_escape(a.training_source) + ").</p>\n";

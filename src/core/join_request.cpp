@@ -99,9 +99,12 @@ bool is_valid_date(const std::string& s) {
 bool is_valid_website(const std::string& s) {
     const std::string lower = to_lower_ascii(s);
     std::size_t host = 0;
-    if (lower.rfind("https://", 0) == 0) host = 8;
-    else if (lower.rfind("http://", 0) == 0) host = 7;
-    else return false;
+    if (lower.rfind("https://", 0) == 0)
+        host = 8;
+    else if (lower.rfind("http://", 0) == 0)
+        host = 7;
+    else
+        return false;
     const std::size_t end = s.find_first_of("/?#", host);
     const std::string h = s.substr(host, end == std::string::npos ? std::string::npos : end - host);
     return !h.empty() && h.find('.') != std::string::npos && h.find_first_of(" \t@") == std::string::npos;
@@ -116,14 +119,18 @@ std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& dat
             if (f.required && value.empty()) add("must be ticked.");
             continue;
         }
-        if (!is_valid_utf8(value)) { add("contains invalid characters (not UTF-8)."); continue; }
+        if (!is_valid_utf8(value)) {
+            add("contains invalid characters (not UTF-8).");
+            continue;
+        }
         if (trim(value).empty()) {
             if (f.required) add("is required.");
             continue;
         }
         if (utf8_length(value) > static_cast<std::size_t>(f.max_length))
             add("is too long: " + std::to_string(utf8_length(value)) + " characters, at most " + std::to_string(f.max_length) + ".");
-        if (has_control_characters(value, f.kind == FieldKind::multiline)) add("contains control characters (such as line breaks); remove them.");
+        if (has_control_characters(value, f.kind == FieldKind::multiline))
+            add("contains control characters (such as line breaks); remove them.");
         switch (f.kind) {
             case FieldKind::email:
                 if (!is_valid_email(trim(value))) add("is not a valid email address (expected name@example.org).");
@@ -191,7 +198,8 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
     };
     const JoinField* tier = data.join.field_of_kind(FieldKind::tier);
     std::string b = "Dear IIIF Consortium,\n\n";
-    b += "We would like to join the IIIF Consortium, at the level of " + (tier ? clean(display_value(r, *tier, data)) : std::string()) + ".\n\n";
+    b += "We would like to join the IIIF Consortium, at the level of " + (tier ? clean(display_value(r, *tier, data)) : std::string()) +
+        ".\n\n";
     b += lines(EmailSection::request) + "\n" + lines(EmailSection::contact);
     if (any_value(EmailSection::billing)) b += lines(EmailSection::billing);  // only when a billing contact is given
     for (const JoinField& f : data.join.fields) {
@@ -246,7 +254,7 @@ std::string percent_decode(const std::string& s, bool plus_is_space) {
 std::string mailto_uri(const JoinRequest& r, const MembershipData& data) {
     // RFC 6068: UTF-8, percent-encoded; line breaks in the body as %0D%0A.
     return "mailto:" + percent_encode(data.join.email) + "?subject=" + percent_encode(email_subject(r, data)) +
-           "&body=" + percent_encode(normalize_newlines(email_body(r, data), "\r\n"));
+        "&body=" + percent_encode(normalize_newlines(email_body(r, data), "\r\n"));
 }
 
 bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliableLength; }
@@ -254,8 +262,10 @@ bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliab
 std::string join_request_to_json(const JoinRequest& r, const MembershipData& data) {
     nlohmann::ordered_json fields = nlohmann::ordered_json::object();
     for (const JoinField& f : data.join.fields) {
-        if (is_text(f.kind)) fields[f.id] = r.get(f.id);
-        else fields[f.id] = !r.get(f.id).empty();
+        if (is_text(f.kind))
+            fields[f.id] = r.get(f.id);
+        else
+            fields[f.id] = !r.get(f.id).empty();
     }
     for (const auto& kv : r.values)  // values of fields this data does not know: kept, not lost
         if (!data.join.find_field(kv.first) && !kv.second.empty()) fields[kv.first] = kv.second;

@@ -15,9 +15,9 @@ namespace iiifc {
 // type holds its id. Values of fields the data does not (or no longer) know are kept, not shown.
 struct JoinRequest {
     std::map<std::string, std::string> values;
-    const std::string& get(const std::string& field_id) const;    // "" when absent
+    const std::string& get(const std::string& field_id) const;  // "" when absent
     std::string& at(const std::string& field_id) { return values[field_id]; }
-    bool operator==(const JoinRequest& o) const;                  // an absent value equals an empty one
+    bool operator==(const JoinRequest& o) const;  // an absent value equals an empty one
 };
 
 // The fields of a kind that the rest of the app reads (the tier, the organisation type).
@@ -27,22 +27,22 @@ void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kin
 std::string display_value(const JoinRequest& r, const JoinField& field, const MembershipData& data);
 
 struct FieldError {
-    std::string field;     // JoinField::id
-    std::string message;   // "Contact email is required", names the field's label
+    std::string field;    // JoinField::id
+    std::string message;  // "Contact email is required", names the field's label
     bool operator==(const FieldError& o) const { return field == o.field && message == o.message; }
 };
 std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& data);
 std::vector<FieldError> errors_for(const std::vector<FieldError>& all, const std::string& field);
 
 bool is_valid_email(const std::string& s);
-bool is_valid_date(const std::string& s);       // YYYY-MM-DD, a real calendar date
-bool is_valid_website(const std::string& s);    // http(s)://host...
+bool is_valid_date(const std::string& s);     // YYYY-MM-DD, a real calendar date
+bool is_valid_website(const std::string& s);  // http(s)://host...
 
 std::string email_subject(const JoinRequest& r, const MembershipData& data);  // one line, no control characters
 std::string email_body(const JoinRequest& r, const MembershipData& data);     // plain text, LF line breaks
 
 constexpr std::size_t kMailtoReliableLength = 2000;  // longer mailto: links do not open reliably everywhere
-std::string percent_encode(const std::string& s);  // RFC 3986 unreserved kept, all else %XX of UTF-8
+std::string percent_encode(const std::string& s);    // RFC 3986 unreserved kept, all else %XX of UTF-8
 std::string percent_decode(const std::string& s, bool plus_is_space = false);
 std::string mailto_uri(const JoinRequest& r, const MembershipData& data);
 bool mailto_too_long(const std::string& uri);

@@ -36,9 +36,12 @@ private:
     }
 
     static void append_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-        else if (cp < 0x10000) {
+        if (cp < 0x80)
+            out += static_cast<char>(cp);
+        else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
             out += static_cast<char>(0xE0 | (cp >> 12));
             out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
             out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -53,13 +56,22 @@ private:
     unsigned hex4() {
         unsigned v = 0;
         for (int k = 0; k < 4; ++k, ++i_) {
-            if (at_end()) { failed_ = true; return 0; }
+            if (at_end()) {
+                failed_ = true;
+                return 0;
+            }
             const char c = t_[i_];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-            else { failed_ = true; return 0; }
+            if (c >= '0' && c <= '9')
+                v |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= static_cast<unsigned>(c - 'A' + 10);
+            else {
+                failed_ = true;
+                return 0;
+            }
         }
         return v;
     }
@@ -71,7 +83,10 @@ private:
         while (!at_end() && !failed_) {
             const char c = t_[i_++];
             if (c == '"') return out;
-            if (c != '\\') { out += c; continue; }
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
             if (at_end()) break;
             const char e = t_[i_++];
             switch (e) {
@@ -99,43 +114,62 @@ private:
 
     // `inside` is false for values away from the target, which are only skipped over.
     void value(const std::string& path, bool inside, int depth) {
-        if (failed_ || at_end() || depth > kMaxDepth) { failed_ = true; return; }
+        if (failed_ || at_end() || depth > kMaxDepth) {
+            failed_ = true;
+            return;
+        }
         const bool relevant = inside && leads_to_target(path);
         const std::size_t begin = i_;
         const char c = t_[i_];
         if (c == '{') {
             ++i_;
             skip_space();
-            if (!at_end() && t_[i_] == '}') ++i_;
-            else while (!failed_) {
-                skip_space();
-                if (at_end() || t_[i_] != '"') { failed_ = true; break; }
-                const std::string key = string();
-                skip_space();
-                if (at_end() || t_[i_] != ':') { failed_ = true; break; }
+            if (!at_end() && t_[i_] == '}')
                 ++i_;
-                skip_space();
-                value(relevant ? (path.empty() ? key : path + "." + key) : std::string(), relevant, depth + 1);
-                skip_space();
-                if (at_end()) { failed_ = true; break; }
-                if (t_[i_++] == '}') break;
-            }
+            else
+                while (!failed_) {
+                    skip_space();
+                    if (at_end() || t_[i_] != '"') {
+                        failed_ = true;
+                        break;
+                    }
+                    const std::string key = string();
+                    skip_space();
+                    if (at_end() || t_[i_] != ':') {
+                        failed_ = true;
+                        break;
+                    }
+                    ++i_;
+                    skip_space();
+                    value(relevant ? (path.empty() ? key : path + "." + key) : std::string(), relevant, depth + 1);
+                    skip_space();
+                    if (at_end()) {
+                        failed_ = true;
+                        break;
+                    }
+                    if (t_[i_++] == '}') break;
+                }
         } else if (c == '[') {
             ++i_;
             skip_space();
-            if (!at_end() && t_[i_] == ']') ++i_;
-            else for (std::size_t n = 0; !failed_; ++n) {
-                skip_space();
-                value(relevant ? path + "[" + std::to_string(n) + "]" : std::string(), relevant, depth + 1);
-                skip_space();
-                if (at_end()) { failed_ = true; break; }
-                if (t_[i_++] == ']') break;
-            }
+            if (!at_end() && t_[i_] == ']')
+                ++i_;
+            else
+                for (std::size_t n = 0; !failed_; ++n) {
+                    skip_space();
+                    value(relevant ? path + "[" + std::to_string(n) + "]" : std::string(), relevant, depth + 1);
+                    skip_space();
+                    if (at_end()) {
+                        failed_ = true;
+                        break;
+                    }
+                    if (t_[i_++] == ']') break;
+                }
         } else if (c == '"') {
             string();
         } else {
-            while (!at_end() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']' && t_[i_] != ' ' && t_[i_] != '\n' &&
-                   t_[i_] != '\r' && t_[i_] != '\t')
+            while (!at_end() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']' && t_[i_] != ' ' && t_[i_] != '\n' && t_[i_] != '\r' &&
+                   t_[i_] != '\t')
                 ++i_;
         }
         // Children finish before their parent: the deepest match is recorded first, and its

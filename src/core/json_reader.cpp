@@ -14,8 +14,7 @@ json JsonReader::parse(const std::string& text, const std::string& file) {
         const std::size_t colon = what.find(": ", what.find("parse error"));
         std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
         const TextPosition p = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
-        throw DataError(file, "line " + std::to_string(p.line) + ", column " + std::to_string(p.column),
-                        "JSON syntax error: " + detail);
+        throw DataError(file, "line " + std::to_string(p.line) + ", column " + std::to_string(p.column), "JSON syntax error: " + detail);
     }
 }
 

@@ -24,9 +24,9 @@ public:
     const std::string& path() const { return path_; }
     bool has(const char* key) const;
 
-    JsonReader at(const char* key) const;               // required member
-    JsonReader at(std::size_t index) const;             // array element
-    std::string string(const char* key) const;          // required, non-empty
+    JsonReader at(const char* key) const;       // required member
+    JsonReader at(std::size_t index) const;     // array element
+    std::string string(const char* key) const;  // required, non-empty
     std::string optional_string(const char* key, const std::string& fallback = "") const;
     std::int64_t integer(const char* key, std::int64_t min, std::int64_t max) const;
     std::int64_t optional_integer(const char* key, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
@@ -35,7 +35,7 @@ public:
     void for_each(const char* key, bool allow_empty, const std::function<void(const JsonReader&)>& fn) const;
     void for_each_optional(const char* key, const std::function<void(const JsonReader&)>& fn) const;
     void for_each_member(const char* key, const std::function<void(const std::string&, const JsonReader&)>& fn) const;
-    std::string as_string() const;                      // this value, non-empty string
+    std::string as_string() const;  // this value, non-empty string
 
     [[noreturn]] void fail(const std::string& message) const;
     [[noreturn]] void fail_at(const char* key, const std::string& message) const;

@@ -18,7 +18,7 @@ namespace {
 // [SECTION] CSV (RFC 4180: quoted cells, "" inside quotes, LF or CRLF, an optional UTF-8 BOM)
 
 struct CsvRow {
-    int line = 0;                     // where the row starts
+    int line = 0;  // where the row starts
     std::vector<std::string> cells;
 };
 
@@ -34,7 +34,11 @@ bool parse_csv(const std::string& in, std::vector<CsvRow>& rows, CsvProblem& pro
     row.line = 1;
     std::string cell;
     bool quoted = false, was_quoted = false;
-    auto end_cell = [&] { row.cells.push_back(was_quoted ? cell : trim(cell)); cell.clear(); was_quoted = false; };
+    auto end_cell = [&] {
+        row.cells.push_back(was_quoted ? cell : trim(cell));
+        cell.clear();
+        was_quoted = false;
+    };
     auto end_row = [&] {
         end_cell();
         if (!(row.cells.size() == 1 && row.cells[0].empty())) rows.push_back(row);  // blank lines are skipped
@@ -44,9 +48,15 @@ bool parse_csv(const std::string& in, std::vector<CsvRow>& rows, CsvProblem& pro
     for (; i < in.size(); ++i) {
         const char c = in[i];
         if (quoted) {
-            if (c == '"' && i + 1 < in.size() && in[i + 1] == '"') { cell += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else { if (c == '\n') ++line; cell += c; }
+            if (c == '"' && i + 1 < in.size() && in[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"')
+                quoted = false;
+            else {
+                if (c == '\n') ++line;
+                cell += c;
+            }
             continue;
         }
         if (c == '"') {
@@ -82,8 +92,14 @@ bool parse_csv(const std::string& in, std::vector<CsvRow>& rows, CsvProblem& pro
 
 bool yes_no(const std::string& cell, bool& value) {
     const std::string v = to_lower_ascii(trim(cell));
-    if (v.empty() || v == "no" || v == "n" || v == "false" || v == "0") { value = false; return true; }
-    if (v == "yes" || v == "y" || v == "true" || v == "1" || v == "x") { value = true; return true; }
+    if (v.empty() || v == "no" || v == "n" || v == "false" || v == "0") {
+        value = false;
+        return true;
+    }
+    if (v == "yes" || v == "y" || v == "true" || v == "1" || v == "x") {
+        value = true;
+        return true;
+    }
     return false;
 }
 
@@ -140,19 +156,31 @@ std::string counts_by_tier(const MembershipData& d) {
 MembersImport import_members_csv(const std::string& csv_text, const std::string& csv_name, const std::string& json_text,
                                  const std::string& json_name, const std::string& date) {
     MembersImport r;
-    if (!is_iso_date(date)) { r.error = "--date: expected a date as YYYY-MM-DD, found \"" + date + "\""; return r; }
+    if (!is_iso_date(date)) {
+        r.error = "--date: expected a date as YYYY-MM-DD, found \"" + date + "\"";
+        return r;
+    }
     const LoadResult loaded = try_load_membership(json_text, json_name);
-    if (!loaded.data) { r.error = loaded.error; return r; }
+    if (!loaded.data) {
+        r.error = loaded.error;
+        return r;
+    }
     const MembershipData& before = *loaded.data;
 
     std::vector<CsvRow> rows;
     CsvProblem problem;
     auto at = [&](int line, int column, const std::string& header) {
         return csv_name + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
-               (header.empty() ? "" : " (" + header + ")") + ": ";
+            (header.empty() ? "" : " (" + header + ")") + ": ";
     };
-    if (!parse_csv(csv_text, rows, problem)) { r.error = at(problem.line, problem.column, "") + problem.message; return r; }
-    if (rows.empty()) { r.error = csv_name + ": line 1: the file is empty (expected a header row: name,level,...)"; return r; }
+    if (!parse_csv(csv_text, rows, problem)) {
+        r.error = at(problem.line, problem.column, "") + problem.message;
+        return r;
+    }
+    if (rows.empty()) {
+        r.error = csv_name + ": line 1: the file is empty (expected a header row: name,level,...)";
+        return r;
+    }
 
     // The header names the columns.
     const CsvRow& header = rows.front();
@@ -167,11 +195,12 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
     for (const char* required : {"name", "level"})
         if (!column.count(required)) {
             r.error = csv_name + ": line " + std::to_string(header.line) + ": no \"" + required +
-                      "\" column in the header (expected name, level and optionally founding_2015, commercial, executive_committee)";
+                "\" column in the header (expected name, level and optionally founding_2015, commercial, executive_committee)";
             return r;
         }
     auto optional_column = [&](std::initializer_list<const char*> names) -> int {
-        for (const char* n : names) if (column.count(n)) return static_cast<int>(column.at(n));
+        for (const char* n : names)
+            if (column.count(n)) return static_cast<int>(column.at(n));
         return -1;
     };
     const int founder_col = optional_column({"founding_2015", "founder"});
@@ -187,7 +216,7 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
         const CsvRow& row = rows[n];
         if (row.cells.size() != header.cells.size()) {
             r.error = at(row.line, static_cast<int>(std::min(row.cells.size(), header.cells.size())) + 1, "") + "expected " +
-                      std::to_string(header.cells.size()) + " cells as in the header, found " + std::to_string(row.cells.size());
+                std::to_string(header.cells.size()) + " cells as in the header, found " + std::to_string(row.cells.size());
             return r;
         }
         auto cell_at = [&](const char* name) -> std::pair<int, const std::string&> {
@@ -197,14 +226,18 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
         Member m;
         const auto [name_col, name] = cell_at("name");
         m.name = trim(name);
-        if (m.name.empty()) { r.error = at(row.line, name_col, "name") + "the name is empty"; return r; }
+        if (m.name.empty()) {
+            r.error = at(row.line, name_col, "name") + "the name is empty";
+            return r;
+        }
         if (!is_valid_utf8(m.name) || has_control_characters(m.name, false)) {
             r.error = at(row.line, name_col, "name") + "the name must be one line of UTF-8 text, without control characters";
             return r;
         }
         const auto seen = first_line.emplace(to_lower_ascii(m.name), row.line);
         if (!seen.second) {
-            r.error = at(row.line, name_col, "name") + "\"" + m.name + "\" is listed twice (also on line " + std::to_string(seen.first->second) + ")";
+            r.error = at(row.line, name_col, "name") + "\"" + m.name + "\" is listed twice (also on line " +
+                std::to_string(seen.first->second) + ")";
             return r;
         }
         const auto [level_col, level] = cell_at("level");
@@ -217,10 +250,13 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
         }
         m.tier = tier->id;
         auto flag = [&](int col, bool& value) {
-            if (col < 0) { value = false; return true; }
+            if (col < 0) {
+                value = false;
+                return true;
+            }
             if (yes_no(row.cells[static_cast<std::size_t>(col)], value)) return true;
             r.error = at(row.line, col + 1, to_lower_ascii(trim(header.cells[static_cast<std::size_t>(col)]))) +
-                      "expected yes or no, found \"" + row.cells[static_cast<std::size_t>(col)] + "\"";
+                "expected yes or no, found \"" + row.cells[static_cast<std::size_t>(col)] + "\"";
             return false;
         };
         bool commercial = false, executive = false;
@@ -235,7 +271,7 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
     if (!counts_seats) commercial_seats = before.snapshot.commercial_executive_seats_held;
     if (commercial_seats > before.governance.commercial_seat_limit) {
         r.error = csv_name + ": " + std::to_string(commercial_seats) + " members are both commercial and on the " +
-                  before.governance.executive_name + ", above its limit of " + std::to_string(before.governance.commercial_seat_limit);
+            before.governance.executive_name + ", above its limit of " + std::to_string(before.governance.commercial_seat_limit);
         return r;
     }
 
@@ -244,7 +280,10 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
     std::vector<Replacement> edits;
     for (const char* path : {"snapshot.members", "snapshot.date", "snapshot.commercial_executive_seats_held"}) {
         const JsonSpan span = locate_json_path(json_text, path);
-        if (!span.exact) { r.error = json_name + ": " + path + ": not found"; return r; }
+        if (!span.exact) {
+            r.error = json_name + ": " + path + ": not found";
+            return r;
+        }
         edits.push_back({span, ""});
     }
     edits[0].text = in_file_style(members, json_text, edits[0].span.begin);
@@ -255,17 +294,26 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
     for (const Replacement& e : edits) out.replace(e.span.begin, e.span.end - e.span.begin, e.text);
 
     const LoadResult reloaded = try_load_membership(out, json_name);
-    if (!reloaded.data) { r.error = "the data file would be invalid after the import: " + reloaded.error; return r; }
+    if (!reloaded.data) {
+        r.error = "the data file would be invalid after the import: " + reloaded.error;
+        return r;
+    }
     const MembershipData& after = *reloaded.data;
 
     // What changed, for the person who imports.
     std::map<std::string, const Member*> old_by_name, new_by_name;
     for (const Member& m : before.snapshot.members) old_by_name[m.name] = &m;
     for (const Member& m : after.snapshot.members) new_by_name[m.name] = &m;
-    auto short_name = [&](const std::string& tier) { const Tier* t = after.find_tier(tier); return t ? t->short_name : tier; };
+    auto short_name = [&](const std::string& tier) {
+        const Tier* t = after.find_tier(tier);
+        return t ? t->short_name : tier;
+    };
     for (const Member& m : after.snapshot.members) {
         const auto old = old_by_name.find(m.name);
-        if (old == old_by_name.end()) { r.joined.push_back(m.name + " (" + short_name(m.tier) + ")"); continue; }
+        if (old == old_by_name.end()) {
+            r.joined.push_back(m.name + " (" + short_name(m.tier) + ")");
+            continue;
+        }
         if (old->second->tier != m.tier) r.changed.push_back(m.name + ": " + short_name(old->second->tier) + " -> " + short_name(m.tier));
         if (old->second->founder != m.founder) r.changed.push_back(m.name + (m.founder ? ": now a founder" : ": no longer a founder"));
     }
@@ -273,8 +321,9 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
         if (!new_by_name.count(m.name)) r.left.push_back(m.name + " (" + short_name(m.tier) + ")");
 
     const TrcWhatIf trc_before = trc_what_if(before), trc_after = trc_what_if(after);
-    r.summary.push_back("Members: " + std::to_string(before.snapshot.members.size()) + " -> " + std::to_string(after.snapshot.members.size()) +
-                        " (" + counts_by_tier(before) + " -> " + counts_by_tier(after) + ")");
+    r.summary.push_back("Members: " + std::to_string(before.snapshot.members.size()) + " -> " +
+                        std::to_string(after.snapshot.members.size()) + " (" + counts_by_tier(before) + " -> " + counts_by_tier(after) +
+                        ")");
     r.summary.push_back("Snapshot date: " + before.snapshot.date + " -> " + after.snapshot.date);
     r.summary.push_back("Joined: " + std::to_string(r.joined.size()) + ", left: " + std::to_string(r.left.size()) +
                         ", changed: " + std::to_string(r.changed.size()));
@@ -283,10 +332,10 @@ MembersImport import_members_csv(const std::string& csv_text, const std::string&
     for (const std::string& s : r.changed) r.summary.push_back("  * " + s);
     r.summary.push_back(after.governance.trc_name + ": up to " + std::to_string(trc_before.cap_now) + " -> " +
                         std::to_string(trc_after.cap_now) + " elected " + short_name(trc_after.tier) + " representatives");
-    r.summary.push_back(after.governance.executive_name + " seats held by commercial organisations: " +
-                        std::to_string(before.snapshot.commercial_executive_seats_held) + " -> " + std::to_string(commercial_seats) +
-                        " (limit " + std::to_string(after.governance.commercial_seat_limit) + ")" +
-                        (counts_seats ? "" : "; kept, as the CSV has no commercial and executive_committee columns"));
+    r.summary.push_back(after.governance.executive_name +
+                        " seats held by commercial organisations: " + std::to_string(before.snapshot.commercial_executive_seats_held) +
+                        " -> " + std::to_string(commercial_seats) + " (limit " + std::to_string(after.governance.commercial_seat_limit) +
+                        ")" + (counts_seats ? "" : "; kept, as the CSV has no commercial and executive_committee columns"));
     r.json_text = std::move(out);
     r.ok = true;
     return r;

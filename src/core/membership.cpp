@@ -14,9 +14,8 @@ static const T* find_by_id(const std::vector<T>& items, const std::string& id) {
 const TierBenefit* Tier::find_benefit(const std::string& benefit_id) const { return find_by_id(benefits, benefit_id); }
 
 bool Tier::operator==(const Tier& o) const {
-    return id == o.id && name == o.name && short_name == o.short_name && annual_fee == o.annual_fee &&
-           fee_label == o.fee_label && benefits == o.benefits &&
-           conference_registrations_included == o.conference_registrations_included;
+    return id == o.id && name == o.name && short_name == o.short_name && annual_fee == o.annual_fee && fee_label == o.fee_label &&
+        benefits == o.benefits && conference_registrations_included == o.conference_registrations_included;
 }
 
 bool IncomeGroup::contains(const std::string& country_code) const {
@@ -46,10 +45,10 @@ int Snapshot::count_in_tier(const std::string& tier_id) const {
 }
 
 bool Assumptions::operator==(const Assumptions& o) const {
-    return conference_non_member_price == o.conference_non_member_price &&
-           conference_member_price == o.conference_member_price && conference_member_tiers == o.conference_member_tiers &&
-           conference_source == o.conference_source && training_non_member_hourly == o.training_non_member_hourly &&
-           training_tier_hourly == o.training_tier_hourly && training_source == o.training_source;
+    return conference_non_member_price == o.conference_non_member_price && conference_member_price == o.conference_member_price &&
+        conference_member_tiers == o.conference_member_tiers && conference_source == o.conference_source &&
+        training_non_member_hourly == o.training_non_member_hourly && training_tier_hourly == o.training_tier_hourly &&
+        training_source == o.training_source;
 }
 
 const JoinField* JoinInfo::find_field(const std::string& id) const { return find_by_id(fields, id); }

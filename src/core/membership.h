@@ -17,84 +17,92 @@ struct Money {
 };
 
 struct Currency {
-    std::string code;      // "USD"
-    std::string symbol;    // "US$"
-    int minor_units = 2;   // digits after the decimal point
+    std::string code;     // "USD"
+    std::string symbol;   // "US$"
+    int minor_units = 2;  // digits after the decimal point
     bool operator==(const Currency& o) const { return code == o.code && symbol == o.symbol && minor_units == o.minor_units; }
 };
 
-struct Benefit {           // a row of the comparison table
+struct Benefit {  // a row of the comparison table
     std::string id;
     std::string label;
     bool operator==(const Benefit& o) const { return id == o.id && label == o.label; }
 };
 
-struct TierBenefit {       // a benefit as the page words it for one tier
-    std::string id;        // refers to Benefit::id
-    std::string text;      // the page's sentence
-    std::string summary;   // short cell text where tiers differ ("Represented", "May nominate"); may be empty
+struct TierBenefit {      // a benefit as the page words it for one tier
+    std::string id;       // refers to Benefit::id
+    std::string text;     // the page's sentence
+    std::string summary;  // short cell text where tiers differ ("Represented", "May nominate"); may be empty
     bool operator==(const TierBenefit& o) const { return id == o.id && text == o.text && summary == o.summary; }
 };
 
 struct Tier {
-    std::string id;                       // "full"
-    std::string name;                     // "Full membership"
-    std::string short_name;               // "Full"
+    std::string id;          // "full"
+    std::string name;        // "Full membership"
+    std::string short_name;  // "Full"
     Money annual_fee;
-    std::string fee_label;                // "annual sustaining contribution"
+    std::string fee_label;  // "annual sustaining contribution"
     std::vector<TierBenefit> benefits;
     int conference_registrations_included = 0;  // free conference registrations a year
     const TierBenefit* find_benefit(const std::string& benefit_id) const;
     bool operator==(const Tier& o) const;
 };
 
-struct AddOn {             // optional yearly extra a member may buy (2026 schedule)
+struct AddOn {  // optional yearly extra a member may buy (2026 schedule)
     std::string id, name, description;
     Money annual_fee;
-    bool operator==(const AddOn& o) const { return id == o.id && name == o.name && description == o.description && annual_fee == o.annual_fee; }
+    bool operator==(const AddOn& o) const {
+        return id == o.id && name == o.name && description == o.description && annual_fee == o.annual_fee;
+    }
 };
 
-struct IncomeGroup {       // e.g. World Bank low- and middle-income countries
+struct IncomeGroup {  // e.g. World Bank low- and middle-income countries
     std::string id, name;
     std::vector<std::string> countries;  // ISO 3166-1 alpha-2 codes
     bool contains(const std::string& country_code) const;
     bool operator==(const IncomeGroup& o) const { return id == o.id && name == o.name && countries == o.countries; }
 };
 
-struct PriceVariant {      // a tier's fee for institutions in one income group
+struct PriceVariant {  // a tier's fee for institutions in one income group
     std::string tier, income_group, label;
     Money annual_fee;
-    bool operator==(const PriceVariant& o) const { return tier == o.tier && income_group == o.income_group && label == o.label && annual_fee == o.annual_fee; }
+    bool operator==(const PriceVariant& o) const {
+        return tier == o.tier && income_group == o.income_group && label == o.label && annual_fee == o.annual_fee;
+    }
 };
 
 struct Schedule {
-    std::string effective_from;           // ISO date
-    std::string effective_until;          // ISO date, last day these fees apply; "" when open-ended
-    std::vector<Tier> tiers;              // in the page's order
+    std::string effective_from;   // ISO date
+    std::string effective_until;  // ISO date, last day these fees apply; "" when open-ended
+    std::vector<Tier> tiers;      // in the page's order
     std::vector<AddOn> add_ons;
     std::vector<IncomeGroup> income_groups;
     std::vector<PriceVariant> price_variants;
 };
 
-struct Condition { std::string id, text; };
+struct Condition {
+    std::string id, text;
+};
 
 struct OrganisationType {
     std::string id, name;
-    bool commercial = false;              // counts against the Executive Committee's commercial seat limit
+    bool commercial = false;  // counts against the Executive Committee's commercial seat limit
 };
 
 enum class Grant { no, yes, conditional };
 const char* to_string(Grant g);
 
-struct Right {             // a governance right and which tiers have it
+struct Right {  // a governance right and which tiers have it
     std::string id, name;
-    std::map<std::string, Grant> tiers;   // tier id (or "*" for every tier) -> grant; absent means no
-    bool commercial_limited = false;      // subject to the commercial Executive Committee seat limit
+    std::map<std::string, Grant> tiers;          // tier id (or "*" for every tier) -> grant; absent means no
+    bool commercial_limited = false;             // subject to the commercial Executive Committee seat limit
     std::map<std::string, std::string> reasons;  // "yes" / "no" / "conditional" / "commercial" -> sentence
     Grant grant_for(const std::string& tier_id) const;
 };
 
-struct Fraction { int numerator = 1, denominator = 2; };
+struct Fraction {
+    int numerator = 1, denominator = 2;
+};
 
 struct Governance {
     std::string executive_name, executive_about;
@@ -102,7 +110,7 @@ struct Governance {
     int commercial_seat_limit = 0;
     std::string operating_name, operating_about;
     std::string trc_name, trc_about;
-    std::string trc_elected_tier;         // tier whose representatives are elected under a cap
+    std::string trc_elected_tier;  // tier whose representatives are elected under a cap
     Fraction trc_elected_fraction;
     bool trc_round_up = true;
     std::vector<Right> rights;
@@ -111,17 +119,17 @@ struct Governance {
 
 struct Member {
     std::string name, tier;
-    bool founder = false;                 // founding member, 2015
+    bool founder = false;  // founding member, 2015
 };
 
-struct Snapshot {          // the consortium as it stood on one date
+struct Snapshot {  // the consortium as it stood on one date
     std::string date, source;
     int commercial_executive_seats_held = 0;
     std::vector<Member> members;
     int count_in_tier(const std::string& tier_id) const;
 };
 
-struct Assumptions {       // editable inputs of the value estimate, each with its source
+struct Assumptions {  // editable inputs of the value estimate, each with its source
     Money conference_non_member_price, conference_member_price;
     std::vector<std::string> conference_member_tiers;
     std::string conference_source;
@@ -142,35 +150,36 @@ struct JoinField {
     std::string id, label;
     FieldKind kind = FieldKind::text;
     bool required = false;
-    int max_length = 0;                   // in characters (code points); 0 for yes/no
-    std::string placeholder;              // shown in the empty field; may be empty
-    std::string autocomplete;             // the browser's autocomplete token ("organization", "email"); may be empty
+    int max_length = 0;        // in characters (code points); 0 for yes/no
+    std::string placeholder;   // shown in the empty field; may be empty
+    std::string autocomplete;  // the browser's autocomplete token ("organization", "email"); may be empty
     EmailSection section = EmailSection::request;
 };
 
 struct JoinInfo {
-    std::string email;                    // where requests go
+    std::string email;  // where requests go
     std::string instructions;
-    std::string subject;                  // template: {field id} placeholders take that field's value
-    std::vector<JoinField> fields;        // in the form's order; exactly one of kind tier and one of organisation_type
+    std::string subject;            // template: {field id} placeholders take that field's value
+    std::vector<JoinField> fields;  // in the form's order; exactly one of kind tier and one of organisation_type
     const JoinField* find_field(const std::string& id) const;
-    const JoinField* field_of_kind(FieldKind kind) const;           // the first; nullptr if none
+    const JoinField* field_of_kind(FieldKind kind) const;                      // the first; nullptr if none
     const JoinField* field_with_autocomplete(const std::string& token) const;  // e.g. "organization": the institution
 };
 
 // A goal the calculator can weigh ("a vote in Executive Committee elections"): met by the tiers
 // that hold a governance right outright.
 struct CalculatorGoal {
-    std::string id, label;                // label: the checkbox ("We want a vote in ...")
-    std::string wants;                    // the phrase in reasons ("a vote in Executive Committee elections")
-    std::string right;                    // Right::id
-    std::string when_conditional, when_no;  // said of a recommended tier that has the right only with a condition / not at all; may be empty
+    std::string id, label;  // label: the checkbox ("We want a vote in ...")
+    std::string wants;      // the phrase in reasons ("a vote in Executive Committee elections")
+    std::string right;      // Right::id
+    std::string when_conditional,
+        when_no;  // said of a recommended tier that has the right only with a condition / not at all; may be empty
 };
 
 struct MembershipData {
     int schema_version = 0;
     std::string source;
-    std::string reviewed;                      // ISO date someone last checked the data; may be ""
+    std::string reviewed;  // ISO date someone last checked the data; may be ""
     std::vector<Currency> currencies;
     std::string intro;
     std::vector<std::string> goals;

@@ -13,8 +13,10 @@ std::string Route::get(const std::string& key) const {
 void Route::set(const std::string& key, const std::string& value) {
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (it->first != key) continue;
-        if (value.empty()) params.erase(it);
-        else it->second = value;
+        if (value.empty())
+            params.erase(it);
+        else
+            it->second = value;
         return;
     }
     if (!value.empty()) params.emplace_back(key, value);

@@ -9,9 +9,9 @@
 namespace iiifc {
 
 struct Route {
-    std::string view;                                          // "" when the fragment names none
-    std::vector<std::pair<std::string, std::string>> params;  // in order; keys unique
-    std::string get(const std::string& key) const;            // "" when absent
+    std::string view;                                            // "" when the fragment names none
+    std::vector<std::pair<std::string, std::string>> params;     // in order; keys unique
+    std::string get(const std::string& key) const;               // "" when absent
     void set(const std::string& key, const std::string& value);  // empty value removes the key
     bool operator==(const Route& o) const { return view == o.view && params == o.params; }
 };
@@ -19,6 +19,6 @@ struct Route {
 // Never fails: malformed pairs are skipped, and the view, keys and values are percent-decoded.
 // A view name longer than 64 bytes is dropped; at most 32 parameters of 2,000 bytes each are kept.
 Route parse_route(const std::string& fragment);
-std::string format_route(const Route& r);   // "#/view?key=value&..." percent-encoded
+std::string format_route(const Route& r);  // "#/view?key=value&..." percent-encoded
 
 }  // namespace iiifc

@@ -8,11 +8,21 @@ bool is_valid_utf8(const std::string& s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         int extra = 0;
         unsigned cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-        else return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else
+            return false;
         if (i + static_cast<std::size_t>(extra) >= s.size()) return false;  // truncated sequence
         for (int k = 1; k <= extra; ++k) {
             const unsigned char cc = static_cast<unsigned char>(s[i + k]);

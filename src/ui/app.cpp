@@ -22,7 +22,11 @@ constexpr const char* kAppName = "IIIF Consortium membership";
 //-----------------------------------------------------------------------------
 
 App::App(MembershipData data, PlatformServices& platform, AppOptions options, Views views)
-    : data_(std::move(data)), platform_(platform), options_(options), views_(std::move(views)), draft_(new_draft(data_)),
+    : data_(std::move(data)),
+      platform_(platform),
+      options_(options),
+      views_(std::move(views)),
+      draft_(new_draft(data_)),
       keeper_(platform, options.kiosk) {
     current_ = views_.front().get();
     current_id_ = current_->id();
@@ -43,7 +47,9 @@ void App::on_file_loaded(const std::string& name, const std::string& content) {
         if (v->on_file_loaded(name, content, ctx)) return;
 }
 
-void App::on_clipboard_result(bool ok) { show_toast(ok ? "Copied to the clipboard" : "Copying was refused by the browser; use Download instead"); }
+void App::on_clipboard_result(bool ok) {
+    show_toast(ok ? "Copied to the clipboard" : "Copying was refused by the browser; use Download instead");
+}
 
 void App::on_update_available() { update_available_ = true; }
 
@@ -97,8 +103,8 @@ void App::frame() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     // Phones get the screen's width for content: tighter padding around windows and cells.
     const bool compact = narrow();
     if (compact) {

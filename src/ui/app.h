@@ -26,27 +26,27 @@ public:
     App(MembershipData data, PlatformServices& platform, AppOptions options, Views views = default_views());
 
     // Start-up and platform events.
-    void restore_draft(const std::string& stored_json);     // from browser storage; corrupt data is ignored with a notice
-    void open_fragment(const std::string& fragment);        // deep link at load, and back/forward
+    void restore_draft(const std::string& stored_json);  // from browser storage; corrupt data is ignored with a notice
+    void open_fragment(const std::string& fragment);     // deep link at load, and back/forward
     void on_file_loaded(const std::string& name, const std::string& content);  // a file picked by the user
     void on_clipboard_result(bool ok);
-    void on_update_available();                             // a new version of the app was installed
+    void on_update_available();                                // a new version of the app was installed
     void on_draft_saved_elsewhere(const std::string& stored);  // another tab saved: merged field by field
-    void on_data_updated(MembershipData data);              // newer data found after the start: applied quietly
+    void on_data_updated(MembershipData data);                 // newer data found after the start: applied quietly
     void set_dark(bool dark);
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
-    void note_user_input();                                 // any input: resets the kiosk idle timer
+    void note_user_input();  // any input: resets the kiosk idle timer
 
-    void frame();                                           // the whole UI; between ImGui::NewFrame and Render
+    void frame();  // the whole UI; between ImGui::NewFrame and Render
     // Saves the draft, lets the view announce and publishes the semantics if they changed. The
     // runner calls it when a burst of frames ends (and now and then during long ones), not every frame.
     void commit();
-    double seconds_until_wakeup() const;                    // when the app needs a frame by itself (toast, idle reset); <0: never
+    double seconds_until_wakeup() const;  // when the app needs a frame by itself (toast, idle reset); <0: never
 
     // For the runner and tests.
     const Draft& draft() const { return draft_; }
-    Draft& draft() { return draft_; }                       // tests set fields directly
-    const std::string& view() const { return current_id_; }               // the current view's id
+    Draft& draft() { return draft_; }                        // tests set fields directly
+    const std::string& view() const { return current_id_; }  // the current view's id
     const std::string& notice() const { return notice_; }
     const std::string& toast() const { return toast_; }
     const std::string& last_fragment() const { return last_fragment_; }
@@ -54,9 +54,9 @@ public:
     const AppOptions& options() const { return options_; }
     bool update_available() const { return update_available_; }
     StorageState storage_state() const override { return keeper_.state(); }
-    View* find_view(const std::string& id) const;           // nullptr if no view has that id
-    std::string page_title() const;                         // "Join · IIIF Consortium membership"
-    std::string semantics_json();                           // what the last frame drew, for assistive technology
+    View* find_view(const std::string& id) const;  // nullptr if no view has that id
+    std::string page_title() const;                // "Join · IIIF Consortium membership"
+    std::string semantics_json();                  // what the last frame drew, for assistive technology
     // A person acted on a DOM control over the canvas (semantics.h): the widget takes it next frame.
     void on_semantic_action(unsigned id, SemanticAction action, const std::string& value);
     void on_semantic_caret(unsigned id, int start, int end);  // the page's caret in a field it edits
@@ -79,7 +79,7 @@ private:
     void sync_storage();
     void start_over();
     void download_summary();
-    void publish_semantics();                               // when the tree changed
+    void publish_semantics();  // when the tree changed
     ViewContext context();
 
     MembershipData data_;
@@ -87,18 +87,18 @@ private:
     AppOptions options_;
     Fonts fonts_;
     Views views_;
-    semantics::Context semantics_;                          // this app's trees and pending actions
-    View* current_ = nullptr;                               // never null: the first view until a route names another
+    semantics::Context semantics_;  // this app's trees and pending actions
+    View* current_ = nullptr;       // never null: the first view until a route names another
     std::string current_id_;
 
     Draft draft_;
     std::string last_fragment_;
-    DraftKeeper keeper_;                                    // saving, other tabs' saves, storage state
+    DraftKeeper keeper_;  // saving, other tabs' saves, storage state
     bool restored_ = false;
     bool scroll_to_top_ = false;
 
-    std::string notice_;                                    // persistent banner (e.g. a stored draft could not be read)
-    std::string toast_;                                     // short confirmation ("Copied")
+    std::string notice_;  // persistent banner (e.g. a stored draft could not be read)
+    std::string toast_;   // short confirmation ("Copied")
     double toast_until_ = 0;
     bool update_available_ = false;
     bool confirm_start_over_ = false;

@@ -15,8 +15,7 @@ static ImFont* add(const unsigned char* data, unsigned int size, float px, float
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * ratio,
-                                                       &cfg, ranges);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * ratio, &cfg, ranges);
 }
 
 Fonts build_fonts(float base_size, float pixel_ratio) {

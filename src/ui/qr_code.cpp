@@ -11,8 +11,8 @@ QrCode encode_qr(const std::string& text) {
     // qrcodegen reads a C string: text with a NUL inside would be cut short, so it is refused.
     if (text.find('\0') != std::string::npos) return out;
     std::vector<std::uint8_t> qr(qrcodegen_BUFFER_LEN_MAX), scratch(qrcodegen_BUFFER_LEN_MAX);
-    if (!qrcodegen_encodeText(text.c_str(), scratch.data(), qr.data(), qrcodegen_Ecc_LOW, qrcodegen_VERSION_MIN,
-                              qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
+    if (!qrcodegen_encodeText(text.c_str(), scratch.data(), qr.data(), qrcodegen_Ecc_LOW, qrcodegen_VERSION_MIN, qrcodegen_VERSION_MAX,
+                              qrcodegen_Mask_AUTO, true))
         return out;
     out.size = qrcodegen_getSize(qr.data());
     out.dark.reserve(static_cast<std::size_t>(out.size * out.size));

@@ -8,8 +8,8 @@
 namespace iiifc {
 
 struct QrCode {
-    int size = 0;              // modules per side; 0 when the text does not fit in a QR code
-    std::vector<bool> dark;    // size * size, row by row
+    int size = 0;            // modules per side; 0 when the text does not fit in a QR code
+    std::vector<bool> dark;  // size * size, row by row
     bool at(int x, int y) const { return dark[static_cast<std::size_t>(y * size + x)]; }
 };
 

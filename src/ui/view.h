@@ -25,7 +25,7 @@ struct AppOptions {
     bool reduced_motion = false;  // prefers-reduced-motion
 };
 
-struct Fonts {                    // set by the runner after it builds the font atlas; null uses the default
+struct Fonts {  // set by the runner after it builds the font atlas; null uses the default
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
@@ -36,11 +36,11 @@ class Shell {
 public:
     virtual ~Shell() = default;
     virtual void go_to(const std::string& view_id) = 0;
-    virtual void choose_tier(const std::string& tier_id) = 0;  // the join request's tier, confirmed by a toast
-    virtual void show_toast(const std::string& text) = 0;      // a short confirmation, also announced
-    virtual void show_notice(const std::string& text) = 0;     // a banner that stays until dismissed, also announced
-    virtual bool narrow() const = 0;                           // phone-sized layout
-    virtual StorageState storage_state() const = 0;            // whether the draft is kept on this device
+    virtual void choose_tier(const std::string& tier_id) = 0;    // the join request's tier, confirmed by a toast
+    virtual void show_toast(const std::string& text) = 0;        // a short confirmation, also announced
+    virtual void show_notice(const std::string& text) = 0;       // a banner that stays until dismissed, also announced
+    virtual bool narrow() const = 0;                             // phone-sized layout
+    virtual StorageState storage_state() const = 0;              // whether the draft is kept on this device
     virtual void note_editing(const std::string& field_id) = 0;  // being typed in: another tab's save leaves it alone
 };
 
@@ -57,19 +57,19 @@ struct ViewContext {
 class View {
 public:
     virtual ~View() = default;
-    virtual const char* id() const = 0;                         // "#/<id>" in the URL
-    virtual const char* title() const = 0;                      // the navigation's label and the page title
-    virtual void draw(ViewContext& ctx) = 0;                    // between ImGui::NewFrame and Render
-    virtual void open_route(const Route&, ViewContext&) {}     // a deep link's parameters of this view's own
-    virtual void add_route_params(Route&) const {}              // ... and back into the URL
-    virtual void commit(ViewContext&) {}                        // when a burst of frames ends (announcements)
+    virtual const char* id() const = 0;                     // "#/<id>" in the URL
+    virtual const char* title() const = 0;                  // the navigation's label and the page title
+    virtual void draw(ViewContext& ctx) = 0;                // between ImGui::NewFrame and Render
+    virtual void open_route(const Route&, ViewContext&) {}  // a deep link's parameters of this view's own
+    virtual void add_route_params(Route&) const {}          // ... and back into the URL
+    virtual void commit(ViewContext&) {}                    // when a burst of frames ends (announcements)
     // A file the user picked (platform.request_file): true if this view took it.
     virtual bool on_file_loaded(const std::string& /*name*/, const std::string& /*content*/, ViewContext&) { return false; }
-    virtual void reset() {}                                     // start over
-    virtual void on_data_changed() {}                           // newer data replaced the data (kept edits may not fit)
+    virtual void reset() {}            // start over
+    virtual void on_data_changed() {}  // newer data replaced the data (kept edits may not fit)
 };
 
 using Views = std::vector<std::unique_ptr<View>>;
-Views default_views();                                          // the portal's views, in navigation order
+Views default_views();  // the portal's views, in navigation order
 
 }  // namespace iiifc

@@ -63,8 +63,8 @@ TEST_CASE("discounts: 4 conference attendees and 20 training hours a year over 3
     SUBCASE("full") {
         const Estimate& e = all[0];
         CHECK(e.tier == "full");
-        CHECK(e.annual_conference_saving == Money{4 * 25000, "USD"});     // 4 x (500 - 250)
-        CHECK(e.annual_training_saving == Money{20 * 15000, "USD"});      // 20 x (250 - 100)
+        CHECK(e.annual_conference_saving == Money{4 * 25000, "USD"});  // 4 x (500 - 250)
+        CHECK(e.annual_training_saving == Money{20 * 15000, "USD"});   // 20 x (250 - 100)
         CHECK(e.annual_value == Money{400000, "USD"});
         CHECK(e.total_value == Money{1200000, "USD"});
         CHECK(e.net_cost == Money{3000000 - 1200000, "USD"});
@@ -73,7 +73,7 @@ TEST_CASE("discounts: 4 conference attendees and 20 training hours a year over 3
     SUBCASE("associate") {
         const Estimate& e = all[1];
         CHECK(e.annual_conference_saving == Money{100000, "USD"});
-        CHECK(e.annual_training_saving == Money{20 * 5000, "USD"});       // 20 x (250 - 200)
+        CHECK(e.annual_training_saving == Money{20 * 5000, "USD"});  // 20 x (250 - 200)
         CHECK(e.total_value == Money{600000, "USD"});
         CHECK(e.net_cost == Money{750000 - 600000, "USD"});
     }
@@ -162,6 +162,7 @@ TEST_CASE("a goal added to the data is weighed by the recommendation, with no co
     CHECK(std::find(cheapest.reasons.begin(), cheapest.reasons.end(), "It does not include a seat on the Operating Committee.") !=
           cheapest.reasons.end());
     g.set("executive_vote", true);
-    CHECK(recommend(data, data.assumptions, museum(1, 0, 0), g).reasons.at(0) ==
-          "Full membership is the least expensive tier that gives a vote in Executive Committee elections and a seat on the Operating Committee.");
+    CHECK(
+        recommend(data, data.assumptions, museum(1, 0, 0), g).reasons.at(0) ==
+        "Full membership is the least expensive tier that gives a vote in Executive Committee elections and a seat on the Operating Committee.");
 }

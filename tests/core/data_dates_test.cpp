@@ -57,7 +57,8 @@ TEST_CASE("data not reviewed for over a year is said to be so") {
 }
 
 TEST_CASE("the no-JavaScript page and the summary carry the warning next to the fees") {
-    const std::string warning = "<p class=\"warning\" role=\"note\"><strong>These fees applied until 2025-11-30; ask admin@iiif.io for current fees.</strong></p>\n";
+    const std::string warning =
+        "<p class=\"warning\" role=\"note\"><strong>These fees applied until 2025-11-30; ask admin@iiif.io for current fees.</strong></p>\n";
     const std::string fallback_late = render_fallback_html(shipped(), "2026-01-01");
     const std::size_t at = fallback_late.find(warning);
     REQUIRE(at != std::string::npos);
@@ -69,7 +70,8 @@ TEST_CASE("the no-JavaScript page and the summary carry the warning next to the 
     p.tier = "full";
     const std::string summary_late = render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2026-01-01");
     CHECK(summary_late.find("Fees effective from 2020-07-01 until 2025-11-30.</p>\n" + warning + "<h2>Costs") != std::string::npos);
-    CHECK(render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2025-06-01").find("class=\"warning\"") == std::string::npos);
+    CHECK(render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2025-06-01").find("class=\"warning\"") ==
+          std::string::npos);
 }
 
 TEST_CASE("what a new data file changes, in lines to check before publishing") {

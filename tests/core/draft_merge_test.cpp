@@ -53,7 +53,7 @@ TEST_CASE("a saved draft carries a stamp for each field edited, and still restor
 }
 
 TEST_CASE("two tabs typing in different fields in turn both keep their text, and a third sees both") {
-    Tab first("first"), second("second");          // the second was opened before the first typed
+    Tab first("first"), second("second");  // the second was opened before the first typed
     first.draft.request.at("institution") = "Bodleian Libraries";
     first.draft.request.at("country") = "United Kingdom";
     const std::string from_first = first.save(1000);
@@ -69,7 +69,7 @@ TEST_CASE("two tabs typing in different fields in turn both keep their text, and
     // The first tab merges that save: its own fields stay, the role arrives.
     m = merge_drafts(first.saved, parse_stamped_draft(from_second));
     CHECK(m.changed == std::vector<std::string>{"request.role"});
-    const Draft third = restored(from_second);   // a tab opened now reads storage
+    const Draft third = restored(from_second);  // a tab opened now reads storage
     CHECK(third.request.get("institution") == "Bodleian Libraries");
     CHECK(third.request.get("country") == "United Kingdom");
     CHECK(third.request.get("role") == "Curator");
@@ -126,7 +126,7 @@ TEST_CASE("a draft saved before stamps existed restores, and loses to any stampe
     a.draft = old;
     a.draft.request.at("role") = "New role";
     const StampedDraft mine = parse_stamped_draft(a.save(3000));
-    DraftMerge m = merge_drafts(mine, parsed);   // the unstamped text arriving changes nothing
+    DraftMerge m = merge_drafts(mine, parsed);  // the unstamped text arriving changes nothing
     CHECK(m.changed.empty());
     m = merge_drafts(parsed, mine);
     CHECK(m.changed == std::vector<std::string>{"request.role"});

@@ -62,7 +62,9 @@ TEST_CASE("rights of a full member, for each organisation type") {
         const RightAnswer& seat = answer(rights, "executive_committee_seat");
         if (t.commercial) {
             CHECK(seat.grant == Grant::conditional);
-            CHECK(seat.reason == "Full members are eligible, but at most 3 Executive Committee seats may be held by commercial organisations (3 open now).");
+            CHECK(
+                seat.reason ==
+                "Full members are eligible, but at most 3 Executive Committee seats may be held by commercial organisations (3 open now).");
         } else {
             CHECK(seat.grant == Grant::yes);
             CHECK(seat.reason == "Full members are eligible to serve on the Executive Committee.");
@@ -80,8 +82,9 @@ TEST_CASE("rights of an associate museum") {
     CHECK(answer(rights, "operating_committee_seat").grant == Grant::no);
     const RightAnswer& trc = answer(rights, "trc_representation");
     CHECK(trc.grant == Grant::conditional);
-    CHECK(trc.reason == "Associate members may nominate a representative; up to half the number of associate member "
-                        "institutions, rounding up, are elected (12 seats today).");
+    CHECK(trc.reason ==
+          "Associate members may nominate a representative; up to half the number of associate member "
+          "institutions, rounding up, are elected (12 seats today).");
     CHECK(answer(rights, "community_groups").grant == Grant::yes);
 }
 

@@ -44,20 +44,22 @@ TEST_CASE("a complete request validates") { CHECK(validate(complete_request(), s
 
 TEST_CASE("required fields name themselves") {
     const std::vector<FieldError> errors = validate(JoinRequest{}, shipped());
-    CHECK(errors == std::vector<FieldError>{
-        {"institution", "Institution is required."},
-        {"organisation_type", "Organisation type is required."},
-        {"country", "Country is required."},
-        {"contact_name", "Contact name is required."},
-        {"contact_email", "Contact email is required."},
-        {"tier", "Membership tier is required."},
-    });
+    CHECK(errors ==
+          std::vector<FieldError>{
+              {"institution", "Institution is required."},
+              {"organisation_type", "Organisation type is required."},
+              {"country", "Country is required."},
+              {"contact_name", "Contact name is required."},
+              {"contact_email", "Contact email is required."},
+              {"tier", "Membership tier is required."},
+          });
 }
 
 TEST_CASE("field rules") {
     JoinRequest r = complete_request();
     SUBCASE("email syntax") {
-        for (const char* bad : {"marie", "marie@", "@bnf.fr", "marie@bnf", "ma rie@bnf.fr", "marie@bnf..fr", "marie@-bnf.fr", "a<b>@x.org"}) {
+        for (const char* bad :
+             {"marie", "marie@", "@bnf.fr", "marie@bnf", "ma rie@bnf.fr", "marie@bnf..fr", "marie@-bnf.fr", "a<b>@x.org"}) {
             CAPTURE(bad);
             r.at("contact_email") = bad;
             CHECK(errors_for(validate(r, shipped()), "contact_email") ==
@@ -103,7 +105,8 @@ TEST_CASE("field rules") {
         r.at("organisation_type") = "castle";
         const auto errors = validate(r, shipped());
         CHECK(errors_for(errors, "website").size() == 1);
-        CHECK(errors_for(errors, "start_date") == std::vector<FieldError>{{"start_date", "Preferred start date must be a date written YYYY-MM-DD."}});
+        CHECK(errors_for(errors, "start_date") ==
+              std::vector<FieldError>{{"start_date", "Preferred start date must be a date written YYYY-MM-DD."}});
         CHECK(errors_for(errors, "tier") == std::vector<FieldError>{{"tier", "Membership tier is not one of the membership tiers."}});
         CHECK(errors_for(errors, "organisation_type").size() == 1);
     }
@@ -135,7 +138,8 @@ TEST_CASE("mailto: encoding per RFC 6068") {
     JoinRequest r = complete_request();
     SUBCASE("UTF-8 percent-encoded, CRLF line breaks, address first") {
         const std::string uri = mailto_uri(r, shipped());
-        CHECK(uri.rfind("mailto:admin%40iiif.io?subject=IIIF%20Consortium%20membership%20request%3A%20Biblioth%C3%A8que%20nationale", 0) == 0);
+        CHECK(uri.rfind("mailto:admin%40iiif.io?subject=IIIF%20Consortium%20membership%20request%3A%20Biblioth%C3%A8que%20nationale", 0) ==
+              0);
         CHECK(uri.find("%0D%0A") != std::string::npos);
         CHECK(uri.find('\n') == std::string::npos);
         CHECK(uri.find(' ') == std::string::npos);
@@ -196,7 +200,8 @@ TEST_CASE("JSON export round-trips into the form model") {
 }
 
 TEST_CASE("JSON import errors name the position or the field") {
-    CHECK(join_request_from_json("{\"format\": \"iiifc-join-request\",", "draft.json", shipped()).error.rfind("draft.json: line 1, column 33: JSON syntax error", 0) == 0);
+    CHECK(join_request_from_json("{\"format\": \"iiifc-join-request\",", "draft.json", shipped())
+              .error.rfind("draft.json: line 1, column 33: JSON syntax error", 0) == 0);
     CHECK(join_request_from_json("{\"format\":\"other\",\"request\":{}}", "d.json", shipped()).error ==
           "d.json: format: expected \"iiifc-join-request\": this is not a join request file");
     CHECK(join_request_from_json("{\"request\":{\"institution\":5}}", "d.json", shipped()).error ==
@@ -226,8 +231,10 @@ TEST_CASE("a field added to the data is in the form's validation, the email, the
     REQUIRE(validate(r, data).empty());
     SUBCASE("written into the email in its section, in the data's order") {
         const std::string body = email_body(r, data);
-        CHECK(body.find("Website: https://www.bnf.fr\nVAT number: FR12345678901\nMembership tier: Associate membership\n") != std::string::npos);
-        CHECK(body.find("Role: Head of digital collections\nHow did you hear about IIIF?: A colleague at the conference\n") != std::string::npos);
+        CHECK(body.find("Website: https://www.bnf.fr\nVAT number: FR12345678901\nMembership tier: Associate membership\n") !=
+              std::string::npos);
+        CHECK(body.find("Role: Head of digital collections\nHow did you hear about IIIF?: A colleague at the conference\n") !=
+              std::string::npos);
         CHECK(query_param(mailto_uri(r, data), "body").find("VAT number: FR12345678901\r\n") != std::string::npos);
     }
     SUBCASE("kept by the join request file") {
@@ -247,7 +254,8 @@ TEST_CASE("a field added to the data is in the form's validation, the email, the
 TEST_CASE("the join request file the app downloads is what the CLI reads: fields in the data's order, yes/no as true/false") {
     JoinRequest r = complete_request();
     const std::string file = join_request_to_json(r, shipped());
-    CHECK(file.rfind("{\n  \"format\": \"iiifc-join-request\",\n  \"version\": 1,\n  \"request\": {\n    \"institution\": \"Biblioth", 0) == 0);
+    CHECK(file.rfind("{\n  \"format\": \"iiifc-join-request\",\n  \"version\": 1,\n  \"request\": {\n    \"institution\": \"Biblioth", 0) ==
+          0);
     CHECK(file.find("\"purchase_order\": true,\n    \"message\"") != std::string::npos);
     r.at("purchase_order") = "";
     CHECK(join_request_to_json(r, shipped()).find("\"purchase_order\": false") != std::string::npos);

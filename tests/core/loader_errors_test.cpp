@@ -20,8 +20,11 @@ json shipped_json() { return json::parse(read_text_file(iiifc_test::assets_path(
 std::pair<int, int> line_and_column(const std::string& text, std::size_t offset) {
     int line = 1, column = 1;
     for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') { ++line; column = 1; }
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++column;
     }
     return {line, column};
 }

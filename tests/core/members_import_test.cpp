@@ -84,17 +84,19 @@ TEST_CASE("a member joins, one leaves, one changes level: the summary and the go
 }
 
 TEST_CASE("the commercial and executive_committee columns give the commercial seats held") {
-    const std::string csv = "level,name,commercial,executive_committee\n"
-                            "Full,Kakadu Software,yes,yes\r\n"
-                            "Full,Example Corp,yes,\r\n"
-                            "\n"
-                            "Associate,Example Archive,no,yes\r\n";
+    const std::string csv =
+        "level,name,commercial,executive_committee\n"
+        "Full,Kakadu Software,yes,yes\r\n"
+        "Full,Example Corp,yes,\r\n"
+        "\n"
+        "Associate,Example Archive,no,yes\r\n";
     const MembersImport r = run("\xEF\xBB\xBF" + csv);
     REQUIRE_MESSAGE(r.ok, r.error);
     CHECK(r.summary.back() == "Executive Committee seats held by commercial organisations: 0 -> 1 (limit 3)");
     CHECK(load_membership(r.json_text, "new.json").snapshot.commercial_executive_seats_held == 1);
     SUBCASE("more than the limit is refused") {
-        const std::string four = "name,level,commercial,executive_committee\nA,Full,yes,yes\nB,Full,yes,yes\nC,Full,yes,yes\nD,Full,yes,yes\n";
+        const std::string four =
+            "name,level,commercial,executive_committee\nA,Full,yes,yes\nB,Full,yes,yes\nC,Full,yes,yes\nD,Full,yes,yes\n";
         CHECK(error_of(four) == "members.csv: 4 members are both commercial and on the Executive Committee, above its limit of 3");
     }
 }
@@ -110,11 +112,13 @@ TEST_CASE("mistakes in the CSV name the line and column") {
           "members.csv: line 14, column 3: expected 7 cells as in the header, found 2");
     CHECK(error_of(replace_line(shipped_csv(), "Jisc,", " ,Full,3,,GB,non-profit,https://www.jisc.ac.uk/")) ==
           "members.csv: line 14, column 1 (name): the name is empty");
-    CHECK(error_of("name,tier\nX,Full\n") ==
-          "members.csv: line 1: no \"level\" column in the header (expected name, level and optionally founding_2015, commercial, executive_committee)");
+    CHECK(
+        error_of("name,tier\nX,Full\n") ==
+        "members.csv: line 1: no \"level\" column in the header (expected name, level and optionally founding_2015, commercial, executive_committee)");
     CHECK(error_of("name,level,Name\n") == "members.csv: line 1, column 3 (name): the column appears twice in the header");
     CHECK(error_of("name,level\n\"Unclosed,Full\n") == "members.csv: line 2, column 1: a quoted cell is not closed");
-    CHECK(error_of("name,level\nThe \"Best\" Library,Full\n") == "members.csv: line 2, column 1: a quote inside a cell that does not start with one");
+    CHECK(error_of("name,level\nThe \"Best\" Library,Full\n") ==
+          "members.csv: line 2, column 1: a quote inside a cell that does not start with one");
     CHECK(error_of("") == "members.csv: line 1: the file is empty (expected a header row: name,level,...)");
     CHECK(run(shipped_csv(), "2026-02-30").error == "--date: expected a date as YYYY-MM-DD, found \"2026-02-30\"");
 }

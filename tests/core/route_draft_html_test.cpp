@@ -118,7 +118,10 @@ TEST_CASE("the static fallback holds every tier, fee, condition, the TRC rule an
     CHECK(html.find("<table>") != std::string::npos);
     CHECK(html.find("<th scope=\"col\">Associate membership</th>") != std::string::npos);
     CHECK(html.find("Only full members are eligible for voting rights on the Executive Committee.") != std::string::npos);
-    CHECK(html.find("up to 1/2 of the number of associate member institutions, rounding up, may be elected (12 with 24 associate members on 2026-05-27)") != std::string::npos);
+    CHECK(
+        html.find(
+            "up to 1/2 of the number of associate member institutions, rounding up, may be elected (12 with 24 associate members on 2026-05-27)") !=
+        std::string::npos);
     CHECK(html.find("<a href=\"mailto:admin@iiif.io\">admin@iiif.io</a>") != std::string::npos);
     // How to join has its own section: the page opened on #/join shows it first.
     CHECK(html.find("<section id=\"fallback-join\">\n<h2>How to join</h2>\n<p>To join the IIIF Consortium, send an email to "
@@ -143,8 +146,10 @@ TEST_CASE("the budget holder's summary") {
     CHECK(html.find("Prepared for &lt;Musée &amp; Co&gt; (Museum)") != std::string::npos);
     CHECK(html.find("<h2>Costs over 3 years</h2>") != std::string::npos);
     CHECK(html.find("<tr><th scope=\"row\">Total contribution</th><td>US$7,500</td></tr>") != std::string::npos);
-    CHECK(html.find("<tr><th scope=\"row\">Estimated value of member discounts</th><td>US$1,500 (US$500 a year)</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><th scope=\"row\">Estimated value of member discounts</th><td>US$1,500 (US$500 a year)</td></tr>") !=
+          std::string::npos);
     CHECK(html.find("<tr><th scope=\"row\">Net cost</th><td>US$6,000</td></tr>") != std::string::npos);
-    CHECK(html.find("<strong>No</strong>. Only full members are eligible for voting rights on the Executive Committee.") != std::string::npos);
+    CHECK(html.find("<strong>No</strong>. Only full members are eligible for voting rights on the Executive Committee.") !=
+          std::string::npos);
     CHECK(html.find("mailto:admin@iiif.io") != std::string::npos);
 }

@@ -37,26 +37,28 @@ TEST_CASE("the seed's two tiers, in the page's order, with their annual fees") {
 TEST_CASE("full membership lists the page's six benefits") {
     const Tier* full = shipped().find_tier("full");
     REQUIRE(full);
-    CHECK(benefit_texts(*full) == std::vector<std::string>{
-        "Discounts on training and workshops held throughout the year",
-        "Institution-wide special rates for IIIF Conference registration",
-        "Representation on the IIIF Technical Review Committee, which guides technical development of IIIF specs",
-        "Eligibility to serve on the Executive Committee and Operating Committee, which provide IIIF governance",
-        "Priority attendance at IIIF Working meetings and other events",
-        "Priority technical advice and discounted consulting",
-    });
+    CHECK(benefit_texts(*full) ==
+          std::vector<std::string>{
+              "Discounts on training and workshops held throughout the year",
+              "Institution-wide special rates for IIIF Conference registration",
+              "Representation on the IIIF Technical Review Committee, which guides technical development of IIIF specs",
+              "Eligibility to serve on the Executive Committee and Operating Committee, which provide IIIF governance",
+              "Priority attendance at IIIF Working meetings and other events",
+              "Priority technical advice and discounted consulting",
+          });
 }
 
 TEST_CASE("associate membership lists the page's three benefits, without the stray heading bullet") {
     const Tier* associate = shipped().find_tier("associate");
     REQUIRE(associate);
-    CHECK(benefit_texts(*associate) == std::vector<std::string>{
-        "Discounts on training and workshops",
-        "Priority attendance at IIIF Working meetings and other events",
-        "Ability to nominate a representative to serve on the IIIF Technical Review Committee, which guides technical "
-        "development of IIIF specs (a number up to half the total number of associate member institutions, rounding "
-        "up, may be elected to serve on the TRC)",
-    });
+    CHECK(benefit_texts(*associate) ==
+          std::vector<std::string>{
+              "Discounts on training and workshops",
+              "Priority attendance at IIIF Working meetings and other events",
+              "Ability to nominate a representative to serve on the IIIF Technical Review Committee, which guides technical "
+              "development of IIIF specs (a number up to half the total number of associate member institutions, rounding "
+              "up, may be elected to serve on the TRC)",
+          });
     for (const TierBenefit& b : associate->benefits) CHECK(b.text.find("Benefits of") == std::string::npos);
 }
 
@@ -77,14 +79,15 @@ TEST_CASE("the comparison rows: which tier has which benefit") {
 
 TEST_CASE("what every member gets, with the apostrophe of IIIF's repaired") {
     const MembershipData& d = shipped();
-    CHECK(d.member_benefits == std::vector<std::string>{
-        "Shape the IIIF agenda and drive the development roadmap for an open, international standard",
-        "Fund IIIF\u2019s supporting staff, who steward strategy, training, communications, infrastructure, outreach, "
-        "growth, community-building, and adoption",
-        "Join a community of forward-thinking global technology leaders",
-        "Access discounted training",
-        "Receive reduced-price tickets to the IIIF Annual Conference",
-    });
+    CHECK(d.member_benefits ==
+          std::vector<std::string>{
+              "Shape the IIIF agenda and drive the development roadmap for an open, international standard",
+              "Fund IIIF\u2019s supporting staff, who steward strategy, training, communications, infrastructure, outreach, "
+              "growth, community-building, and adoption",
+              "Join a community of forward-thinking global technology leaders",
+              "Access discounted training",
+              "Receive reduced-price tickets to the IIIF Annual Conference",
+          });
     for (const std::string& s : d.member_benefits) CHECK(s.find("\xC3\xA2\xE2\x82\xAC") == std::string::npos);  // "â€"
 }
 
@@ -177,8 +180,14 @@ TEST_CASE("every tier fee and benefit sentence of the data can be found in the s
     std::string flat;
     for (std::size_t i = 0; i < page.size(); ++i) {
         if (page[i] == '[' || page[i] == ']' || page[i] == '*') continue;
-        if (page[i] == '(' && page.compare(i, 4, "({{ ") == 0) { i = page.find(')', i); continue; }
-        if (page[i] == '<') { i = page.find('>', i); continue; }
+        if (page[i] == '(' && page.compare(i, 4, "({{ ") == 0) {
+            i = page.find(')', i);
+            continue;
+        }
+        if (page[i] == '<') {
+            i = page.find('>', i);
+            continue;
+        }
         flat += page[i];
     }
     const MembershipData& d = shipped();

@@ -34,13 +34,24 @@ inline const iiifc::MembershipData& with_extra_fields() {
         nlohmann::ordered_json j = nlohmann::ordered_json::parse(iiifc::read_text_file(assets_path("membership.json")));
         using object = nlohmann::ordered_json;
         auto& fields = j["join"]["fields"];
-        fields.insert(fields.begin() + 4, object::object({{"id", "vat_number"}, {"label", "VAT number"}, {"kind", "text"}, {"required", true},
-                                           {"max_length", 20}, {"placeholder", "e.g. FR12345678901"}, {"section", "request"}}));
-        fields.push_back(object::object({{"id", "heard_from"}, {"label", "How did you hear about IIIF?"}, {"kind", "text"},
-                          {"max_length", 200}, {"section", "contact"}}));
-        j["calculator_goals"].push_back(object::object({{"id", "operating_seat"}, {"label", "We want a seat on the Operating Committee"},
-                                         {"wants", "a seat on the Operating Committee"}, {"right", "operating_committee_seat"},
-                                         {"when_no", "It does not include a seat on the Operating Committee."}}));
+        fields.insert(fields.begin() + 4,
+                      object::object({{"id", "vat_number"},
+                                      {"label", "VAT number"},
+                                      {"kind", "text"},
+                                      {"required", true},
+                                      {"max_length", 20},
+                                      {"placeholder", "e.g. FR12345678901"},
+                                      {"section", "request"}}));
+        fields.push_back(object::object({{"id", "heard_from"},
+                                         {"label", "How did you hear about IIIF?"},
+                                         {"kind", "text"},
+                                         {"max_length", 200},
+                                         {"section", "contact"}}));
+        j["calculator_goals"].push_back(object::object({{"id", "operating_seat"},
+                                                        {"label", "We want a seat on the Operating Committee"},
+                                                        {"wants", "a seat on the Operating Committee"},
+                                                        {"right", "operating_committee_seat"},
+                                                        {"when_no", "It does not include a seat on the Operating Committee."}}));
         return iiifc::load_membership(j.dump(), "membership-extra-fields.json");
     }();
     return data;

@@ -8,7 +8,8 @@
 #include <string>
 
 static const iiifc::MembershipData& data() {
-    static const iiifc::MembershipData d = iiifc::load_membership(iiifc::read_text_file(IIIFC_ASSETS_DIR "/membership.json"), "membership.json");
+    static const iiifc::MembershipData d =
+        iiifc::load_membership(iiifc::read_text_file(IIIFC_ASSETS_DIR "/membership.json"), "membership.json");
     return d;
 }
 

@@ -9,7 +9,8 @@
 #include <string>
 
 static const iiifc::MembershipData& data() {
-    static const iiifc::MembershipData d = iiifc::load_membership(iiifc::read_text_file(IIIFC_ASSETS_DIR "/membership.json"), "membership.json");
+    static const iiifc::MembershipData d =
+        iiifc::load_membership(iiifc::read_text_file(IIIFC_ASSETS_DIR "/membership.json"), "membership.json");
     return d;
 }
 
@@ -19,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const iiifc::DraftRestore again = iiifc::draft_from_json(iiifc::draft_to_json(r.draft, data()), data());
     if (!again.ok) __builtin_trap();
     const iiifc::StampedDraft local = iiifc::parse_stamped_draft(iiifc::draft_to_json(r.draft, data()));
-    const iiifc::DraftMerge m = iiifc::merge_drafts(local, iiifc::parse_stamped_draft(std::string(reinterpret_cast<const char*>(bytes), size)));
+    const iiifc::DraftMerge m =
+        iiifc::merge_drafts(local, iiifc::parse_stamped_draft(std::string(reinterpret_cast<const char*>(bytes), size)));
     const iiifc::DraftRestore merged = iiifc::draft_from_json(iiifc::stamped_draft_to_json(m.merged), data());
     if (!merged.ok && merged.notice.empty()) __builtin_trap();
     return 0;

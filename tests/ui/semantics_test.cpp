@@ -12,9 +12,8 @@
 #include <vector>
 
 using namespace iiifc;
-using iiifc_test::Ui;
 using iiifc_test::shipped_data;
-
+using iiifc_test::Ui;
 
 namespace {
 

@@ -24,7 +24,7 @@ static void hear(Ui& tab, const Ui& from) {
 
 TEST_CASE("two tabs typing in different fields in turn both keep their text; a third tab sees both") {
     Ui first, second;
-    second.app->restore_draft("");   // opened first, empty
+    second.app->restore_draft("");  // opened first, empty
     second.app->open_fragment("#/join");
     second.frame(2);
     first.app->restore_draft("");
@@ -78,7 +78,7 @@ TEST_CASE("what another tab saves arrives without touching the field being typed
 
 TEST_CASE("storage refused: the Join view says so once, offers the download, retries, and clears when saving works") {
     Ui ui;
-    ui.platform.storage = StorageState::unavailable;   // the browser threw at the read
+    ui.platform.storage = StorageState::unavailable;  // the browser threw at the read
     ui.app->restore_draft("");
     ui.app->open_fragment("#/join");
     ui.frame(2);
@@ -93,14 +93,15 @@ TEST_CASE("storage refused: the Join view says so once, offers the download, ret
     CHECK(std::count(ui.platform.announcements.begin(), ui.platform.announcements.end(), sentence) == 1);
     REQUIRE(ui.click("Download the request"));
     REQUIRE(ui.platform.downloads.size() == 1);
-    CHECK(join_request_from_json(ui.platform.downloads[0].content, "x.json", iiifc_test::shipped_data()).request.get("institution") == "Wellcome Collection");
+    CHECK(join_request_from_json(ui.platform.downloads[0].content, "x.json", iiifc_test::shipped_data()).request.get("institution") ==
+          "Wellcome Collection");
     CHECK(ui.app->seconds_until_wakeup() > 0);
     CHECK(ui.app->seconds_until_wakeup() <= DraftKeeper::kRetrySeconds + 0.05);
 
-    ui.platform.storage = StorageState::kept;            // the visitor allowed site data again
+    ui.platform.storage = StorageState::kept;  // the visitor allowed site data again
     ui.platform.now += DraftKeeper::kRetrySeconds;
     ui.frame();
-    CHECK(ui.app->seconds_until_wakeup() == 0);          // the saved state is drawn at once
+    CHECK(ui.app->seconds_until_wakeup() == 0);  // the saved state is drawn at once
     ui.frame(2);
     REQUIRE(!ui.platform.stored.empty());
     CHECK(draft_from_json(ui.platform.stored.back(), iiifc_test::shipped_data()).draft.request.get("institution") == "Wellcome Collection");
@@ -124,7 +125,7 @@ TEST_CASE("a quota that is full, and a draft too large to store, are said as suc
     ui.app->draft().request.at("message") = std::string(kMaxDraftBytes, 'x');
     ui.frame(2);
     CHECK(ui.app->storage_state() == StorageState::too_large);
-    CHECK(ui.platform.stored.empty());   // never written: it would be ignored at the next start
+    CHECK(ui.platform.stored.empty());  // never written: it would be ignored at the next start
     ui.app->draft().request.at("message") = "Short again";
     ui.frame(2);
     CHECK(ui.app->storage_state() == StorageState::kept);
@@ -146,7 +147,7 @@ TEST_CASE("kiosk: nothing is stored, a draft left on the device is removed unrea
     ui.type("Next Visitor");
     CHECK(ui.app->draft().request.get("contact_name") == "Next Visitor");
     CHECK(ui.platform.stored == std::vector<std::string>{""});
-    ui.app->on_draft_saved_elsewhere(draft_to_json(left, iiifc_test::shipped_data()));   // a non-kiosk tab's save is not merged in
+    ui.app->on_draft_saved_elsewhere(draft_to_json(left, iiifc_test::shipped_data()));  // a non-kiosk tab's save is not merged in
     CHECK(ui.app->draft().request.get("contact_name") == "Next Visitor");
     CHECK(ui.app->storage_state() == StorageState::memory_only);
     CHECK(ui.app->semantics_json().find("Nothing you type is stored on this device.") != std::string::npos);
@@ -198,7 +199,8 @@ TEST_CASE("another tab's save that the draft reader refuses changes nothing here
     ui.app->draft().request.at("institution") = "Mine";
     ui.frame(2);
     const std::size_t saves = ui.platform.stored.size();
-    ui.app->on_draft_saved_elsewhere(R"({"format":"iiifc-draft","version":1,"profile":{"years":"x"},"stamps":{"profile.years":[99999999999999,"z"]}})");
+    ui.app->on_draft_saved_elsewhere(
+        R"({"format":"iiifc-draft","version":1,"profile":{"years":"x"},"stamps":{"profile.years":[99999999999999,"z"]}})");
     ui.frame(2);
     CHECK(ui.app->draft().request.get("institution") == "Mine");
     REQUIRE(ui.platform.stored.size() == saves + 1);

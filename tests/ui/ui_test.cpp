@@ -17,8 +17,8 @@
 #include <utility>
 
 using namespace iiifc;
-using iiifc_test::Ui;
 using iiifc_test::shipped_data;
+using iiifc_test::Ui;
 
 // The four fields the shipped data requires that a deep link does not fill.
 static void fill_required_fields(JoinRequest& r) {
@@ -86,7 +86,8 @@ TEST_CASE("validation messages appear when a field is left wrong, and clear when
     auto errors = errors_for(shown_errors(ui), "contact_email");
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].message == "Contact email is not a valid email address (expected name@example.org).");
-    CHECK(ui.find("\xE2\x9A\xA0 Contact email is not a valid email address (expected name@example.org).") == nullptr);  // text, not a widget
+    CHECK(ui.find("\xE2\x9A\xA0 Contact email is not a valid email address (expected name@example.org).") ==
+          nullptr);  // text, not a widget
     ui.type("@bnf.fr");
     CHECK(errors_for(shown_errors(ui), "contact_email").empty());
 }
@@ -107,7 +108,8 @@ TEST_CASE("the request can be sent only once the form validates") {
     CHECK(ui.platform.opened[0] == mailto_uri(r, iiifc_test::shipped_data()));
     REQUIRE(ui.click("Copy request"));
     REQUIRE(ui.platform.clipboard.size() == 1);
-    CHECK(ui.platform.clipboard[0].rfind("To: admin@iiif.io\nSubject: IIIF Consortium membership request: Musée d'Orsay (Associate membership)\n\n", 0) == 0);
+    CHECK(ui.platform.clipboard[0].rfind(
+              "To: admin@iiif.io\nSubject: IIIF Consortium membership request: Musée d'Orsay (Associate membership)\n\n", 0) == 0);
     ui.app->on_clipboard_result(true);
     CHECK(ui.app->toast() == "Copied to the clipboard");
     REQUIRE(ui.click("Download .json"));
@@ -265,9 +267,9 @@ TEST_CASE("QR code: a mailto: link is encoded with its finder patterns; text too
         CHECK_FALSE(qr.at(x0 + 5, y0 + 1));
         CHECK(qr.at(x0 + 3, y0 + 3));
     }
-    CHECK(encode_qr(std::string(3000, 'a')).size == 0);               // over a version-40 code's 2,953 bytes
-    CHECK(encode_qr(std::string("mailto:a\0b", 10)).size == 0);       // would be cut at the NUL
-    CHECK(encode_qr("mailto:é").size == 21);                          // UTF-8 in byte mode
+    CHECK(encode_qr(std::string(3000, 'a')).size == 0);          // over a version-40 code's 2,953 bytes
+    CHECK(encode_qr(std::string("mailto:a\0b", 10)).size == 0);  // would be cut at the NUL
+    CHECK(encode_qr("mailto:é").size == 21);                     // UTF-8 in byte mode
 }
 
 TEST_CASE("kiosk: a complete request shows its QR code; one too long for a QR code says so") {
@@ -363,8 +365,7 @@ TEST_CASE("form rows: the label is before its field, and under a phone's width a
     phone.frame(2);
     const WidgetRect* narrow_field = phone.find("Institution");
     REQUIRE(narrow_field);
-    CHECK(field.x > 13 * 13.0f);          // beside a label column of 13 em (13 px font in tests)
-    CHECK(narrow_field->x < 40.0f);        // under its label, at the column's start
+    CHECK(field.x > 13 * 13.0f);             // beside a label column of 13 em (13 px font in tests)
+    CHECK(narrow_field->x < 40.0f);          // under its label, at the column's start
     CHECK(narrow_field->w > 390.0f * 0.8f);  // and the screen's width
 }
-

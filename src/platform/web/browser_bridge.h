@@ -3,31 +3,31 @@
 #pragma once
 
 extern "C" {
-void browser_copy_text(const char* text);                      // navigator.clipboard; answers portal_on_clipboard
+void browser_copy_text(const char* text);                                        // navigator.clipboard; answers portal_on_clipboard
 void browser_download(const char* name, const char* mime, const char* content);  // a Blob link
-void browser_open_url(const char* url);                        // mailto: only
-void browser_request_file(const char* accept);                 // file picker; answers portal_on_file
-char* browser_storage_get(const char* key);                    // malloc'd, "" when absent; caller frees
-void browser_storage_set(const char* key, const char* value);  // "" removes the key
-int browser_storage_state();                                   // of the last get/set: 0 kept, 1 refused, 2 quota full
-void browser_watch_storage(const char* key);                   // another tab's write of key: portal_on_draft_elsewhere
-void browser_watch_data_updates();                             // newer data found by the service worker: portal_on_data_updated
-char* browser_location_fragment();                             // malloc'd; caller frees
-char* browser_location_query(const char* key);                 // ?key=value of the page URL; malloc'd
-void browser_set_fragment(const char* fragment, int push);     // history.pushState / replaceState
-void browser_set_title(const char* title);                    // document.title
-void browser_announce(const char* text);                       // the page's polite live region
-void browser_publish_semantics(const char* tree_json);         // the DOM controls over the canvas (library_semantics.js)
-void browser_semantics_focus(unsigned id);                    // focus the DOM control of that widget
+void browser_open_url(const char* url);                                          // mailto: only
+void browser_request_file(const char* accept);                                   // file picker; answers portal_on_file
+char* browser_storage_get(const char* key);                                      // malloc'd, "" when absent; caller frees
+void browser_storage_set(const char* key, const char* value);                    // "" removes the key
+int browser_storage_state();                                                     // of the last get/set: 0 kept, 1 refused, 2 quota full
+void browser_watch_storage(const char* key);                                     // another tab's write of key: portal_on_draft_elsewhere
+void browser_watch_data_updates();                          // newer data found by the service worker: portal_on_data_updated
+char* browser_location_fragment();                          // malloc'd; caller frees
+char* browser_location_query(const char* key);              // ?key=value of the page URL; malloc'd
+void browser_set_fragment(const char* fragment, int push);  // history.pushState / replaceState
+void browser_set_title(const char* title);                  // document.title
+void browser_announce(const char* text);                    // the page's polite live region
+void browser_publish_semantics(const char* tree_json);      // the DOM controls over the canvas (library_semantics.js)
+void browser_semantics_focus(unsigned id);                  // focus the DOM control of that widget
 void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
-void browser_reload();                                         // switch to a newly installed version
-void browser_show_app();                                       // the canvas replaces the static content (data-app-state="starting")
-void browser_signal_ready(const char* info);                   // after the first frame: data-app-state="ready"
+void browser_reload();                        // switch to a newly installed version
+void browser_show_app();                      // the canvas replaces the static content (data-app-state="starting")
+void browser_signal_ready(const char* info);  // after the first frame: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();
-void browser_schedule_timeout(double ms);                      // calls portal_on_timeout after ms
-void browser_fail(const char* message);                        // the app cannot start: the page says why
-double browser_heap_bytes();                                   // size of the WebAssembly memory
+void browser_schedule_timeout(double ms);                                // calls portal_on_timeout after ms
+void browser_fail(const char* message);                                  // the app cannot start: the page says why
+double browser_heap_bytes();                                             // size of the WebAssembly memory
 void browser_measure(const char* name, double start_ms, double end_ms);  // performance.measure on the page's timeline
 }

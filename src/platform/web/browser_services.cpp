@@ -31,9 +31,9 @@ void BrowserServices::store_draft(const std::string& json) { browser_storage_set
 
 StorageState BrowserServices::storage_state() {
     switch (browser_storage_state()) {
-    case 1: return StorageState::unavailable;
-    case 2: return StorageState::full;
-    default: return StorageState::kept;
+        case 1: return StorageState::unavailable;
+        case 2: return StorageState::full;
+        default: return StorageState::kept;
     }
 }
 

@@ -7,7 +7,7 @@ namespace iiifc {
 
 namespace {
 
-constexpr double kFreeMs = 8.0;  // a cost below this (a GPU) never holds a frame back
+constexpr double kFreeMs = 8.0;   // a cost below this (a GPU) never holds a frame back
 constexpr double kSpacing = 5.0;  // the next frame no sooner than this many costs later: <= 20 % busy
 
 double g_sent_ms = -1e9;  // when the last frame was sent (our side done)

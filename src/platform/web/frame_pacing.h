@@ -11,8 +11,8 @@
 
 namespace iiifc {
 
-void pacing_frame_sent(double now_ms);   // a frame was just sent; its cost is measured in the next task
-double pacing_wait_ms(double now_ms);    // how long before another frame may be sent (0: now)
-double pacing_cost_ms();                 // the last measured cost of a frame sent, for the figures
+void pacing_frame_sent(double now_ms);  // a frame was just sent; its cost is measured in the next task
+double pacing_wait_ms(double now_ms);   // how long before another frame may be sent (0: now)
+double pacing_cost_ms();                // the last measured cost of a frame sent, for the figures
 
 }  // namespace iiifc

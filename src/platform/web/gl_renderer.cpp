@@ -84,7 +84,8 @@ void set_projection(const ImDrawData* d) {
 // costs the GPU (with software GL, also the main thread: the compositor reads the canvas back).
 ImU32 fingerprint(const ImDrawData* d, const float clear[3]) {
     ImU32 h = ImHashData(clear, 3 * sizeof(float));
-    const float frame[6] = {d->DisplayPos.x, d->DisplayPos.y, d->DisplaySize.x, d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
+    const float frame[6] = {d->DisplayPos.x,  d->DisplayPos.y,       d->DisplaySize.x,
+                            d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
     h = ImHashData(frame, sizeof frame, h);
     for (int n = 0; n < d->CmdListsCount; n++) {
         const ImDrawList* list = d->CmdLists[n];
@@ -209,8 +210,10 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     for (int n = 0; n < d->CmdListsCount; n++) {
         const ImDrawList* list = d->CmdLists[n];
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data, GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)), list->IdxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data,
+                     GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)), list->IdxBuffer.Data,
+                     GL_STREAM_DRAW);
         unsigned int vertex_offset = 0;
         point_attributes(0);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {

@@ -18,20 +18,22 @@ struct Runner {
     BrowserServices services;
     std::unique_ptr<App> app;
     float base_font_size = 16.0f;
-    bool started = false;       // the first frame is drawn: until then input only queues up
-    int frames_wanted = 0;      // frames still to draw
+    bool started = false;   // the first frame is drawn: until then input only queues up
+    int frames_wanted = 0;  // frames still to draw
     bool frame_scheduled = false;
-    double cpu_ms_last = 0;     // CPU time of the last frame, for the benchmark
-    double cpu_ms_total = 0;    // ... and of all frames
-    double ui_ms_total = 0;     // the part that builds the UI (NewFrame to Render), without GL
-    double commit_ms_total = 0; // saving and publishing the semantics tree, when bursts end
+    double cpu_ms_last = 0;      // CPU time of the last frame, for the benchmark
+    double cpu_ms_total = 0;     // ... and of all frames
+    double ui_ms_total = 0;      // the part that builds the UI (NewFrame to Render), without GL
+    double commit_ms_total = 0;  // saving and publishing the semantics tree, when bursts end
     long commits = 0;
     double last_commit_ms = 0;
-    long frames_drawn = 0;      // frames built (ImGui)
-    long frames_sent = 0;       // ... and sent to the GL: those that differ from the canvas
+    long frames_drawn = 0;  // frames built (ImGui)
+    long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
     // Start-up phases in ms: parsing the data, the GL context, ImGui and the app, the font atlas
     // (rasterised and uploaded), the stored draft, the first frame.
-    struct { double data = 0, gl = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0; } startup;
+    struct {
+        double data = 0, gl = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0;
+    } startup;
 };
 
 Runner& runner();

@@ -49,8 +49,13 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"heap_used", mallinfo().uordblks},  // what malloc has handed out
         {"draft", nlohmann::json::parse(draft_to_json(g.app->draft(), g.app->data()))},
         {"focus", widget_registry_focused_label()},
-        {"startup", {{"data", g.startup.data}, {"gl", g.startup.gl}, {"setup", g.startup.setup},
-                     {"fonts", g.startup.fonts}, {"draft", g.startup.draft}, {"first_frame", g.startup.first_frame}}},
+        {"startup",
+         {{"data", g.startup.data},
+          {"gl", g.startup.gl},
+          {"setup", g.startup.setup},
+          {"fonts", g.startup.fonts},
+          {"draft", g.startup.draft},
+          {"first_frame", g.startup.first_frame}}},
     };
     out = state.dump();
     return out.c_str();

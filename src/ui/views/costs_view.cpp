@@ -21,7 +21,11 @@ constexpr const char* kHeading = "What membership costs and returns";
 constexpr const char* kGoalsHeading = "Which tier fits your goals?";
 constexpr const char* kChartLegend = "Upper bar: total contribution. Lower bar: estimated value of member discounts.";
 
-struct ResultRow { const char* label; Money Estimate::*field; bool bold; };
+struct ResultRow {
+    const char* label;
+    Money Estimate::*field;
+    bool bold;
+};
 constexpr ResultRow kResultRows[] = {
     {"Annual contribution", &Estimate::annual_contribution, false},
     {"Total contribution", &Estimate::total_contribution, true},
@@ -29,7 +33,9 @@ constexpr ResultRow kResultRows[] = {
     {"Net cost", &Estimate::net_cost, true},
 };
 
-std::string years_heading(int years) { return "Over " + std::to_string(clamp_years(years)) + (clamp_years(years) == 1 ? " year" : " years"); }
+std::string years_heading(int years) {
+    return "Over " + std::to_string(clamp_years(years)) + (clamp_years(years) == 1 ? " year" : " years");
+}
 
 std::string recommendation_title(const Recommendation& rec, const MembershipData& d) {
     const Tier* t = d.find_tier(rec.tier);
@@ -65,7 +71,8 @@ public:
         if (!data.schedule.income_groups.empty()) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
             set_next_field({"", false, "", "country", "", "text"});
-            text_field("Country code (ISO, e.g. KE)", &in.country, "", ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
+            text_field("Country code (ISO, e.g. KE)", &in.country, "",
+                       ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
             if (in.country.size() > 2) in.country.resize(2);
         }
         for (const AddOn& addon : data.schedule.add_ons) {
@@ -165,7 +172,11 @@ public:
 
 private:
     // Text being typed into a money field, kept until it parses, so a half-typed amount is not lost.
-    struct MoneyEdit { std::string text; std::int64_t shown = -1; bool invalid = false; };
+    struct MoneyEdit {
+        std::string text;
+        std::int64_t shown = -1;
+        bool invalid = false;
+    };
     std::map<std::string, MoneyEdit> money_edits_;
 
     bool money_input(const char* label, Money& value, const MembershipData& data) {
@@ -218,7 +229,8 @@ private:
             const float w_total = width * static_cast<float>(static_cast<double>(e.total_contribution.amount) / static_cast<double>(top));
             const float w_value = width * static_cast<float>(static_cast<double>(e.total_value.amount) / static_cast<double>(top));
             dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x0 + w_total, origin.y + bar_h), ImGui::GetColorU32(p.chart_bar), 3.0f);
-            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text), format_money(e.total_contribution, data).c_str());
+            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text),
+                        format_money(e.total_contribution, data).c_str());
             const float y1 = origin.y + bar_h + 4;
             dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x0 + std::max(1.0f, w_value), y1 + bar_h), ImGui::GetColorU32(p.yes), 3.0f);
             dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), format_money(e.total_value, data).c_str());

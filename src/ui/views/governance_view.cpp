@@ -30,17 +30,19 @@ GovernanceText governance_text(const MembershipData& data, const Profile& profil
     const std::string tier_name = elected ? elected->short_name : w.tier;
     s.trc_heading = g.trc_name + ": what if you join as " + tier_name + "?";
     s.trc_now = "Today there are " + std::to_string(w.members_now) + " " + tier_name + " member institutions, so up to " +
-                std::to_string(w.cap_now) + " " + tier_name + " representatives can be elected to the " + g.trc_name + ".";
+        std::to_string(w.cap_now) + " " + tier_name + " representatives can be elected to the " + g.trc_name + ".";
     s.trc_if_joined = "If your institution joins as " + tier_name + ", there will be " + std::to_string(w.members_now + 1) +
-                      ", and up to " + std::to_string(w.cap_if_joined) + " can be elected" +
-                      (w.cap_if_joined > w.cap_now ? " \xE2\x80\x94 one more seat." : " \xE2\x80\x94 the same number of seats.");
+        ", and up to " + std::to_string(w.cap_if_joined) + " can be elected" +
+        (w.cap_if_joined > w.cap_now ? " \xE2\x80\x94 one more seat." : " \xE2\x80\x94 the same number of seats.");
     const CommercialCap c = commercial_cap(data);
     s.cap_heading = g.executive_name + ": seats for commercial organisations";
     s.executive = g.executive_name + ": " + g.executive_about + " It has " + std::to_string(g.executive_seats) + " seats.";
     s.cap = "At most " + std::to_string(c.limit) + " seats may be held by commercial organisations. They hold " + std::to_string(c.held) +
-            " today, so " + std::to_string(c.open) + (c.open == 1 ? " is" : " are") + " still open to them (" + data.snapshot.date + ").";
-    if (type) s.type_note = type->name + (type->commercial ? " counts as commercial." : " counts as non-commercial.");
-    else s.type_note = "Choose your organisation type: commercial organisations are subject to a seat limit.";
+        " today, so " + std::to_string(c.open) + (c.open == 1 ? " is" : " are") + " still open to them (" + data.snapshot.date + ").";
+    if (type)
+        s.type_note = type->name + (type->commercial ? " counts as commercial." : " counts as non-commercial.");
+    else
+        s.type_note = "Choose your organisation type: commercial organisations are subject to a seat limit.";
     return s;
 }
 
@@ -67,7 +69,8 @@ public:
         const GovernanceText s = governance_text(data, profile);
         if (!data.find_organisation_type(profile.organisation_type)) text_muted(s.type_note);
         heading(s.rights_heading, ctx.fonts.bold);
-        if (begin_table("rights", s.rights_heading, narrow ? 2 : 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
+        if (begin_table("rights", s.rights_heading, narrow ? 2 : 3,
+                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("Right", ImGuiTableColumnFlags_WidthStretch, 1.3f);
             ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, narrow ? 1.7f : 0.8f);
             if (!narrow) ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 2.4f);

@@ -29,7 +29,8 @@ std::string plain_request(const JoinRequest& r, const MembershipData& data) {
     return "To: " + data.join.email + "\nSubject: " + email_subject(r, data) + "\n\n" + email_body(r, data);
 }
 std::string missing_line(std::size_t n) {
-    return "The request can be sent once the form is complete: " + std::to_string(n) + (n == 1 ? " field needs" : " fields need") + " attention.";
+    return "The request can be sent once the form is complete: " + std::to_string(n) + (n == 1 ? " field needs" : " fields need") +
+        " attention.";
 }
 
 }  // namespace
@@ -69,7 +70,7 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
         case FieldKind::multiline: changed = text_area(control.c_str(), &value, ImVec2(width, ImGui::GetTextLineHeight() * 5)); break;
         default: changed = text_field(control.c_str(), &value, f.placeholder.c_str()); break;
     }
-    if (changed || last_field_left()) touched_.insert(f.id);  // leaving a field shows what it lacks
+    if (changed || last_field_left()) touched_.insert(f.id);                                          // leaving a field shows what it lacks
     if (ImGui::IsItemActive() || semantics::dom_focus() == control_id) ctx.shell.note_editing(f.id);  // another tab's save leaves it alone
     end_form_row(f.label, control_id, messages);
     return changed;
@@ -109,7 +110,8 @@ void JoinView::draw(ViewContext& ctx) {
         if (primary_button("Open in my email program", all.empty())) ctx.platform.open_url(mailto);
         if (ImGui::IsItemClicked()) send_attempted_ = true;  // even when it cannot send yet: show why
         if (all.empty() && mailto_too_long(mailto))
-            text_muted("This request is long: some email programs cut long links. If it arrives incomplete, copy it or download it instead.");
+            text_muted(
+                "This request is long: some email programs cut long links. If it arrives incomplete, copy it or download it instead.");
         ImGui::SameLine();
     }
     if (secondary_button("Copy request")) ctx.platform.copy_to_clipboard(plain_request(r, data));

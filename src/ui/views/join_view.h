@@ -17,7 +17,7 @@ public:
     const char* id() const override { return "join"; }
     const char* title() const override { return "Join"; }
     void draw(ViewContext& ctx) override;
-    void commit(ViewContext& ctx) override;                 // "Form has 2 errors" when the count changes
+    void commit(ViewContext& ctx) override;  // "Form has 2 errors" when the count changes
     bool on_file_loaded(const std::string& name, const std::string& content, ViewContext& ctx) override;  // a join request file
     void reset() override;
 
@@ -25,10 +25,10 @@ public:
     std::vector<FieldError> visible_errors(const JoinRequest& r, const MembershipData& data) const;
 
 private:
-    std::set<std::string> touched_;         // fields the user has edited or left
+    std::set<std::string> touched_;  // fields the user has edited or left
     bool send_attempted_ = false;
     std::size_t announced_errors_ = 0;
-    std::string qr_payload_;                // what qr_ encodes
+    std::string qr_payload_;  // what qr_ encodes
     QrCode qr_;
     bool field(ViewContext& ctx, const JoinField& f, const std::vector<FieldError>& errors);
     void draw_qr(const std::string& payload);

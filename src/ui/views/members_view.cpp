@@ -50,7 +50,8 @@ public:
         }
         end_group();
         const std::vector<const Member*> shown = matches(data);
-        if (begin_table("members", "Consortium members", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+        if (begin_table("members", "Consortium members", 2,
+                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
             ImGui::TableSetupColumn("Institution", ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             table_header_row({"Institution", "Level"});

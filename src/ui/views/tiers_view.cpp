@@ -47,8 +47,8 @@ public:
 
         const std::vector<Tier>& tiers = data.schedule.tiers;
         const std::string& chosen = value_of_kind(ctx.draft.request, data, FieldKind::tier);
-        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
-                                      ImGuiTableFlags_SizingStretchProp;
+        const ImGuiTableFlags flags =
+            ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
         if (begin_table("comparison", "Membership tiers compared", 1 + static_cast<int>(tiers.size()), flags)) {
             ImGui::TableSetupColumn("Benefit", ImGuiTableColumnFlags_WidthStretch, narrow ? 1.3f : 2.0f);
             for (const Tier& t : tiers) ImGui::TableSetupColumn(t.short_name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -80,7 +80,8 @@ public:
                     table_cell(static_cast<int>(i) + 1);
                     const TierBenefit* tb = tiers[i].find_benefit(b.id);
                     text_colored(tb ? p.yes : p.no, (tb ? "\xE2\x9C\x93 " : "\xE2\x80\x94 ") + cell_text(tb));
-                    if (tb && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tb->text.c_str());  // the same words are under "What the tiers include"
+                    if (tb && ImGui::IsItemHovered())
+                        ImGui::SetTooltip("%s", tb->text.c_str());  // the same words are under "What the tiers include"
                 }
             }
 
@@ -90,7 +91,9 @@ public:
             for (std::size_t i = 0; i < tiers.size(); ++i) {
                 table_cell(static_cast<int>(i) + 1);
                 const bool is_chosen = chosen == tiers[i].id;
-                const std::string label = (is_chosen ? "\xE2\x9C\x93 " + tiers[i].short_name + " chosen##" : "Choose " + tiers[i].short_name + "##") + tiers[i].id;
+                const std::string label =
+                    (is_chosen ? "\xE2\x9C\x93 " + tiers[i].short_name + " chosen##" : "Choose " + tiers[i].short_name + "##") +
+                    tiers[i].id;
                 if (is_chosen ? secondary_button(label.c_str(), true, -1.0f) : primary_button(label.c_str(), true, -1.0f))
                     ctx.shell.choose_tier(tiers[i].id);
             }
