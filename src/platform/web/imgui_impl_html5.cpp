@@ -282,7 +282,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     }
 }
 
-EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+EM_BOOL on_blur(int, const EmscriptenFocusEvent* event, void*) {
+    // Only the window losing focus (another tab, another program). The listener captures every
+    // element's blur too: the canvas taking focus from a DOM control at a mouse press must not
+    // release that press.
+    if (std::strcmp(event->nodeName, "#window") != 0) return EM_FALSE;
     for (bool& k : g_bd->keys_pushed) k = false;
     InputEvent e = make_event(EventKind::Focus);
     e.down = false;
