@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, launch, openApp, sameOrigin, startServer } from './harness.mjs';
+import { ARTIFACTS, appState, launch, openApp, sameOrigin, settle, startServer, widget } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -321,6 +321,27 @@ test('autofill: values the browser fills in land in the form', async () => {
     assert.match(text, /\nCountry: Norway\n/);
     assert.match(text, /\nContact name: Kari Nordmann\n/);
     assert.equal(await page.getByLabel('Institution').inputValue(), 'Autofill Library');
+  } finally {
+    await b.close();
+  }
+});
+
+// The canvas path, by coordinates (the test build's widget positions): a finger taps a text field
+// drawn on the canvas, and the page's real input for it takes the focus inside that gesture, which
+// is what lets a phone open its keyboard; what is typed there lands in the form.
+test('touch: a tap on a canvas text field focuses its real input, which takes the typing', async () => {
+  const b = await launch({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const { page } = b;
+  try {
+    await openApp(page, server.url, '#/join');
+    await settle(page);
+    const r = await widget(page, 'Institution');
+    await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+    await until(page, () => page.evaluate(() => document.activeElement && document.activeElement.id.startsWith('sem-')), 'a real input has focus');
+    assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Institution');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+    await page.keyboard.insertText('Tapped Museum');  // what a soft keyboard's input does
+    await until(page, async () => (await appState(page)).draft.request.institution === 'Tapped Museum', 'the text in the form');
   } finally {
     await b.close();
   }

@@ -178,6 +178,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         bd.touch_scrolling = false;
         bd.touch_pressed = false;
         push_mouse_pos(bd.touch_start_x, bd.touch_start_y);  // hover first; the press waits for the finger's intent
+        browser_focus_canvas();  // as a mouse press does: the app's focus may then move to a DOM control
         return EM_TRUE;  // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, bd.touch_id);
