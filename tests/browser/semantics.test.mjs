@@ -326,6 +326,36 @@ test('autofill: values the browser fills in land in the form', async () => {
   }
 });
 
+test('the calculator and the members list are used through their DOM controls', async () => {
+  const b = await launch();
+  const { page } = b;
+  try {
+    await openApp(page, server.url, '#/costs');
+    const years = page.getByRole('slider', { name: 'Years of commitment' });
+    await years.waitFor({ state: 'attached' });
+    await years.press('ArrowRight');  // the range input steps itself; the app follows
+    await page.getByRole('heading', { name: 'Over 2 years', level: 3 }).waitFor({ state: 'attached' });
+    await page.getByRole('spinbutton', { name: 'Conference attendees a year' }).fill('3');
+    // Three attendees a year: the full tier's chart now says its discounts are worth something.
+    const chart = page.getByRole('img', { name: /^Full: total contribution US\$20,000, estimated value of member discounts / });
+    await until(page, async () => (await chart.count()) === 1 && !/discounts US\$0$/.test(await chart.getAttribute('aria-label')), 'discounts counted');
+    const vote = page.getByRole('checkbox', { name: 'We want a vote in Executive Committee elections' });
+    await vote.press('Space');
+    await until(page, () => vote.isChecked(), 'the goal checked');
+
+    await activate(page.getByRole('tab', { name: 'Members' }));
+    const associate = page.getByRole('radio', { name: 'Associate' });
+    await associate.waitFor({ state: 'attached' });
+    await associate.dispatchEvent('click');
+    await until(page, () => associate.isChecked(), 'the Associate filter on');
+    assert.equal(await page.getByRole('radio', { name: 'All levels' }).isChecked(), false);
+    const rows = page.getByRole('table', { name: 'Consortium members' }).getByRole('row');
+    await until(page, async () => (await rows.count()) > 1 && (await rows.allTextContents()).slice(1).every((t) => /Associate/.test(t)), 'associate members only');
+  } finally {
+    await b.close();
+  }
+});
+
 // The canvas path, by coordinates (the test build's widget positions): a finger taps a text field
 // drawn on the canvas, and the page's real input for it takes the focus inside that gesture, which
 // is what lets a phone open its keyboard; what is typed there lands in the form.
