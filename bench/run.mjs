@@ -11,6 +11,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { launch, settle, startServer } from '../tests/browser/harness.mjs';
 import { addProbes, readProbes, settleFrames } from './page_probes.mjs';
 import { scrollLongView } from './scroll.mjs';
+import { mobileRuns } from './lighthouse.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const SITE = join(root, 'build', 'web', 'site');
@@ -18,6 +19,7 @@ const TEST_SITE = join(root, 'build', 'web', 'site-test');
 const BASELINE = join(root, 'build', 'web', 'bench');
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS || 10);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const log = (m) => console.log(`[bench] ${m}`);
 
@@ -164,6 +166,8 @@ try {
   await testServer.stop();
   await baselineServer.stop();
 }
+log(`Lighthouse mobile (its defaults: slow 4G, 4x CPU), ${LIGHTHOUSE_RUNS} runs of the portal and of a static page of the same content, interleaved`);
+const mobile = await mobileRuns(SITE, LIGHTHOUSE_RUNS);
 const wasmSizes = sizes(SITE, ['portal.wasm', 'portal.js']).concat(sizes(TEST_SITE, ['portal.wasm', 'portal.js']));
 
 // The transfer budget counts what the page needs to start: page, styles, scripts, WebAssembly
@@ -180,7 +184,21 @@ const budgets = [
   ['interacting <= 2 ms CPU per frame at 1920x1080 (UI, without GL; test build)', testBuild.uiMsPerFrame <= 2, `${testBuild.uiMsPerFrame.toFixed(2)} ms`],
   ['scrolling Members: 0 synchronous WebGL calls per frame', scrolling.glSyncPerFrame === 0, `${scrolling.glSyncPerFrame.toFixed(2)} per frame`],
   ['scrolling Members: main thread < 25 % busy (software GL)', scrolling.busyPercent < 25, `${scrolling.busyPercent.toFixed(1)} %`],
+  ...lighthouseBudgets(mobile),
 ];
+
+// Lighthouse's medians against the budgets; a metric Lighthouse could not compute (null) fails.
+function lighthouseBudgets(m) {
+  const a = m.app.median, anchor = m.anchor.median;
+  const ms = (v) => (v === null ? 'none' : `${Math.round(v)} ms`);
+  const beside = (k, f) => ` (static page ${f(anchor[k])})`;
+  return [
+    ['Lighthouse mobile: LCP <= 1.2 s', a.lcp !== null && a.lcp <= 1200, ms(a.lcp) + beside('lcp', ms)],
+    ['Lighthouse mobile: TBT <= 150 ms', a.tbt !== null && a.tbt <= 150, ms(a.tbt) + beside('tbt', ms)],
+    ['Lighthouse mobile: CLS <= 0.02', a.cls !== null && a.cls <= 0.02, `${a.cls === null ? 'none' : a.cls.toFixed(3)}` + beside('cls', (v) => (v === null ? 'none' : v.toFixed(3)))],
+    ['Lighthouse mobile: performance score >= 95', a.score !== null && a.score >= 95, `${a.score === null ? 'none' : a.score}` + beside('score', String)],
+  ];
+}
 const ratio = (a, b) => (b ? (a / b).toFixed(2) + 'x' : 'n/a');
 
 console.log('\nBytes on the wire (first load)');
@@ -211,12 +229,26 @@ console.log('interacting, UI per frame (1920x1080)'.padEnd(39) + `${testBuild.ui
 console.log('interacting, UI + GL (software) per frame'.padEnd(39) + `${testBuild.cpuMsPerFrame.toFixed(2)} ms`.padStart(14));
 console.log('WebAssembly memory'.padEnd(39) + `${(testBuild.wasmHeapBytes / 1048576).toFixed(1)} MB`.padStart(14) +
             `  (${(testBuild.wasmHeapUsedBytes / 1048576).toFixed(2)} MB of it allocated by the app)`);
+console.log(`\nLighthouse mobile, median of ${LIGHTHOUSE_RUNS}`.padEnd(40) + 'portal'.padStart(14) + 'static page'.padStart(14));
+const lhRow = (label, k, f) => console.log(label.padEnd(39) + f(mobile.app.median[k]).padStart(14) + f(mobile.anchor.median[k]).padStart(14));
+const msOrNone = (v) => (v === null ? 'none' : `${Math.round(v)} ms`);
+lhRow('First Contentful Paint', 'fcp', msOrNone);
+lhRow('Largest Contentful Paint', 'lcp', msOrNone);
+lhRow('Speed Index', 'si', msOrNone);
+lhRow('Total Blocking Time', 'tbt', msOrNone);
+lhRow('Cumulative Layout Shift', 'cls', (v) => (v === null ? 'none' : v.toFixed(3)));
+lhRow('Performance score', 'score', (v) => (v === null ? 'none' : String(v)));
+console.log(`  long tasks (ms, as Lighthouse lists them) per run: ${mobile.app.runs.map((r) => `[${r.longTasks.join(', ')}]`).join(' ')}`);
+const lhErrors = [...new Set(mobile.app.runs.flatMap((r) => r.errors))];
+if (lhErrors.length) console.log(`  Lighthouse errors: ${lhErrors.join(', ')}`);
+console.log('app\'s first frame, slow 4G + 4x CPU applied'.padEnd(39) + `${Math.round(mobile.firstFrame.medianMs)} ms`.padStart(14) +
+            `  (median of ${mobile.firstFrame.runs.length}: ${mobile.firstFrame.runs.map(Math.round).join(', ')} ms)`);
 console.log('\nBudgets');
 for (const [label, ok, value] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}: ${value}`);
 
 const outDir = join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, portal, baseline, scrolling, testBuild, wasmSizes,
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, portal, baseline, scrolling, testBuild, wasmSizes, mobile,
   budgets: budgets.map(([label, pass, value]) => ({ label, pass, value })) }, null, 1) + '\n');
 console.log(`\nwrote ${out}`);

@@ -20,7 +20,7 @@ as_root() {
 
 # --- Debian packages --------------------------------------------------------------
 packages=(
-  cmake make g++ clang libclang-rt-14-dev pkg-config dpkg-dev ca-certificates
+  cmake make g++ clang clang-format libclang-rt-14-dev pkg-config dpkg-dev ca-certificates
   emscripten binaryen node-acorn
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools

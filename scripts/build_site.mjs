@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Lays out the servable site: the app (portal.js, portal.wasm), web/ (page, styles, loader,
 // manifest, service worker), the data, the icons rendered from assets/icon.svg, and the page's
-// static fallback rendered by the core's CLI from the same data. Writes build-info.json with the
-// content hash and file list the service worker precaches.
+// static fallback rendered by the core's CLI from the same data, and the link preview (Open Graph
+// tags and image). Writes build-info.json with the content hash and file list the service worker
+// precaches. Compiles nothing: scripts/publish.sh runs it again with new data and the same app.
+//   --data FILE      the membership data (default: SOURCE/assets/membership.json)
+//   --site-url URL   the address the site is published at, for absolute link-preview URLs
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -15,10 +19,13 @@ function arg(name) {
 }
 function optionalArg(name, fallback) {
   const i = process.argv.indexOf(name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+  return i < 0 || i + 1 >= process.argv.length ? fallback : process.argv[i + 1];
 }
 const out = arg('--out'), appDir = arg('--app'), cli = arg('--cli'), source = arg('--source');
+const dataFile = optionalArg('--data', join(source, 'assets', 'membership.json'));
+const siteUrl = optionalArg('--site-url', '');
 const step = (msg) => console.log(`[site] ${msg}`);
+const LINK_PREVIEW_IMAGE = 'og-image.png';
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'icons'), { recursive: true });
@@ -29,8 +36,7 @@ const appName = optionalArg('--app-name', 'portal');
 step(`app: ${appName}.js, ${appName}.wasm -> portal.js, portal.wasm`);
 for (const ext of ['js', 'wasm']) copyFileSync(join(appDir, `${appName}.${ext}`), join(out, `portal.${ext}`));
 
-step('data: assets/membership.json');
-const dataFile = join(source, 'assets', 'membership.json');
+step(`data: ${relative(process.cwd(), dataFile) || dataFile}`);
 // Without the file's indentation: the same data, fewer bytes.
 writeFileSync(join(out, 'membership.json'), JSON.stringify(JSON.parse(readFileSync(dataFile, 'utf8'))));
 
@@ -40,6 +46,9 @@ for (const size of [192, 512]) {
   execFileSync('rsvg-convert', ['-w', String(size), '-h', String(size), '-o', join(out, 'icons', `icon-${size}.png`), svg]);
 }
 copyFileSync(join(out, 'icons', 'icon-512.png'), join(out, 'icons', 'maskable-512.png'));
+
+step('link preview: og-image.png from assets/og-image.svg');
+renderLinkPreviewImage();
 
 step('static fallback from the data (iiifc-portal fallback-html)');
 const fallback = execFileSync(process.execPath, ['--no-experimental-fetch', cli, 'fallback-html', '--data', dataFile], { encoding: 'utf8' });
@@ -70,7 +79,7 @@ function listFiles(dir) {
     return statSync(p).isDirectory() ? listFiles(p) : [p];
   });
 }
-const assets = listFiles(out).map((p) => relative(out, p)).filter((p) => p !== 'sw.js').sort();
+const assets = listFiles(out).map((p) => relative(out, p)).filter((p) => p !== 'sw.js' && p !== LINK_PREVIEW_IMAGE).sort();
 const hash = createHash('sha256');
 let totalBytes = 0;
 for (const f of assets) {
@@ -80,15 +89,15 @@ for (const f of assets) {
 }
 let page = readFileSync(join(webDir, 'index.html'), 'utf8');
 page = page.replace('<!-- FALLBACK -->', withJoinFirstPaint(fallback.trim()));
+page = addLinkPreviewTags(page);
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);
 page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);
 page = page.replace('<link rel="stylesheet" href="app.css">', `<link rel="stylesheet" href="app.css?v=${version}">`);
 page = page.replace('<script src="app.js" defer></script>', `<script src="app.js?v=${version}" defer></script>`);
 // The downloads start while the page is still being read, not when the loader runs.
-page = page.replace('<link rel="stylesheet"', `<link rel="preload" href="portal.wasm?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="membership.json?v=${version}" as="fetch" crossorigin="anonymous">\n` +
-  `<link rel="preload" href="portal.js?v=${version}" as="script">\n<link rel="stylesheet"`);
+// No preload of the app's files: the page's own content (HTML, styles) is painted first, and the
+// loader asks for the app then (web/app.js).
 writeFileSync(join(out, 'index.html'), page);
 // The service worker carries this version and the list of files it precaches.
 const precache = ['index.html', ...assets];
@@ -99,3 +108,43 @@ if (worker.includes('__VERSION__') || worker.includes('__FILES__')) { console.er
 writeFileSync(join(out, 'sw.js'), worker);
 writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: precache }, null, 1) + '\n');
 step(`version ${version}, ${assets.length + 1} files, app + data ${totalBytes} bytes -> ${relative(process.cwd(), out) || out}`);
+
+// [SECTION] Link preview: what a chat or social site shows when the portal's address is shared.
+// The Open Graph title and description are the page's own <title> and description (one source);
+// the image is only for those sites, so the service worker does not precache it.
+function renderLinkPreviewImage() {
+  execFileSync('rsvg-convert', ['-w', '1200', '-h', '630', '-o', join(out, LINK_PREVIEW_IMAGE), join(source, 'assets', 'og-image.svg')]);
+}
+
+function addLinkPreviewTags(html) {
+  const title = html.match(/<title>([^<]*)<\/title>/)?.[1];
+  const description = html.match(/<meta name="description" content="([^"]*)">/)?.[1];
+  if (!title || !description) { console.error('build_site: web/index.html needs a <title> and a <meta name="description" content="...">'); process.exit(1); }
+  const base = siteUrl && !siteUrl.endsWith('/') ? siteUrl + '/' : siteUrl;
+  const tags = [
+    ['og:type', 'website'], ['og:title', title], ['og:description', description],
+    ['og:image', base + LINK_PREVIEW_IMAGE], ['og:image:width', '1200'], ['og:image:height', '630'],
+    ['og:image:alt', 'The IIIF logo and the words: Join the IIIF Consortium. Membership tiers, costs and governance.'],
+    ...(base ? [['og:url', base]] : []),
+  ].map(([property, content]) => `<meta property="${property}" content="${content}">`);
+  tags.push('<meta name="twitter:card" content="summary_large_image">');
+  return html.replace(/(<meta name="description" content="[^"]*">)/, `$1\n${tags.join('\n')}`);
+}
+
+// For static hosts that serve a file's compressed twin (nginx gzip_static / brotli_static, and
+// the like): name.br and name.gz beside each text and WebAssembly file, at the highest levels.
+// Written after the precache list: the service worker asks for the files themselves.
+function writePrecompressed(dir) {
+  const compressible = /\.(html|js|css|json|wasm|webmanifest|svg|txt)$/;
+  let raw = 0, br = 0, gz = 0;
+  for (const f of listFiles(dir).filter((p) => compressible.test(p))) {
+    const data = readFileSync(f);
+    const brotli = brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    const gzip = gzipSync(data, { level: 9 });
+    writeFileSync(f + '.br', brotli);
+    writeFileSync(f + '.gz', gzip);
+    raw += data.length; br += brotli.length; gz += gzip.length;
+  }
+  step(`pre-compressed .br and .gz beside each file: ${raw} bytes -> brotli ${br}, gzip ${gz}`);
+}
+writePrecompressed(out);

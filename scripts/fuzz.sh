@@ -11,7 +11,7 @@ cmake --build --preset fuzz
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 passed=0 failed=0
-for target in data_loader join_encoders draft_import route stored_draft; do
+for target in data_loader join_encoders draft_import route stored_draft members_import; do
   echo "== fuzz_$target: ${seconds}s"
   mkdir -p "$scratch/$target"
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

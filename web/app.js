@@ -71,7 +71,7 @@
 
   function readAll(response, onBytes) { return readChunks(response, onBytes).then(joinChunks); }
 
-  // The page preloads these (<link rel="preload">); the ?v= of the page's version keeps them fresh.
+  // The ?v= of the page's version keeps them fresh.
   function fetchOk(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
@@ -91,6 +91,23 @@
         return copy.then(function (chunks) { return WebAssembly.compile(joinChunks(chunks)); });
       });
     });
+  }
+
+  // Runs fn once the browser has shown the page's first contentful paint (a hidden page paints
+  // nothing: at once; a browser that does not report paints: after the next frame; at most 2 s).
+  function afterContentfulPaint(fn) {
+    var done = false;
+    var run = function () { if (!done) { done = true; fn(); } };
+    var painted = function () { return performance.getEntriesByName('first-contentful-paint').length > 0; };
+    if (document.visibilityState === 'hidden' || painted()) { run(); return; }
+    setTimeout(run, 2000);
+    try {
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(run, 0); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      requestAnimationFrame(function () { setTimeout(run, 0); });
+    }
   }
 
   function loadScript(src) {
@@ -244,13 +261,18 @@
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
         wireEvents();
-        // The canvas is shown (it was laid out but invisible) for the app's first frame.
-        root.dataset.appState = 'starting';
-        Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+        // The page's static content is painted first (on a fast connection the app would be
+        // ready before the browser's first paint, and the page would have no contentful paint
+        // but the app's canvas). The app shows its canvas with its first frame (browser_show_app).
+        afterContentfulPaint(function () {
+          Module.ccall('portal_start', 'number', ['string', 'string'], [dataText, 'membership.json']);
+        });
       },
     };
     loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
   }
 
-  start();
+  // The page's static content is painted first: on a slow connection the app's downloads would
+  // share the bandwidth with the page's styles, and the content would wait for them.
+  afterContentfulPaint(start);
 })();

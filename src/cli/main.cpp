@@ -6,11 +6,16 @@
 //   iiifc-portal fallback-html                       the page's static fallback (HTML fragment)
 //   iiifc-portal summary     [profile options]       the one-page summary for a budget holder (HTML)
 //   iiifc-portal validate                            check the data file, print what it holds
+//   iiifc-portal members import FILE.csv [--date D]  replace the members snapshot from the consortium's list
+//   iiifc-portal changes OLD.json                    what --data changes compared with OLD.json (publishing)
 #include "calculator.h"
+#include "data_changes.h"
+#include "data_dates.h"
 #include "data_loader.h"
 #include "eligibility.h"
 #include "html_render.h"
 #include "join_request.h"
+#include "members_import.h"
 #include "money_format.h"
 
 #include <cstdio>
@@ -33,6 +38,10 @@ const char* kUsage =
     "  fallback-html           the static HTML fallback of the page\n"
     "  summary                 the one-page HTML summary for a budget holder\n"
     "  validate                load and check the data file\n"
+    "  members import FILE.csv replace the members snapshot in the data file from a CSV\n"
+    "                          (columns: name, level, and optionally founding_2015,\n"
+    "                          commercial, executive_committee; see docs/maintaining.md)\n"
+    "  changes OLD.json        what the data file changes compared with OLD.json\n"
     "\n"
     "Options:\n"
     "  --data FILE             membership data (default: assets/membership.json)\n"
@@ -48,12 +57,15 @@ const char* kUsage =
     "                          executive_vote, guaranteed_trc_seat\n"
     "  --budget AMOUNT         goal: annual budget ceiling, e.g. 5000\n"
     "  --format text|mailto|json   output of `join` (default text)\n"
+    "  --date YYYY-MM-DD       the members snapshot's date (members import; default today)\n"
+    "  --today YYYY-MM-DD      the date to judge the fees' end date by (default: today, UTC)\n"
     "  -h, --help              this help\n";
 
 struct UsageError : std::runtime_error { using std::runtime_error::runtime_error; };
 
 struct Options {
     std::string command, data_file = "assets/membership.json", request_file, format = "text", budget, institution;
+    std::string subcommand, input_file, date, today;
     Profile profile;
     Goals goals;
 };
@@ -90,12 +102,18 @@ Options parse_args(int argc, char** argv) {
         else if (a == "--want") o.goals.set(value(), true);
         else if (a == "--budget") o.budget = value();
         else if (a == "--format") o.format = value();
+        else if (a == "--date") o.date = value();
+        else if (a == "--today") o.today = value();
         else if (!a.empty() && a[0] == '-') throw UsageError("unknown option " + a);
         else if (o.command.empty()) o.command = a;
         else if (o.command == "join" && o.request_file.empty()) o.request_file = a;
+        else if (o.command == "members" && o.subcommand.empty()) o.subcommand = a;
+        else if ((o.command == "members" || o.command == "changes") && o.input_file.empty()) o.input_file = a;
         else throw UsageError("unexpected argument \"" + a + "\"");
     }
     if (o.command.empty()) throw UsageError("no command given");
+    if (o.today.empty()) o.today = today_utc();
+    else if (!is_iso_date(o.today)) throw UsageError("--today: expected a date as YYYY-MM-DD, got \"" + o.today + "\"");
     return o;
 }
 
@@ -142,7 +160,14 @@ void check_profile(const MembershipData& d, Options& o) {
     }
 }
 
+// The fees' end date, or a stale review, said where the fees are printed.
+void print_date_warning(const MembershipData& d, const Options& o) {
+    const std::string w = fee_date_warning(d, o.today);
+    if (!w.empty()) std::cout << "Note: " << w << "\n\n";
+}
+
 void print_compare(const MembershipData& d, const Options& o) {
+    print_date_warning(d, o);
     const std::vector<Estimate> all = compare_tiers(d, d.assumptions, o.profile);
     std::cout << pad("", 34);
     for (const Estimate& e : all) std::cout << pad(d.find_tier(e.tier)->short_name, 16);
@@ -190,26 +215,51 @@ int run_join(const MembershipData& d, const Options& o) {
     return errors.empty() ? 0 : 3;
 }
 
+int run_members(const Options& o) {
+    if (o.subcommand != "import") throw UsageError("members: expected `members import FILE.csv`");
+    if (o.input_file.empty()) throw UsageError("members import needs a FILE.csv");
+    const MembersImport r = import_members_csv(read_text_file(o.input_file), o.input_file, read_text_file(o.data_file),
+                                               o.data_file, o.date.empty() ? o.today : o.date);
+    if (!r.ok) { std::cerr << "iiifc-portal: " << r.error << "\nNothing was written.\n"; return 1; }
+    write_text_file(o.data_file, r.json_text);
+    for (const std::string& line : r.summary) std::cout << line << "\n";
+    std::cout << "Written to " << o.data_file << ".\n";
+    return 0;
+}
+
+int run_changes(const MembershipData& d, const Options& o) {
+    if (o.input_file.empty()) throw UsageError("changes needs the OLD.json to compare with");
+    const MembershipData old = load_membership(read_text_file(o.input_file), o.input_file);
+    const std::vector<std::string> lines = describe_changes(old, d);
+    if (lines.empty()) std::cout << "No change to fees, tiers, benefits, dates, join fields or members.\n";
+    for (const std::string& line : lines) std::cout << line << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
         Options o = parse_args(argc, argv);
         if (o.command == "help") { std::cout << kUsage; return 0; }
+        if (o.command == "members") return run_members(o);
         const MembershipData d = load_membership(read_text_file(o.data_file), o.data_file);
         check_profile(d, o);
         if (o.command == "compare") print_compare(d, o);
         else if (o.command == "eligibility") print_eligibility(d, o);
         else if (o.command == "join") return run_join(d, o);
-        else if (o.command == "fallback-html") std::cout << render_fallback_html(d);
+        else if (o.command == "changes") return run_changes(d, o);
+        else if (o.command == "fallback-html") std::cout << render_fallback_html(d, o.today);
         else if (o.command == "summary") {
             JoinRequest r;
             if (const JoinField* f = d.join.field_with_autocomplete("organization")) r.at(f->id) = o.institution;
-            std::cout << render_summary_html(d, d.assumptions, o.profile, r);
+            std::cout << render_summary_html(d, d.assumptions, o.profile, r, o.today);
         } else if (o.command == "validate") {
             std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedule.tiers.size() << " tiers, "
                       << d.benefits.size() << " benefits, " << d.governance.rights.size() << " rights, "
                       << d.snapshot.members.size() << " members (" << d.snapshot.date << "): valid\n";
+            const std::string w = fee_date_warning(d, o.today);
+            if (!w.empty()) std::cout << "Note: " << w << "\n";
         } else throw UsageError("unknown command \"" + o.command + "\"");
         return 0;
     } catch (const UsageError& e) {

@@ -2,14 +2,16 @@
 
 namespace iiifc {
 
-static std::string compose(const std::string& file, const std::string& path, const std::string& message) {
+static std::string compose(const std::string& file, const std::string& path, const std::string& message, int line, int column) {
     std::string s = file;
     if (!path.empty()) s += (s.empty() ? "" : ": ") + path;
+    if (line > 0) s += " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
     return s + (s.empty() ? "" : ": ") + message;
 }
 
-DataError::DataError(std::string file, std::string path, std::string message)
-    : std::runtime_error(compose(file, path, message)), file_(std::move(file)), path_(std::move(path)), message_(std::move(message)) {}
+DataError::DataError(std::string file, std::string path, std::string message, int line, int column)
+    : std::runtime_error(compose(file, path, message, line, column)), file_(std::move(file)), path_(std::move(path)),
+      message_(std::move(message)), line_(line), column_(column) {}
 
 TextPosition position_of(const std::string& text, std::size_t byte_offset) {
     TextPosition p;

@@ -1,5 +1,7 @@
 #include "data_loader.h"
 
+#include "data_dates.h"
+#include "json_locate.h"
 #include "json_reader.h"
 
 #include <set>
@@ -37,6 +39,12 @@ Money money(const JsonReader& r, const MembershipData& d) {
     m.currency = r.string("currency");
     if (!d.find_currency(m.currency)) r.fail_at("currency", "unknown currency \"" + m.currency + "\" (not in currencies)");
     return m;
+}
+
+std::string optional_date(const JsonReader& r, const char* key) {
+    const std::string date = r.optional_string(key);
+    if (!date.empty() && !is_iso_date(date)) r.fail_at(key, "expected a date as YYYY-MM-DD, found \"" + date + "\"");
+    return date;
 }
 
 void require_tier(const JsonReader& r, const char* key, const std::string& id, const MembershipData& d) {
@@ -90,6 +98,9 @@ void read_schedule(const JsonReader& root, MembershipData& d) {
     const JsonReader s = root.at("schedule");
     Schedule& sch = d.schedule;
     sch.effective_from = s.string("effective_from");
+    sch.effective_until = optional_date(s, "effective_until");
+    if (!sch.effective_until.empty() && sch.effective_until < sch.effective_from)
+        s.fail_at("effective_until", "the end date " + sch.effective_until + " is before effective_from " + sch.effective_from);
     std::set<std::string> tier_ids;
     s.for_each("tiers", false, [&](const JsonReader& r) {
         Tier t;
@@ -316,9 +327,7 @@ void read_calculator_goals(const JsonReader& root, MembershipData& d) {
     });
 }
 
-}  // namespace
-
-MembershipData load_membership(const std::string& json_text, const std::string& file_name) {
+MembershipData read_membership(const std::string& json_text, const std::string& file_name) {
     const nlohmann::json doc = JsonReader::parse(json_text, file_name);
     const JsonReader root(doc, file_name);
     if (!doc.is_object()) root.fail("expected a JSON object, found " + describe(doc));
@@ -328,6 +337,7 @@ MembershipData load_membership(const std::string& json_text, const std::string& 
         root.fail_at("schema_version", "version " + std::to_string(d.schema_version) +
                                            " is newer than this app understands (" + std::to_string(kSchemaVersion) +
                                            "); update the app");
+    d.reviewed = optional_date(root, "reviewed");
     read_currencies(root, d);
     read_texts(root, d);
     read_organisation_types(root, d);
@@ -338,6 +348,21 @@ MembershipData load_membership(const std::string& json_text, const std::string& 
     read_calculator_goals(root, d);
     read_join(root, d);
     return d;
+}
+
+}  // namespace
+
+MembershipData load_membership(const std::string& json_text, const std::string& file_name) {
+    try {
+        return read_membership(json_text, file_name);
+    } catch (const DataError& e) {
+        // A rule broken in a well-formed file: add where the value is (or, for a missing key,
+        // the object that lacks it). Syntax errors already carry their line and column.
+        if (e.line() > 0 || e.path().rfind("line ", 0) == 0) throw;
+        const JsonSpan span = locate_json_path(json_text, e.path() == "(top level)" ? "" : e.path());
+        const TextPosition p = position_of(json_text, span.begin);
+        throw DataError(e.file(), e.path(), e.message(), p.line, p.column);
+    }
 }
 
 LoadResult try_load_membership(const std::string& json_text, const std::string& file_name) {

@@ -26,4 +26,8 @@ LoadResult try_load_membership(const std::string& json_text, const std::string& 
 // loader, so the browser build (which has no files) does not link the stream library.
 std::string read_text_file(const std::string& path);
 
+// Replaces a file's content: written beside it first, then renamed over it, so a failure leaves
+// the old file whole. Throws DataError naming the file.
+void write_text_file(const std::string& path, const std::string& content);
+
 }  // namespace iiifc

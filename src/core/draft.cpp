@@ -9,7 +9,6 @@ namespace iiifc {
 namespace {
 constexpr const char* kDraftFormat = "iiifc-draft";
 constexpr int kDraftVersion = 1;
-constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;
 }  // namespace
 
 Draft new_draft(const MembershipData& data) {

@@ -23,6 +23,8 @@ struct Draft {
     }
 };
 
+constexpr std::size_t kMaxDraftBytes = 4 * 1024 * 1024;  // a larger stored draft is ignored, so never stored
+
 Draft new_draft(const MembershipData& data);   // empty form, first tier, data's assumptions
 Profile profile_of(const Draft& d, const MembershipData& data);  // the calculator's view of the draft
 

@@ -60,6 +60,12 @@ std::string trc_rule(const MembershipData& d) {
            html_escape(to_lower_ascii(tier)) + " members on " + html_escape(d.snapshot.date) + ").</p>\n";
 }
 
+// The warning of data_dates.h, where the fees are, or nothing.
+std::string date_warning(const MembershipData& d, const std::string& today) {
+    const std::string w = fee_date_warning(d, today);
+    return w.empty() ? "" : "<p class=\"warning\" role=\"note\"><strong>" + html_escape(w) + "</strong></p>\n";
+}
+
 std::string join_paragraph(const MembershipData& d) {
     return "<p>To join the IIIF Consortium, send an email to <a href=\"mailto:" + html_escape(d.join.email) + "\">" +
            html_escape(d.join.email) + "</a>.</p>\n";
@@ -67,12 +73,12 @@ std::string join_paragraph(const MembershipData& d) {
 
 }  // namespace
 
-std::string render_fallback_html(const MembershipData& d) {
+std::string render_fallback_html(const MembershipData& d, const std::string& today) {
     std::string s = "<section id=\"fallback\" aria-labelledby=\"fallback-title\">\n";
     s += "<h1 id=\"fallback-title\">Join the IIIF Consortium</h1>\n";
     s += "<p>" + html_escape(d.intro) + "</p>\n" + list(d.goals);
     s += "<h2>Becoming a consortium member allows institutions to</h2>\n" + list(d.member_benefits);
-    s += "<h2>Membership levels</h2>\n";
+    s += "<h2>Membership levels</h2>\n" + date_warning(d, today);
     for (const Tier& t : d.schedule.tiers) {
         s += "<h3>" + html_escape(t.name) + " &ndash; " + html_escape(format_money(t.annual_fee, d)) + " " +
              html_escape(t.fee_label) + "</h3>\n<ul>\n";
@@ -92,12 +98,13 @@ std::string render_fallback_html(const MembershipData& d) {
     s += "</ul>\n" + trc_rule(d);
     // Its own section: a page opened on the join view shows it first (web/app.css).
     s += "<section id=\"fallback-join\">\n<h2>How to join</h2>\n" + join_paragraph(d) + "</section>\n";
-    s += "<p><small>Fees effective from " + html_escape(d.schedule.effective_from) + ". Source: " + html_escape(d.source) +
+    s += "<p><small>" + html_escape(fee_period_sentence(d.schedule)) + " Source: " + html_escape(d.source) +
          ".</small></p>\n";
     return s + "</section>\n";
 }
 
-std::string render_summary_html(const MembershipData& d, const Assumptions& a, const Profile& p, const JoinRequest& r) {
+std::string render_summary_html(const MembershipData& d, const Assumptions& a, const Profile& p, const JoinRequest& r,
+                                const std::string& today) {
     const Tier* tier = d.find_tier(p.tier);
     if (!tier) tier = &d.schedule.tiers.front();
     const Estimate e = estimate(d, a, p, *tier);
@@ -114,11 +121,11 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
          "h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #ccd;"
          "padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.2rem .5rem;"
          "border-bottom:1px solid #e4e6ea;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-         ".muted{color:#4a5360;font-size:.9em}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
+         ".muted{color:#4a5360;font-size:.9em}.warning{border-left:4px solid #b3261e;padding-left:.6rem}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
     s += "<h1>IIIF Consortium membership: " + html_escape(tier->name) + "</h1>\n";
     s += "<p class=\"muted\">Prepared for " + html_escape(institution.empty() ? "(institution not given)" : institution) +
-         (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". Fees effective from " +
-         html_escape(d.schedule.effective_from) + ".</p>\n";
+         (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". " +
+         html_escape(fee_period_sentence(d.schedule)) + "</p>\n" + date_warning(d, today);
 
     s += "<h2>Costs over " + std::to_string(e.years) + (e.years == 1 ? " year" : " years") + "</h2>\n<table>\n";
     s += row("Annual contribution", money(e.annual_contribution) + (e.price_note.empty() ? "" : " (" + html_escape(e.price_note) + ")"));

@@ -69,6 +69,7 @@ struct PriceVariant {      // a tier's fee for institutions in one income group
 
 struct Schedule {
     std::string effective_from;           // ISO date
+    std::string effective_until;          // ISO date, last day these fees apply; "" when open-ended
     std::vector<Tier> tiers;              // in the page's order
     std::vector<AddOn> add_ons;
     std::vector<IncomeGroup> income_groups;
@@ -169,6 +170,7 @@ struct CalculatorGoal {
 struct MembershipData {
     int schema_version = 0;
     std::string source;
+    std::string reviewed;                      // ISO date someone last checked the data; may be ""
     std::vector<Currency> currencies;
     std::string intro;
     std::vector<std::string> goals;

@@ -1,6 +1,7 @@
 // [SECTION] App: construction, platform events
 // [SECTION] Frame: header, navigation, banners, the current view, popup, toast
 #include "app.h"
+#include "data_dates.h"
 
 #include "html_render.h"
 #include "theme.h"
@@ -21,7 +22,8 @@ constexpr const char* kAppName = "IIIF Consortium membership";
 //-----------------------------------------------------------------------------
 
 App::App(MembershipData data, PlatformServices& platform, AppOptions options, Views views)
-    : data_(std::move(data)), platform_(platform), options_(options), views_(std::move(views)), draft_(new_draft(data_)) {
+    : data_(std::move(data)), platform_(platform), options_(options), views_(std::move(views)), draft_(new_draft(data_)),
+      keeper_(platform, options.kiosk) {
     current_ = views_.front().get();
     current_id_ = current_->id();
     last_input_ = platform_.now_seconds();
@@ -85,7 +87,9 @@ void App::show_notice(const std::string& text) {
 //-----------------------------------------------------------------------------
 
 void App::frame() {
+    semantics::set_current(&semantics_);
     semantics::begin_frame();
+    keeper_.begin_frame();
     if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
         start_over();  // the next visitor starts clean
         last_input_ = platform_.now_seconds();
@@ -195,6 +199,7 @@ void App::draw_banners() {
         ImGui::SameLine();
         if (primary_button("Reload")) platform_.reload();
     }
+    if (const std::string w = fee_date_warning(data_, today_utc()); !w.empty()) text_colored(p.error, w);
     if (!notice_.empty()) {
         text_colored(p.error, notice_);
         if (secondary_button("Dismiss##notice")) notice_.clear();

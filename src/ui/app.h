@@ -9,6 +9,7 @@
 #pragma once
 
 #include "draft.h"
+#include "draft_keeper.h"
 #include "membership.h"
 #include "platform_services.h"
 #include "route.h"
@@ -30,6 +31,8 @@ public:
     void on_file_loaded(const std::string& name, const std::string& content);  // a file picked by the user
     void on_clipboard_result(bool ok);
     void on_update_available();                             // a new version of the app was installed
+    void on_draft_saved_elsewhere(const std::string& stored);  // another tab saved: merged field by field
+    void on_data_updated(MembershipData data);              // newer data found after the start: applied quietly
     void set_dark(bool dark);
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
     void note_user_input();                                 // any input: resets the kiosk idle timer
@@ -50,11 +53,13 @@ public:
     const MembershipData& data() const { return data_; }
     const AppOptions& options() const { return options_; }
     bool update_available() const { return update_available_; }
+    StorageState storage_state() const override { return keeper_.state(); }
     View* find_view(const std::string& id) const;           // nullptr if no view has that id
     std::string page_title() const;                         // "Join · IIIF Consortium membership"
-    std::string semantics_json() const { return semantics::json(); }  // what the last frame drew, for assistive technology
+    std::string semantics_json();                           // what the last frame drew, for assistive technology
     // A person acted on a DOM control over the canvas (semantics.h): the widget takes it next frame.
     void on_semantic_action(unsigned id, SemanticAction action, const std::string& value);
+    void on_semantic_caret(unsigned id, int start, int end);  // the page's caret in a field it edits
 
     // Shell: what views ask of the app.
     void go_to(const std::string& view_id) override;
@@ -62,6 +67,7 @@ public:
     void show_toast(const std::string& text) override;
     void show_notice(const std::string& text) override;
     bool narrow() const override;
+    void note_editing(const std::string& field_id) override { keeper_.note_editing(field_id); }
 
 private:
     void draw_header();
@@ -81,11 +87,13 @@ private:
     AppOptions options_;
     Fonts fonts_;
     Views views_;
+    semantics::Context semantics_;                          // this app's trees and pending actions
     View* current_ = nullptr;                               // never null: the first view until a route names another
     std::string current_id_;
 
     Draft draft_;
-    std::string last_fragment_, last_saved_;
+    std::string last_fragment_;
+    DraftKeeper keeper_;                                    // saving, other tabs' saves, storage state
     bool restored_ = false;
     bool scroll_to_top_ = false;
 

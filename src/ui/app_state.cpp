@@ -8,15 +8,31 @@ namespace iiifc {
 
 void App::restore_draft(const std::string& stored_json) {
     restored_ = true;
-    if (stored_json.empty()) {
-        last_saved_ = draft_to_json(draft_, data_);  // a fresh draft is not worth storing
-        return;
+    DraftRestore r;
+    if (!stored_json.empty() && !options_.kiosk) {  // a kiosk starts empty whatever was stored
+        r = draft_from_json(stored_json, data_);
+        draft_ = r.draft;
+        notice_ = r.notice;
     }
-    const DraftRestore r = draft_from_json(stored_json, data_);
-    draft_ = r.draft;
-    notice_ = r.notice;
-    if (!r.ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
-    last_saved_ = r.ok ? stored_json : draft_to_json(draft_, data_);  // nothing to write until the user changes something
+    // Nothing is written until the user changes something; a corrupt draft is removed.
+    keeper_.start(stored_json, draft_to_json(draft_, data_), r.ok);
+}
+
+void App::on_draft_saved_elsewhere(const std::string& stored) {
+    const std::string merged = keeper_.merge_from_elsewhere(draft_to_json(draft_, data_), stored);
+    if (merged.empty()) return;
+    const DraftRestore r = draft_from_json(merged, data_);
+    if (r.ok) draft_ = r.draft;
+}
+
+void App::on_data_updated(MembershipData data) {
+    // The draft is read again against the new data, as at a start (a tier that went is reset, with a notice).
+    const std::string json = draft_to_json(draft_, data_);
+    data_ = std::move(data);
+    const DraftRestore r = draft_from_json(json, data_);
+    if (r.ok) draft_ = r.draft;
+    if (!r.notice.empty()) notice_ = r.notice;
+    for (const auto& v : views_) v->on_data_changed();
 }
 
 void App::open_fragment(const std::string& fragment) {
@@ -58,11 +74,7 @@ void App::commit() {
 }
 
 void App::sync_storage() {
-    if (!restored_) return;
-    const std::string json = draft_to_json(draft_, data_);
-    if (json == last_saved_) return;
-    platform_.store_draft(json);
-    last_saved_ = json;
+    if (restored_) keeper_.save(draft_to_json(draft_, data_));
 }
 
 void App::start_over() {
@@ -70,8 +82,7 @@ void App::start_over() {
     for (const auto& v : views_) v->reset();
     notice_.clear();
     go_to(views_.front()->id());
-    platform_.store_draft("");
-    last_saved_ = draft_to_json(draft_, data_);
+    keeper_.start_over(draft_to_json(draft_, data_));
     platform_.announce("Everything was cleared.");
 }
 
@@ -83,16 +94,29 @@ double App::seconds_until_wakeup() const {
         const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
         wake = wake < 0 ? idle : std::min(wake, idle);
     }
+    const double keeper = keeper_.seconds_until_wakeup();  // storage refused: try again quietly
+    if (keeper >= 0) wake = wake < 0 ? keeper : std::min(wake, keeper);
     return wake;
 }
 
 void App::on_semantic_action(unsigned id, SemanticAction action, const std::string& value) {
+    semantics::set_current(&semantics_);
     semantics::queue(id, action, value);
     note_user_input();
 }
 
+void App::on_semantic_caret(unsigned id, int start, int end) {
+    semantics::set_current(&semantics_);
+    semantics::set_caret(id, start, end);
+}
+
+std::string App::semantics_json() {
+    semantics::set_current(&semantics_);
+    return semantics::json();
+}
+
 void App::publish_semantics() {
-    const std::string json = semantics::json();
+    const std::string json = semantics_json();
     if (json == last_published_semantics_) return;
     last_published_semantics_ = json;
     platform_.publish_semantics(json);

@@ -2,6 +2,8 @@
 // src/platform/web; headless tests use a recording fake. The UI never includes Emscripten.
 #pragma once
 
+#include "storage_status.h"
+
 #include <string>
 
 namespace iiifc {
@@ -14,6 +16,7 @@ public:
     virtual void open_url(const std::string& url) = 0;                          // mailto: links
     virtual void request_file(const std::string& accept) = 0;                   // answer: App::on_file_loaded
     virtual void store_draft(const std::string& json) = 0;                      // "" clears it
+    virtual StorageState storage_state() = 0;                                   // of the last read or write of the draft
     virtual void set_location_fragment(const std::string& fragment, bool new_history_entry) = 0;
     virtual void set_page_title(const std::string& title) = 0;                  // document.title
     virtual void announce(const std::string& text) = 0;                         // screen reader live region
@@ -21,6 +24,7 @@ public:
     virtual void focus_control(unsigned id) = 0;                                // ImGui moved focus: the DOM control follows
     virtual void reload() = 0;                                                  // switch to the new version
     virtual double now_seconds() = 0;                                           // monotonic
+    virtual double wall_clock_ms() = 0;                                         // the same in every tab: stamps edits
 };
 
 }  // namespace iiifc

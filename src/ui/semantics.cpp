@@ -22,11 +22,11 @@ struct Tree {
     std::vector<int> parent;      // index of each node's container, -1 at the top
 };
 
-struct State {
-    Tree building;
+}  // namespace
+
+struct Context::State {
+    Tree building, last;          // the frame being drawn, and the last complete one
     std::vector<int> open;        // the containers being filled
-    std::string published;        // the last complete frame as JSON
-    std::size_t published_count = 0;
     struct Action { unsigned id; SemanticAction kind; std::string value; };
     std::vector<Action> actions;
     unsigned dom_focus = 0, focus_request = 0, last_nav = 0;
@@ -34,7 +34,21 @@ struct State {
     unsigned caret_id = 0;
     int caret_start = -1, caret_end = -1;
 };
-State g;
+
+namespace {
+
+Context::State* g_current = nullptr;
+Context::State& state() { return *g_current; }
+
+}  // namespace
+
+Context::Context() : state(std::make_unique<State>()) {}
+Context::~Context() {
+    if (g_current == state.get()) g_current = nullptr;
+}
+void set_current(Context* context) { g_current = context ? context->state.get() : nullptr; }
+
+namespace {
 
 nlohmann::json to_json(const SemanticNode& n) {
     nlohmann::json j = {{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name},
@@ -68,57 +82,45 @@ nlohmann::json to_json(const SemanticNode& n) {
 }  // namespace
 
 void begin_frame() {
-    g.building.nodes.clear();
-    g.building.parent.clear();
-    g.open.clear();
+    state().building.nodes.clear();
+    state().building.parent.clear();
+    state().open.clear();
 }
 
 void end_frame() {
-    while (!g.open.empty()) close();
-    // Nest the flat list: children after their container, in reading order.
-    const Tree& t = g.building;
-    std::vector<nlohmann::json> built(t.nodes.size());
-    for (std::size_t i = 0; i < t.nodes.size(); ++i) built[i] = to_json(t.nodes[i]);
-    nlohmann::json root = nlohmann::json::array();
-    for (std::size_t k = t.nodes.size(); k-- > 0;) {  // children first, so each is complete when moved
-        const int p = t.parent[k];
-        nlohmann::json& into = p < 0 ? root : built[static_cast<std::size_t>(p)]["children"];
-        if (!into.is_array()) into = nlohmann::json::array();
-        into.insert(into.begin(), std::move(built[k]));
-    }
-    g.published = root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    g.published_count = t.nodes.size();
-    g.actions.clear();  // for a control no longer drawn (another view): nothing to act on
+    while (!state().open.empty()) close();
+    std::swap(state().last, state().building);  // JSON is made only when the tree is published, not every frame
+    state().actions.clear();  // for a control no longer drawn (another view): nothing to act on
 
     // Focus the page should follow: ImGui's keyboard navigation moved (arrows on the canvas, a click).
     ImGuiContext* ctx = ImGui::GetCurrentContext();
-    if (ctx && ctx->NavId != g.last_nav) {
-        g.last_nav = ctx->NavId;
-        if (ctx->NavId && ctx->NavId != g.dom_focus) g.focus_request = ctx->NavId;
+    if (ctx && ctx->NavId != state().last_nav) {
+        state().last_nav = ctx->NavId;
+        if (ctx->NavId && ctx->NavId != state().dom_focus) state().focus_request = ctx->NavId;
     }
 }
 
 void add(const SemanticNode& node) {
-    g.building.nodes.push_back(node);
-    g.building.parent.push_back(g.open.empty() ? -1 : g.open.back());
+    state().building.nodes.push_back(node);
+    state().building.parent.push_back(state().open.empty() ? -1 : state().open.back());
 }
 
 void open(const SemanticNode& node) {
     add(node);
-    g.open.push_back(static_cast<int>(g.building.nodes.size()) - 1);
+    state().open.push_back(static_cast<int>(state().building.nodes.size()) - 1);
 }
 
 void close() {
-    if (g.open.empty()) return;
-    const int index = g.open.back();
-    g.open.pop_back();
+    if (state().open.empty()) return;
+    const int index = state().open.back();
+    state().open.pop_back();
     // A container's box is its children's, unless it was given one.
-    SemanticNode& c = g.building.nodes[static_cast<std::size_t>(index)];
+    SemanticNode& c = state().building.nodes[static_cast<std::size_t>(index)];
     if (c.w > 0 || c.h > 0) return;
     float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-    for (std::size_t i = static_cast<std::size_t>(index) + 1; i < g.building.nodes.size(); ++i) {
-        if (g.building.parent[i] != index) continue;
-        const SemanticNode& n = g.building.nodes[i];
+    for (std::size_t i = static_cast<std::size_t>(index) + 1; i < state().building.nodes.size(); ++i) {
+        if (state().building.parent[i] != index) continue;
+        const SemanticNode& n = state().building.nodes[i];
         x0 = std::min(x0, n.x), y0 = std::min(y0, n.y), x1 = std::max(x1, n.x + n.w), y1 = std::max(y1, n.y + n.h);
     }
     if (x1 > x0) c.x = x0, c.y = y0, c.w = x1 - x0, c.h = y1 - y0;
@@ -136,45 +138,59 @@ SemanticNode last_item(Role role, const std::string& name) {
 
 unsigned text_id(const std::string& text) {
     // The text and its place in the tree: the same words twice (two "Yes" cells) get two ids.
-    const unsigned place = static_cast<unsigned>(g.building.nodes.size()) * 2654435761u;
+    const unsigned place = static_cast<unsigned>(state().building.nodes.size()) * 2654435761u;
     return ImHashStr(text.c_str(), text.size(), place);
 }
 
-std::string json() { return g.published; }
-std::size_t node_count() { return g.published_count; }
+std::string json() {
+    // Nest the flat list: children after their container, in reading order.
+    const Tree& t = state().last;
+    std::vector<nlohmann::json> built(t.nodes.size());
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) built[i] = to_json(t.nodes[i]);
+    nlohmann::json root = nlohmann::json::array();
+    for (std::size_t k = t.nodes.size(); k-- > 0;) {  // children first, so each is complete when moved
+        const int p = t.parent[k];
+        nlohmann::json& into = p < 0 ? root : built[static_cast<std::size_t>(p)]["children"];
+        if (!into.is_array()) into = nlohmann::json::array();
+        into.insert(into.begin(), std::move(built[k]));
+    }
+    return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::size_t node_count() { return state().last.nodes.size(); }
 
 void queue(unsigned id, SemanticAction action, const std::string& value) {
     if (action == SemanticAction::focus) {
-        g.dom_focus = id;
-        g.focus_to_apply = id;
-        g.last_nav = id;  // ImGui follows the page here: nothing to send back
+        state().dom_focus = id;
+        state().focus_to_apply = id;
+        state().last_nav = id;  // ImGui follows the page here: nothing to send back
         return;
     }
-    if (action == SemanticAction::blur && g.dom_focus == id) g.dom_focus = 0;  // and the field shows its message
+    if (action == SemanticAction::blur && state().dom_focus == id) state().dom_focus = 0;  // and the field shows its message
     if (action == SemanticAction::set_value) {  // only the newest value of a control matters
-        g.actions.erase(std::remove_if(g.actions.begin(), g.actions.end(),
-                                       [&](const State::Action& a) { return a.id == id && a.kind == action; }),
-                        g.actions.end());
+        state().actions.erase(std::remove_if(state().actions.begin(), state().actions.end(),
+                                       [&](const Context::State::Action& a) { return a.id == id && a.kind == action; }),
+                        state().actions.end());
     }
-    g.actions.push_back({id, action, value});
+    state().actions.push_back({id, action, value});
 }
 
 void set_caret(unsigned id, int start, int end) {
-    g.caret_id = id;
-    g.caret_start = start;
-    g.caret_end = end;
+    state().caret_id = id;
+    state().caret_start = start;
+    state().caret_end = end;
 }
 
 void caret_of(unsigned id, int& start, int& end) {
-    start = id == g.caret_id ? g.caret_start : -1;
-    end = id == g.caret_id ? g.caret_end : -1;
+    start = id == state().caret_id ? state().caret_start : -1;
+    end = id == state().caret_id ? state().caret_end : -1;
 }
 
 static bool take(unsigned id, SemanticAction kind, std::string* value) {
-    for (auto it = g.actions.begin(); it != g.actions.end(); ++it) {
+    for (auto it = state().actions.begin(); it != state().actions.end(); ++it) {
         if (it->id != id || it->kind != kind) continue;
         if (value) *value = it->value;
-        g.actions.erase(it);
+        state().actions.erase(it);
         return true;
     }
     return false;
@@ -185,21 +201,21 @@ bool take_blurred(unsigned id) { return take(id, SemanticAction::blur, nullptr);
 bool take_value(unsigned id, std::string& value) { return take(id, SemanticAction::set_value, &value); }
 
 bool take_focus(unsigned id) {
-    if (id == 0 || g.focus_to_apply != id) return false;
-    g.focus_to_apply = 0;
+    if (id == 0 || state().focus_to_apply != id) return false;
+    state().focus_to_apply = 0;
     return true;
 }
 
-bool pending() { return !g.actions.empty() || g.focus_to_apply != 0; }
+bool pending() { return !state().actions.empty() || state().focus_to_apply != 0; }
 
-unsigned dom_focus() { return g.dom_focus; }
+unsigned dom_focus() { return state().dom_focus; }
 
 unsigned take_focus_request() {
-    const unsigned id = g.focus_request;
-    g.focus_request = 0;
+    const unsigned id = state().focus_request;
+    state().focus_request = 0;
     return id;
 }
 
-void request_focus(unsigned id) { g.focus_request = id; }
+void request_focus(unsigned id) { state().focus_request = id; }
 
 }  // namespace iiifc::semantics

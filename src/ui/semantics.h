@@ -5,6 +5,7 @@
 // person does to them comes back as actions that the same widget takes in the next frame.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,18 @@ struct SemanticNode {
 enum class SemanticAction { activate = 1, set_value = 2, focus = 3, blur = 4 };
 
 namespace semantics {
+
+// The trees and the pending actions of one app (tests run two apps side by side, as two tabs).
+class Context {
+public:
+    Context();
+    ~Context();
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+    struct State;
+    std::unique_ptr<State> state;
+};
+void set_current(Context* context);               // the app whose frame, action or tree is at hand
 
 void begin_frame();                               // before the app's frame
 void end_frame();                                 // after it: the tree becomes the published one

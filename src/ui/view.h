@@ -8,6 +8,7 @@
 #include "membership.h"
 #include "platform_services.h"
 #include "route.h"
+#include "storage_status.h"
 
 #include <memory>
 #include <string>
@@ -39,6 +40,8 @@ public:
     virtual void show_toast(const std::string& text) = 0;      // a short confirmation, also announced
     virtual void show_notice(const std::string& text) = 0;     // a banner that stays until dismissed, also announced
     virtual bool narrow() const = 0;                           // phone-sized layout
+    virtual StorageState storage_state() const = 0;            // whether the draft is kept on this device
+    virtual void note_editing(const std::string& field_id) = 0;  // being typed in: another tab's save leaves it alone
 };
 
 // Everything a view works on, handed to it at each call.
@@ -63,6 +66,7 @@ public:
     // A file the user picked (platform.request_file): true if this view took it.
     virtual bool on_file_loaded(const std::string& /*name*/, const std::string& /*content*/, ViewContext&) { return false; }
     virtual void reset() {}                                     // start over
+    virtual void on_data_changed() {}                           // newer data replaced the data (kept edits may not fit)
 };
 
 using Views = std::vector<std::unique_ptr<View>>;

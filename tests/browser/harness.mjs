@@ -2,9 +2,10 @@
 // Debian's Chromium through playwright-core (never a downloaded browser), and records console
 // errors, page errors, CSP violations and every request, so each test can assert on them.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -29,15 +30,19 @@ export function startServer(dir = SITE_DIR, port = 0) {
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+      // stop() may be called again (a test's `finally`): it resolves at once once the server is gone.
+      const stop = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve()
+        : new Promise((r) => { child.once('exit', r); child.kill(); }));
+      if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
   });
 }
 
-// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test).
+// A persistent Chromium profile in a fresh folder (service workers need one that lasts the test),
+// or in options.profile, which is kept when the browser closes (a restart of the same browser).
 export async function launch(options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
+  const profile = options.profile || mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -71,7 +76,7 @@ export async function launch(options = {}) {
       if (a) { (window.__mailto = window.__mailto || []).push(a.href); e.preventDefault(); }
     }, true);
   });
-  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => { await context.close(); if (!options.profile) rmSync(profile, { recursive: true, force: true }); };
   return { context, page, log, close };
 }
 
@@ -137,4 +142,27 @@ export async function click(page, label) {
 export function sameOrigin(requests, url) {
   const origin = new URL(url).origin;
   return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+}
+
+// The plainest static host, unlike scripts/serve.mjs: `dir` served under the path `base`, each
+// file read when asked for (so a re-published folder is seen at once), a Content-Type from the
+// extension and no other header, no compression, no rewrites; anything else is a 404.
+const STATIC_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+export function plainStaticHost(dir, base = '/') {
+  const requests = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    let rel = path.startsWith(base) ? normalize(path.slice(base.length)) : null;
+    if (rel === '' || rel === '.') rel = 'index.html';
+    const file = rel && !rel.startsWith('..') ? join(dir, rel) : null;
+    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404); res.end('not found'); return; }
+    res.writeHead(200, { 'Content-Type': STATIC_TYPES[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise({
+    url: `http://127.0.0.1:${server.address().port}${base}`, requests,
+    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  })));
 }

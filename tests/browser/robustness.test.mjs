@@ -115,11 +115,11 @@ test('a truncated data file: the message names the file, line and column', async
   assert.match(m, /The portal could not start: membership\.json: line 1, column \d+: JSON syntax error/);
 });
 
-test('an invalid data file: the message names the JSON path and the expectation', async () => {
+test('an invalid data file: the message names the JSON path, line and column, and the expectation', async () => {
   const broken = JSON.parse(data);
   broken.schedule.tiers[1].annual_fee.amount = '2500';
   const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
-  assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount: expected an integer, found string "2500"/);
+  assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount \(line 1, column \d+\): expected an integer, found string "2500"/);
 });
 
 test('a corrupt stored draft is ignored with a notice; the app works', async () => {

@@ -15,12 +15,16 @@ namespace {
 
 json shipped_json() { return json::parse(read_text_file(iiifc_test::assets_path("membership.json"))); }
 
-struct Case {
-    const char* name;
-    std::function<void(json&)> mutate;
-    const char* path;      // expected DataError::path()
-    const char* message;   // expected to appear in DataError::message()
-};
+// Where `offset` is, counted here independently of the loader: 1-based line, and column in
+// characters (UTF-8 continuation bytes do not count).
+std::pair<int, int> line_and_column(const std::string& text, std::size_t offset) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') { ++line; column = 1; }
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {line, column};
+}
 
 void check_error(const std::string& text, const char* path, const char* message) {
     try {
@@ -30,7 +34,8 @@ void check_error(const std::string& text, const char* path, const char* message)
         CHECK(e.file() == "broken.json");
         CHECK(e.path() == path);
         CHECK_MESSAGE(e.message().find(message) != std::string::npos, e.message());
-        CHECK(std::string(e.what()) == "broken.json: " + std::string(path) + ": " + e.message());
+        const std::string where = e.line() > 0 ? " (line " + std::to_string(e.line()) + ", column " + std::to_string(e.column()) + ")" : "";
+        CHECK(std::string(e.what()) == "broken.json: " + std::string(path) + where + ": " + e.message());
     }
 }
 
@@ -38,97 +43,51 @@ void check_error(const std::string& text, const char* path, const char* message)
 
 TEST_CASE("the shipped data loads without error") { CHECK_NOTHROW(iiifc_test::shipped()); }
 
+// The table is data (tests/data/malformed-cases.json), so the schema test runs the same cases.
 TEST_CASE("malformed data files name the path and the expectation") {
-    const Case cases[] = {
-        {"fee given as a string", [](json& j) { j["schedule"]["tiers"][1]["annual_fee"]["amount"] = "2500"; },
-         "schedule.tiers[1].annual_fee.amount", "expected an integer, found string \"2500\""},
-        {"negative fee", [](json& j) { j["schedule"]["tiers"][0]["annual_fee"]["amount"] = -1000000; },
-         "schedule.tiers[0].annual_fee.amount", "expected an integer from 0 to"},
-        {"fractional fee", [](json& j) { j["schedule"]["tiers"][0]["annual_fee"]["amount"] = 10000.5; },
-         "schedule.tiers[0].annual_fee.amount", "expected an integer, found number 10000.5"},
-        {"missing tier id", [](json& j) { j["schedule"]["tiers"][1].erase("id"); },
-         "schedule.tiers[1].id", "required but missing"},
-        {"duplicate tier ids", [](json& j) { j["schedule"]["tiers"][1]["id"] = "full"; },
-         "schedule.tiers[1].id", "duplicate id \"full\""},
-        {"tier id with capitals", [](json& j) { j["schedule"]["tiers"][0]["id"] = "Full"; },
-         "schedule.tiers[0].id", "expected an identifier"},
-        {"empty tiers", [](json& j) { j["schedule"]["tiers"] = json::array(); },
-         "schedule.tiers", "expected at least one entry"},
-        {"tiers not an array", [](json& j) { j["schedule"]["tiers"] = json::object(); },
-         "schedule.tiers", "expected an array, found an object"},
-        {"schema version too new", [](json& j) { j["schema_version"] = 2; },
-         "schema_version", "newer than this app understands"},
-        {"schema version missing", [](json& j) { j.erase("schema_version"); },
-         "schema_version", "required but missing"},
-        {"unknown currency", [](json& j) { j["schedule"]["tiers"][0]["annual_fee"]["currency"] = "EUR"; },
-         "schedule.tiers[0].annual_fee.currency", "unknown currency \"EUR\""},
-        {"unknown organisation type in the right's table (unknown tier)", [](json& j) { j["governance"]["rights"][0]["tiers"]["gold"] = "yes"; },
-         "governance.rights[0].tiers.gold", "unknown tier \"gold\""},
-        {"benefit not in the catalogue", [](json& j) { j["schedule"]["tiers"][1]["benefits"][0]["id"] = "free_lunch"; },
-         "schedule.tiers[1].benefits[0].id", "unknown benefit \"free_lunch\""},
-        {"benefit listed twice", [](json& j) { j["schedule"]["tiers"][1]["benefits"][1]["id"] = "training_discount"; },
-         "schedule.tiers[1].benefits[1].id", "listed twice"},
-        {"organisation type without commercial flag", [](json& j) { j["organisation_types"][2].erase("commercial"); },
-         "organisation_types[2].commercial", "required but missing"},
-        {"commercial flag as a string", [](json& j) { j["organisation_types"][6]["commercial"] = "yes"; },
-         "organisation_types[6].commercial", "expected true or false, found string \"yes\""},
-        {"duplicate organisation type", [](json& j) { j["organisation_types"][1]["id"] = "library"; },
-         "organisation_types[1].id", "duplicate id \"library\""},
-        {"grant that is not yes/no/conditional", [](json& j) { j["governance"]["rights"][1]["tiers"]["full"] = "maybe"; },
-         "governance.rights[1].tiers.full", "expected \"yes\", \"no\" or \"conditional\""},
-        {"right without the reason for its answer", [](json& j) { j["governance"]["rights"][3]["reasons"].erase("conditional"); },
-         "governance.rights[3].reasons.conditional", "required but missing"},
-        {"commercial-limited right without a commercial reason", [](json& j) { j["governance"]["rights"][1]["reasons"].erase("commercial"); },
-         "governance.rights[1].reasons.commercial", "required but missing"},
-        {"commercial seat limit above the number of seats", [](json& j) { j["governance"]["executive_committee"]["commercial_seat_limit"] = 14; },
-         "governance.executive_committee.commercial_seat_limit", "expected an integer from 0 to 13, found 14"},
-        {"TRC fraction dividing by zero", [](json& j) { j["governance"]["trc"]["elected_fraction"]["denominator"] = 0; },
-         "governance.trc.elected_fraction.denominator", "expected an integer from 1 to 1000, found 0"},
-        {"TRC elected tier unknown", [](json& j) { j["governance"]["trc"]["elected_tier"] = "supporter"; },
-         "governance.trc.elected_tier", "unknown tier \"supporter\""},
-        {"member in an unknown tier", [](json& j) { j["snapshot"]["members"][70]["tier"] = "gold"; },
-         "snapshot.members[70].tier", "unknown tier \"gold\""},
-        {"member without a name", [](json& j) { j["snapshot"]["members"][3]["name"] = "   "; },
-         "snapshot.members[3].name", "expected a non-empty string"},
-        {"member price above non-member price", [](json& j) { j["assumptions"]["conference"]["member_price"]["amount"] = 60000; },
-         "assumptions.conference.member_price", "higher than the non-member price"},
-        {"training rate for an unknown tier", [](json& j) { j["assumptions"]["training"]["tier_hourly"]["gold"] = {{"amount", 1}, {"currency", "USD"}}; },
-         "assumptions.training.tier_hourly.gold", "unknown tier \"gold\""},
-        {"join address that is not an address", [](json& j) { j["join"]["email"] = "admin at iiif.io"; },
-         "join.email", "expected an email address"},
-        {"join field of an unknown kind", [](json& j) { j["join"]["fields"][2]["kind"] = "shoe_size"; },
-         "join.fields[2].kind", "expected one of \"text\", \"multiline\", \"email\", \"url\", \"date\", \"tier\", \"organisation_type\", \"yes_no\", found \"shoe_size\""},
-        {"join field without a section", [](json& j) { j["join"]["fields"][3].erase("section"); },
-         "join.fields[3].section", "required but missing"},
-        {"join field in an unknown email section", [](json& j) { j["join"]["fields"][3]["section"] = "footer"; },
-         "join.fields[3].section", "expected one of \"request\", \"contact\", \"billing\", \"message\", found \"footer\""},
-        {"join field with two autocomplete tokens", [](json& j) { j["join"]["fields"][0]["autocomplete"] = "organization name"; },
-         "join.fields[0].autocomplete", "expected one autocomplete token"},
-        {"a second tier field", [](json& j) { j["join"]["fields"][0]["kind"] = "tier"; },
-         "join.fields", "expected exactly one field of kind \"tier\", found 2"},
-        {"no organisation type field", [](json& j) { j["join"]["fields"][1]["kind"] = "text"; },
-         "join.fields", "expected exactly one field of kind \"organisation_type\", found 0"},
-        {"duplicate join field", [](json& j) { j["join"]["fields"][2]["id"] = "institution"; },
-         "join.fields[2].id", "duplicate id \"institution\""},
-        {"a goal naming an unknown right", [](json& j) { j["calculator_goals"][0]["right"] = "veto"; },
-         "calculator_goals[0].right", "unknown governance right \"veto\""},
-        {"a goal without its phrase", [](json& j) { j["calculator_goals"][1].erase("wants"); },
-         "calculator_goals[1].wants", "required but missing"},
-        {"join field with zero length", [](json& j) { j["join"]["fields"][0]["max_length"] = 0; },
-         "join.fields[0].max_length", "expected an integer from 1 to 100000, found 0"},
-        {"currency code in lower case", [](json& j) { j["currencies"][0]["code"] = "usd"; },
-         "currencies[0].code", "expected a three-letter ISO 4217 code"},
-        {"goals missing", [](json& j) { j.erase("goals"); }, "goals", "required but missing"},
-        {"price variant for an unknown income group",
-         [](json& j) { j["schedule"]["price_variants"] = json::array({{{"tier", "associate"}, {"income_group", "lmic"}, {"annual_fee", {{"amount", 100000}, {"currency", "USD"}}}}}); },
-         "schedule.price_variants[0].income_group", "unknown income group \"lmic\""},
-        {"top level is an array", [](json& j) { j = json::array({1, 2}); }, "(top level)", "expected a JSON object, found an array"},
-    };
-    for (const Case& c : cases) {
-        SUBCASE(c.name) {
-            json j = shipped_json();
-            c.mutate(j);
-            check_error(j.dump(1), c.path, c.message);
+    const json table = json::parse(read_text_file(iiifc_test::test_data_path("malformed-cases.json")));
+    REQUIRE(table.at("cases").size() == 45);
+    for (const json& c : table.at("cases")) {
+        SUBCASE(c.at("name").get<std::string>().c_str()) {
+            const json broken = shipped_json().patch(c.at("patch"));
+            check_error(broken.dump(1), c.at("path").get<std::string>().c_str(), c.at("message").get<std::string>().c_str());
+        }
+    }
+}
+
+TEST_CASE("validation errors give the line and column of the value, or of the object missing a key") {
+    SUBCASE("a wrong value: the value's first character") {
+        json j = shipped_json();
+        j["schedule"]["tiers"][1]["annual_fee"]["amount"] = "2500 US dollars";
+        const std::string text = j.dump(2);
+        try {
+            load_membership(text, "broken.json");
+            FAIL("loaded");
+        } catch (const DataError& e) {
+            const auto [line, column] = line_and_column(text, text.find("\"2500 US dollars\""));
+            CHECK(e.line() == line);
+            CHECK(e.column() == column);
+            CHECK(line > 100);
+        }
+    }
+    SUBCASE("a missing key: the '{' of the object that lacks it") {
+        const std::string text = "{\n  \"schema_version\": 1,\n  \"currencies\": [\n    {\"code\": \"USD\", \"minor_units\": 2}\n  ]\n}";
+        try {
+            load_membership(text, "small.json");
+            FAIL("loaded");
+        } catch (const DataError& e) {
+            CHECK(std::string(e.what()) == "small.json: currencies[0].symbol (line 4, column 5): required but missing");
+        }
+    }
+    SUBCASE("a key written with escapes, after non-ASCII text on the same line") {
+        const std::string text = "{\"schema_version\": 1, \"note\": \"\xC3\xA9t\xC3\xA9\", \"currencies\": [{\"c\\u006fde\": \"usd\"}]}";
+        try {
+            load_membership(text, "escaped.json");
+            FAIL("loaded");
+        } catch (const DataError& e) {
+            CHECK(e.path() == "currencies[0].code");
+            CHECK(e.line() == 1);
+            CHECK(e.column() == 67);  // the 67th character is the opening quote of "usd"
         }
     }
 }
@@ -165,6 +124,8 @@ TEST_CASE("try_load_membership reports instead of throwing") {
     const LoadResult bad = try_load_membership("{", "membership.json");
     CHECK_FALSE(bad.data.has_value());
     CHECK(bad.error.rfind("membership.json: line 1, column 2: JSON syntax error", 0) == 0);
+    const LoadResult invalid = try_load_membership("{\n \"schema_version\": \"1\"\n}", "membership.json");
+    CHECK(invalid.error == "membership.json: schema_version (line 2, column 20): expected an integer, found string \"1\"");
     const LoadResult good = try_load_membership(read_text_file(iiifc_test::assets_path("membership.json")), "membership.json");
     REQUIRE(good.data.has_value());
     CHECK(good.error.empty());

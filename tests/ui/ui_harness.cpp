@@ -12,6 +12,7 @@ const iiifc::MembershipData& shipped_data() {
 
 Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views, const iiifc::MembershipData* data) {
     ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);  // CreateContext keeps an earlier Ui's context current
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
@@ -27,11 +28,13 @@ Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views,
 }
 
 Ui::~Ui() {
+    ImGui::SetCurrentContext(ctx_);
     app.reset();
     ImGui::DestroyContext(ctx_);
 }
 
 void Ui::frame(int count) {
+    ImGui::SetCurrentContext(ctx_);  // tests of two tabs hold two
     for (int i = 0; i < count; ++i) {
         iiifc::widget_registry_begin_frame();
         ImGui::NewFrame();
@@ -43,6 +46,7 @@ void Ui::frame(int count) {
 }
 
 const iiifc::WidgetRect* Ui::find(const std::string& label) {
+    ImGui::SetCurrentContext(ctx_);
     const iiifc::WidgetRect* r = iiifc::widget_registry_find(label);
     ImGuiIO& io = ImGui::GetIO();
     // Widgets outside the visible part of a view are not drawn: scroll down, then up, to look for it.
@@ -63,6 +67,7 @@ const iiifc::WidgetRect* Ui::find(const std::string& label) {
 }
 
 bool Ui::click(const std::string& label) {
+    ImGui::SetCurrentContext(ctx_);
     const iiifc::WidgetRect* r = find(label);
     if (!r) return false;
     ImGuiIO& io = ImGui::GetIO();
@@ -76,11 +81,13 @@ bool Ui::click(const std::string& label) {
 }
 
 void Ui::type(const std::string& utf8) {
+    ImGui::SetCurrentContext(ctx_);
     ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
     frame(2);
 }
 
 void Ui::key(int imgui_key_index) {
+    ImGui::SetCurrentContext(ctx_);
     ImGuiIO& io = ImGui::GetIO();
     io.KeysDown[imgui_key_index] = true;
     frame();

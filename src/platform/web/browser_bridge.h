@@ -9,6 +9,9 @@ void browser_open_url(const char* url);                        // mailto: only
 void browser_request_file(const char* accept);                 // file picker; answers portal_on_file
 char* browser_storage_get(const char* key);                    // malloc'd, "" when absent; caller frees
 void browser_storage_set(const char* key, const char* value);  // "" removes the key
+int browser_storage_state();                                   // of the last get/set: 0 kept, 1 refused, 2 quota full
+void browser_watch_storage(const char* key);                   // another tab's write of key: portal_on_draft_elsewhere
+void browser_watch_data_updates();                             // newer data found by the service worker: portal_on_data_updated
 char* browser_location_fragment();                             // malloc'd; caller frees
 char* browser_location_query(const char* key);                 // ?key=value of the page URL; malloc'd
 void browser_set_fragment(const char* fragment, int push);     // history.pushState / replaceState
@@ -19,6 +22,7 @@ void browser_semantics_focus(unsigned id);                    // focus the DOM c
 void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                                         // switch to a newly installed version
+void browser_show_app();                                       // the canvas replaces the static content (data-app-state="starting")
 void browser_signal_ready(const char* info);                   // after the first frame: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();

@@ -3,6 +3,7 @@
 #include "browser_bridge.h"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cstdlib>
 
@@ -28,6 +29,14 @@ void BrowserServices::request_file(const std::string& accept) { browser_request_
 
 void BrowserServices::store_draft(const std::string& json) { browser_storage_set(kDraftKey, json.c_str()); }
 
+StorageState BrowserServices::storage_state() {
+    switch (browser_storage_state()) {
+    case 1: return StorageState::unavailable;
+    case 2: return StorageState::full;
+    default: return StorageState::kept;
+    }
+}
+
 void BrowserServices::set_location_fragment(const std::string& fragment, bool new_history_entry) {
     browser_set_fragment(fragment.c_str(), new_history_entry ? 1 : 0);
 }
@@ -43,5 +52,7 @@ void BrowserServices::focus_control(unsigned id) { browser_semantics_focus(id); 
 void BrowserServices::reload() { browser_reload(); }
 
 double BrowserServices::now_seconds() { return emscripten_get_now() / 1000.0; }
+
+double BrowserServices::wall_clock_ms() { return emscripten_date_now(); }
 
 }  // namespace iiifc

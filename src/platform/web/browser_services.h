@@ -13,6 +13,7 @@ public:
     void open_url(const std::string& url) override;
     void request_file(const std::string& accept) override;
     void store_draft(const std::string& json) override;
+    StorageState storage_state() override;
     void set_location_fragment(const std::string& fragment, bool new_history_entry) override;
     void set_page_title(const std::string& title) override;
     void announce(const std::string& text) override;
@@ -20,6 +21,7 @@ public:
     void focus_control(unsigned id) override;
     void reload() override;
     double now_seconds() override;
+    double wall_clock_ms() override;
 };
 
 std::string take_c_string(char* s);  // copies and frees a string malloc'd by the JS side

@@ -2,6 +2,7 @@
 // when the app asks for a wake-up); an idle app draws nothing.
 #include "browser_bridge.h"
 #include "fonts.h"
+#include "frame_pacing.h"
 #include "gl_renderer.h"
 #include "imgui_impl_html5.h"
 #include "runner.h"
@@ -12,6 +13,7 @@
 #endif
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -25,9 +27,21 @@ Runner g;
 EM_BOOL on_animation_frame(double, void*);
 
 void schedule() {
-    if (g.frame_scheduled || g.frames_wanted <= 0) return;
+    if (!g.started || g.frame_scheduled || g.frames_wanted <= 0) return;
     g.frame_scheduled = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+// A frame held back by the pacing (frame_pacing.h) is drawn, and sent, once its wait is over.
+bool g_paced_frame_due = false;
+void on_pacing_timeout(void*) {
+    g_paced_frame_due = false;
+    runner_request_frames(1);
+}
+void draw_after(double ms) {
+    if (g_paced_frame_due) return;
+    g_paced_frame_due = true;
+    emscripten_set_timeout(on_pacing_timeout, ms, nullptr);
 }
 
 EM_BOOL on_animation_frame(double, void*) {
@@ -61,8 +75,20 @@ void draw_frame() {
     g.ui_ms_total += emscripten_get_now() - ui_start;
     ImGui_ImplHtml5_EndFrame();
 
+    // A frame is sent when it differs from the canvas, and when the pacing allows; a frame held
+    // back is sent by a frame drawn once the wait is over.
     const ImVec4 bg = palette().background;
-    if (gl_renderer_draw(ImGui::GetDrawData(), bg.x, bg.y, bg.z)) g.frames_sent++;
+    const ImDrawData* draw_data = ImGui::GetDrawData();
+    if (gl_renderer_differs(draw_data, bg.x, bg.y, bg.z)) {
+        const double wait = pacing_wait_ms(emscripten_get_now());
+        if (wait <= 0) {
+            gl_renderer_draw(draw_data, bg.x, bg.y, bg.z);
+            pacing_frame_sent(emscripten_get_now());
+            g.frames_sent++;
+        } else {
+            draw_after(wait);
+        }
+    }
 
     g.frames_drawn++;
     g.cpu_ms_last = emscripten_get_now() - start;
@@ -97,7 +123,7 @@ void runner_request_frames(int count) {
 }
 
 void browser_run_frame_now() {
-    if (!iiifc::runner().app) return;
+    if (!iiifc::runner().started) return;
     iiifc::draw_frame();
     iiifc::draw_frame();  // the release is applied a frame after the press
     iiifc::after_frames();

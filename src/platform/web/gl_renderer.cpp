@@ -143,6 +143,18 @@ bool gl_renderer_init(int webgl_version) {
     glActiveTexture(GL_TEXTURE0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
 
+    // One triangle with no area, drawn now: software GL (SwiftShader) compiles the pipeline for
+    // this shader and state at its first draw, in the GPU process, meanwhile; else the first
+    // frame waits for it. glFlush sends it without waiting for anything.
+    const ImDrawVert none[3] = {};
+    const ImDrawIdx indices[3] = {0, 1, 2};
+    glBufferData(GL_ARRAY_BUFFER, sizeof none, none, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, 1, 1);
+    glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
+    glFlush();
+
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = webgl_version == 2 ? "iiifc_webgl2" : "iiifc_webgl1";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -170,16 +182,17 @@ void gl_renderer_upload_fonts() {
     s.shown = 0;
 }
 
-bool gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
+bool gl_renderer_differs(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
+    const float clear[3] = {clear_r, clear_g, clear_b};
+    return fingerprint(d, clear) != s.shown;
+}
+
+void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
     const int fb_width = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
     const int fb_height = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
-    if (fb_width <= 0 || fb_height <= 0) return false;
+    if (fb_width <= 0 || fb_height <= 0) return;
     const float clear[3] = {clear_r, clear_g, clear_b};
-    const ImU32 frame = fingerprint(d, clear);
-    // Not drawing leaves the canvas as it is: the browser keeps showing the last frame sent.
-    // Resizing the canvas clears it, and changes the fingerprint.
-    if (frame == s.shown) return false;
-    s.shown = frame;
+    s.shown = fingerprint(d, clear);
     if (fb_width != s.fb_width || fb_height != s.fb_height) {
         glViewport(0, 0, fb_width, fb_height);
         s.fb_width = fb_width;
@@ -222,7 +235,6 @@ bool gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
                            reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
-    return true;
 }
 
 }  // namespace iiifc

@@ -12,7 +12,9 @@ namespace iiifc {
 
 bool gl_renderer_init(int webgl_version);  // the context is current; false if the shaders do not build
 void gl_renderer_upload_fonts();           // the font atlas (after building it), replacing the previous one
-// Sends the frame, unless it is the one the canvas shows already (then false: nothing is sent).
-bool gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
+// Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
+// changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
+bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
+void gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);  // sends it
 
 }  // namespace iiifc

@@ -63,21 +63,75 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
-  browser_storage_get__deps: ['$portalString'],
+  // What the last read or write of storage met: 0 it worked, 1 storage refused (blocked, disabled),
+  // 2 the quota is full. The app says so in the Join view (src/core/storage_status.h).
+  $portalStorage: { state: 0 },
+  $portalStorageFailed__deps: ['$portalStorage'],
+  $portalStorageFailed: function (e) {
+    var name = String(e && e.name || e);
+    // QuotaExceededError; code 22 in older browsers, 1014 in older Firefox.
+    portalStorage.state = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e && (e.code === 22 || e.code === 1014)) ? 2 : 1;
+    if (window.portalBridge) window.portalBridge.storageFailed(name);
+  },
+
+  browser_storage_get__deps: ['$portalString', '$portalStorage', '$portalStorageFailed'],
   browser_storage_get: function (key) {
     var value = '';
-    try { value = window.localStorage.getItem(UTF8ToString(key)) || ''; } catch (e) { value = ''; }
+    try {
+      value = window.localStorage.getItem(UTF8ToString(key)) || '';
+      if (portalStorage.state === 1) portalStorage.state = 0;
+    } catch (e) {
+      value = '';
+      portalStorageFailed(e);
+    }
     return portalString(value);
   },
 
+  browser_storage_set__deps: ['$portalStorage', '$portalStorageFailed'],
   browser_storage_set: function (key, value) {
     try {
       var k = UTF8ToString(key), v = UTF8ToString(value);
       if (v) window.localStorage.setItem(k, v); else window.localStorage.removeItem(k);
+      portalStorage.state = 0;
+      delete document.documentElement.dataset.storage;  // set by portalBridge.storageFailed
     } catch (e) {
-      // Storage full or blocked (private mode): the draft lives on in memory.
-      if (window.portalBridge) window.portalBridge.storageFailed(String(e && e.name || e));
+      // Storage full or blocked (private mode): the draft lives on in memory, and the app says so.
+      portalStorageFailed(e);
     }
+  },
+
+  browser_storage_state__deps: ['$portalStorage'],
+  browser_storage_state: function () { return portalStorage.state; },
+
+  // The storage event fires in every other tab of this origin when one writes: the app merges.
+  // A draft may be megabytes: copied to the heap, not to ccall's stack.
+  browser_watch_storage__deps: ['$portalString', 'free'],
+  browser_watch_storage: function (key) {
+    var k = UTF8ToString(key);
+    window.addEventListener('storage', function (e) {
+      if (e.key !== k || !e.newValue) return;
+      var p = portalString(e.newValue);
+      Module['_portal_on_draft_elsewhere'](p);
+      _free(p);
+    });
+  },
+
+  // The service worker found newer data after the start (lie-fi): the page fetches it and hands
+  // it to the app, which applies it quietly.
+  browser_watch_data_updates__deps: ['$portalString', 'free'],
+  browser_watch_data_updates: function () {
+    if (!('serviceWorker' in navigator)) return;
+    var url = 'membership.json?v=' + (document.documentElement.dataset.version || 'dev');
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (!e.data || e.data.type !== 'data-updated') return;
+      fetch(url).then(function (r) { return r.ok ? r.text() : ''; }).then(function (text) {
+        if (!text) return;
+        var p = portalString(text);
+        Module['_portal_on_data_updated'](p);
+        _free(p);
+      }, function () { /* still offline: the next start has it */ });
+    });
+    navigator.serviceWorker.startMessages();
   },
 
   browser_location_fragment__deps: ['$portalString'],
@@ -128,6 +182,8 @@ mergeInto(LibraryManager.library, {
     if (Module.portalTimer) clearTimeout(Module.portalTimer);
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));
   },
+
+  browser_show_app: function () { document.documentElement.dataset.appState = 'starting'; },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
   browser_measure: function (name, start, end) {

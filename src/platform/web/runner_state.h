@@ -18,6 +18,7 @@ struct Runner {
     BrowserServices services;
     std::unique_ptr<App> app;
     float base_font_size = 16.0f;
+    bool started = false;       // the first frame is drawn: until then input only queues up
     int frames_wanted = 0;      // frames still to draw
     bool frame_scheduled = false;
     double cpu_ms_last = 0;     // CPU time of the last frame, for the benchmark

@@ -1,6 +1,9 @@
 // Start-up: the page's loader (web/app.js) fetches the data and the .wasm, then calls
-// portal_start() with the data's text: the data is parsed, the GL context taken, ImGui, the app
-// and its fonts made, the saved draft and the page's link applied, and the first frame drawn.
+// portal_start() with the data's text. The start runs as separate tasks, the browser free to
+// handle input and paint between them (on a slow phone one task for all of it blocks the page
+// for half a second): the data is parsed; the GL context taken, ImGui and the app made; the font
+// atlas built; then the saved draft and the page's link applied and the first frame drawn, in the
+// task that shows the canvas.
 #include "browser_bridge.h"
 #include "data_loader.h"
 #include "gl_renderer.h"
@@ -9,6 +12,7 @@
 #include "runner_state.h"
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -71,50 +75,92 @@ struct PhaseClock {
     }
 };
 
-}  // namespace
-
-extern "C" {
-
-// Called by web/app.js once the data has been fetched. Returns 0 on success; on failure the page
-// shows the message the app printed.
-EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_name) {
-    Runner& g = runner();
+// What the start-up's tasks hand on to each other.
+struct Start {
+    LoadResult loaded;
     PhaseClock clock;
-    LoadResult loaded = try_load_membership(data_json ? data_json : "", data_name ? data_name : "membership.json");
-    if (!loaded.data) {
-        std::fprintf(stderr, "portal: %s\n", loaded.error.c_str());
-        browser_fail(loaded.error.c_str());
-        return 1;
-    }
-    clock.lap("portal:data", g.startup.data);
+};
+Start* g_start = nullptr;
+
+// Each phase ends by asking for the next as a new task (a zero timeout): what the browser has
+// queued meanwhile (input, a paint) runs first.
+void next(void (*phase)(void*)) { emscripten_set_timeout(phase, 0, nullptr); }
+// A phase's time starts with its task: the wait between tasks is no phase's.
+Start& begin() {
+    g_start->clock.t = emscripten_get_now();
+    return *g_start;
+}
+
+void phase_first_frame(void*) {
+    Runner& g = runner();
+    Start& start = begin();
+    // The canvas is shown now (it was laid out but invisible): the page's static content stays
+    // until the first frame is ready, and the frame has the canvas's final size.
+    browser_show_app();
+    g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
+    if (!g.app->options().kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
+    browser_watch_data_updates();
+    g.app->open_fragment(take_c_string(browser_location_fragment()));
+    start.clock.lap("portal:draft", g.startup.draft);
+    // The first frame is the settled layout (App::frame gives the first frame the view's scroll
+    // bar); the frames that follow only settle hover and the scroll bar's thumb.
+    g.started = true;
+    draw_frame();
+    start.clock.lap("portal:first-frame", g.startup.first_frame);
+    const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
+    delete g_start;
+    g_start = nullptr;
+    browser_signal_ready(info.dump().c_str());
+    // Saving and the semantics tree wait for the frames that follow (after_frames), off this path.
+    runner_request_frames(2);
+}
+
+void phase_fonts(void*) {
+    Start& start = begin();
+    rebuild_fonts();
+    start.clock.lap("portal:fonts", runner().startup.fonts);
+    next(phase_first_frame);
+}
+
+void phase_setup(void*) {
+    Runner& g = runner();
+    Start& start = begin();
     if (!create_gl_context(g) || !gl_renderer_init(g.webgl_version)) {
         browser_fail("WebGL is not available in this browser.");
-        return 2;
+        delete g_start;
+        g_start = nullptr;
+        return;
     }
-    clock.lap("portal:gl", g.startup.gl);
-
+    start.clock.lap("portal:gl", g.startup.gl);
     const AppOptions options = options_from_page(g);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui_ImplHtml5_Init("#canvas", [] { runner_request_frames(3); });
-    g.app = std::make_unique<App>(std::move(*loaded.data), g.services, options);
+    g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, options);
     g.app->set_dark(options.dark);
-    clock.lap("portal:setup", g.startup.setup);
-    rebuild_fonts();
-    clock.lap("portal:fonts", g.startup.fonts);
-    g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
-    g.app->open_fragment(take_c_string(browser_location_fragment()));
-    clock.lap("portal:draft", g.startup.draft);
+    start.clock.lap("portal:setup", g.startup.setup);
+    next(phase_fonts);
+}
 
-    // The first frame is drawn now, not at the next animation frame: the page shows the app at
-    // its next paint. It is the settled layout (App::frame gives the first frame the view's
-    // scroll bar); the frames that follow only settle hover and the scroll bar's thumb.
-    draw_frame();
-    clock.lap("portal:first-frame", g.startup.first_frame);
-    const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
-    browser_signal_ready(info.dump().c_str());
-    // Saving and the semantics tree wait for the frames that follow (after_frames), off this path.
-    runner_request_frames(2);
+}  // namespace
+
+extern "C" {
+
+// Called by web/app.js once the data has been fetched; parses it, and goes on in tasks of its own
+// (above). Returns 0 when the start goes on; 1 when the data cannot be used (the page shows the
+// message the app printed).
+EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_name) {
+    g_start = new Start();
+    g_start->loaded = try_load_membership(data_json ? data_json : "", data_name ? data_name : "membership.json");
+    if (!g_start->loaded.data) {
+        std::fprintf(stderr, "portal: %s\n", g_start->loaded.error.c_str());
+        browser_fail(g_start->loaded.error.c_str());
+        delete g_start;
+        g_start = nullptr;
+        return 1;
+    }
+    g_start->clock.lap("portal:data", runner().startup.data);
+    next(phase_setup);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 // was drawn and what the app is doing, as JSON. test_queries.js wraps them as window.portalTest.
 #include "browser_bridge.h"
 #include "draft.h"
+#include "frame_pacing.h"
 #include "runner_state.h"
 #include "widget_registry.h"
 
@@ -32,6 +33,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"view", g.app->view()},
         {"frames", g.frames_drawn},
         {"frames_sent", g.frames_sent},
+        {"frame_cost_ms", pacing_cost_ms()},
         {"cpu_ms_last", g.cpu_ms_last},
         {"cpu_ms_total", g.cpu_ms_total},
         {"ui_ms_total", g.ui_ms_total},

@@ -161,6 +161,7 @@ public:
     }
 
     void reset() override { money_edits_.clear(); }
+    void on_data_changed() override { money_edits_.clear(); }
 
 private:
     // Text being typed into a money field, kept until it parses, so a half-typed amount is not lost.

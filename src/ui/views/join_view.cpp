@@ -3,6 +3,8 @@
 // the email; in kiosk mode a QR code instead, so a visitor continues on their own phone.
 #include "join_view.h"
 
+#include "semantics.h"
+#include "storage_status.h"
 #include "text_utf8.h"
 #include "theme.h"
 #include "widget_registry.h"
@@ -19,7 +21,6 @@ namespace iiifc {
 namespace {
 
 constexpr const char* kHeading = "Ask to join";
-constexpr const char* kKeptHere = "Your answers are kept on this device only.";
 constexpr const char* kRequestFileName = "iiif-consortium-join-request.json";
 
 std::string intro(const MembershipData& data) { return data.join.instructions + " This form writes the email for you."; }
@@ -69,6 +70,7 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
         default: changed = text_field(control.c_str(), &value, f.placeholder.c_str()); break;
     }
     if (changed || last_field_left()) touched_.insert(f.id);  // leaving a field shows what it lacks
+    if (ImGui::IsItemActive() || semantics::dom_focus() == control_id) ctx.shell.note_editing(f.id);  // another tab's save leaves it alone
     end_form_row(f.label, control_id, messages);
     return changed;
 }
@@ -78,7 +80,14 @@ void JoinView::draw(ViewContext& ctx) {
     const Palette& p = palette();
     heading(kHeading, ctx.fonts.heading, 2);
     text(intro(data));
-    text_muted(kKeptHere);
+    // Where the answers are kept; when the browser refuses, said in place, with a way to keep them.
+    const StorageState storage = ctx.shell.storage_state();
+    if (storage_failing(storage)) {
+        status_text(p.error, storage_sentence(storage));
+        if (secondary_button("Download the request")) download_request(ctx);
+    } else {
+        text_muted(storage_sentence(storage));
+    }
 
     const std::vector<FieldError> shown = visible_errors(ctx.draft.request, data);
     for (const JoinField& f : data.join.fields) field(ctx, f, shown);
@@ -111,10 +120,7 @@ void JoinView::draw(ViewContext& ctx) {
             ctx.shell.show_toast("Request downloaded as text");
         }
         ImGui::SameLine();
-        if (secondary_button("Download .json")) {
-            ctx.platform.download(kRequestFileName, "application/json", join_request_to_json(r, data));
-            ctx.shell.show_toast("Join request file downloaded");
-        }
+        if (secondary_button("Download .json")) download_request(ctx);
         ImGui::SameLine();
         if (secondary_button("Load .json")) ctx.platform.request_file(".json,application/json");
     }
@@ -124,6 +130,11 @@ void JoinView::draw(ViewContext& ctx) {
     text_muted("Subject: " + email_subject(r, data));
     set_next_field({"Preview", false, "", "", "", ""});
     read_only_text("##preview", email_body(r, data), ImVec2(-1.0f, ImGui::GetTextLineHeight() * 18));
+}
+
+void JoinView::download_request(ViewContext& ctx) {  // "Load .json" reads it back
+    ctx.platform.download(kRequestFileName, "application/json", join_request_to_json(ctx.draft.request, ctx.data));
+    ctx.shell.show_toast("Join request file downloaded");
 }
 
 void JoinView::commit(ViewContext& ctx) {

@@ -32,6 +32,7 @@ private:
     QrCode qr_;
     bool field(ViewContext& ctx, const JoinField& f, const std::vector<FieldError>& errors);
     void draw_qr(const std::string& payload);
+    void download_request(ViewContext& ctx);  // the join request file
 };
 
 }  // namespace iiifc

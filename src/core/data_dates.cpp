@@ -1,0 +1,61 @@
+#include "data_dates.h"
+
+namespace iiifc {
+
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int digits(const std::string& s, std::size_t from, std::size_t count) {
+    int n = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        n = n * 10 + (s[i] - '0');
+    }
+    return n;
+}
+
+// The same day one year later, as text: ISO dates compare correctly as strings, and
+// "2025-02-29" (a year after a leap day) still sorts between 02-28 and 03-01.
+std::string one_year_after(const std::string& iso) {
+    return std::to_string(digits(iso, 0, 4) + 1) + iso.substr(4);
+}
+
+}  // namespace
+
+bool is_iso_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    const int y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return d <= days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
+}
+
+std::string iso_date_utc(std::time_t t) {
+    std::tm tm{};
+#if defined(_WIN32)
+    gmtime_s(&tm, &t);
+#else
+    gmtime_r(&t, &tm);
+#endif
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::string today_utc() { return iso_date_utc(std::time(nullptr)); }
+
+std::string fee_date_warning(const MembershipData& d, const std::string& today) {
+    const std::string ask = "; ask " + d.join.email + " for current fees.";
+    const std::string& until = d.schedule.effective_until;
+    if (!until.empty() && today > until) return "These fees applied until " + until + ask;
+    if (!d.reviewed.empty() && today > one_year_after(d.reviewed))
+        return "This information was last reviewed on " + d.reviewed + ", over a year ago" + ask;
+    return "";
+}
+
+std::string fee_period_sentence(const Schedule& s) {
+    return "Fees effective from " + s.effective_from + (s.effective_until.empty() ? "" : " until " + s.effective_until) + ".";
+}
+
+}  // namespace iiifc

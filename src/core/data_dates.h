@@ -1,0 +1,26 @@
+// Dates that protect the reader: a fee schedule past its `effective_until`, or data whose
+// `reviewed` date is over a year old, is said so plainly next to the fees, in every output
+// (app, DOM mirror, no-JavaScript page, summary, CLI). Today is passed in, so tests fix the clock.
+#pragma once
+
+#include "membership.h"
+
+#include <ctime>
+#include <string>
+
+namespace iiifc {
+
+bool is_iso_date(const std::string& s);                 // "YYYY-MM-DD", a real calendar date
+std::string iso_date_utc(std::time_t t);                // the UTC date of a moment, "2026-11-26"
+std::string today_utc();                                // from the system clock (the browser's in WebAssembly)
+
+// The warning to show next to the fees on `today` (an ISO date), or "" when the fees are current:
+// "These fees applied until 2025-11-30; ask admin@iiif.io for current fees." when the schedule
+// has ended; else "This information was last reviewed on 2024-10-01, over a year ago; ask
+// admin@iiif.io for current fees." when the data was reviewed more than a year before today.
+std::string fee_date_warning(const MembershipData& data, const std::string& today);
+
+// "Fees effective from 2020-07-01 until 2025-11-30." (or without "until ...").
+std::string fee_period_sentence(const Schedule& schedule);
+
+}  // namespace iiifc

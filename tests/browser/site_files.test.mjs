@@ -1,0 +1,26 @@
+// The laid-out site: every text and WebAssembly file has its pre-compressed twins (.br, .gz) for
+// static hosts, each the same bytes once decompressed; the service worker precaches the files
+// themselves, not the twins.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { SITE_DIR } from './harness.mjs';
+
+const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+
+test('pre-compressed .br and .gz beside each file, equal to it once decompressed', () => {
+  const all = files(SITE_DIR).map((f) => relative(SITE_DIR, f));
+  const originals = all.filter((f) => /\.(html|js|css|json|wasm|webmanifest)$/.test(f));
+  assert.ok(originals.includes('portal.wasm') && originals.includes('index.html') && originals.includes('membership.json'));
+  for (const f of originals) {
+    const data = readFileSync(join(SITE_DIR, f));
+    assert.ok(brotliDecompressSync(readFileSync(join(SITE_DIR, f + '.br'))).equals(data), `${f}.br`);
+    assert.ok(gunzipSync(readFileSync(join(SITE_DIR, f + '.gz'))).equals(data), `${f}.gz`);
+  }
+  // Nothing else is compressed (no .br.gz), and the images are not.
+  assert.deepEqual(all.filter((f) => /\.(br|gz)$/.test(f)).sort(), originals.flatMap((f) => [f + '.br', f + '.gz']).sort());
+  const precached = JSON.parse(readFileSync(join(SITE_DIR, 'build-info.json'), 'utf8')).files;
+  assert.deepEqual(precached.filter((f) => /\.(br|gz)$/.test(f)), []);
+});
