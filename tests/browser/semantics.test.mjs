@@ -244,14 +244,18 @@ async function pixels(page, box) {
 }
 
 // The focused control once it stopped moving and the canvas around it stopped changing.
+// (Frames reach the canvas paced, up to a few hundred milliseconds apart with software GL: still
+// means unchanged over three looks 100 ms apart.)
 async function still(page) {
-  let last = null;
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(60);
+  let last = null, same = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.waitForTimeout(100);
     const f = await focused(page);
     const shot = f && await pixels(page, f.box);
-    if (last && f && JSON.stringify(f.box) === JSON.stringify(last.box) && shot && last.shot && shot.equals(last.shot)) return { ...f, shot };
+    const unchanged = last && f && JSON.stringify(f.box) === JSON.stringify(last.box) && shot && last.shot && shot.equals(last.shot);
+    same = unchanged ? same + 1 : 0;
     last = { ...f, shot };
+    if (same >= 2) return last;
   }
   return last;
 }

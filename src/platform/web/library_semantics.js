@@ -14,7 +14,6 @@ mergeInto(LibraryManager.library, {
     quiet: 0,            // > 0 while the app publishes: changes it makes are not sent back
     appFocus: false,     // true while the app moves the focus (browser_semantics_focus)
     pendingFocus: -1,    // an id the app focused before its element existed
-    focusSent: [],       // [id, time] of focus actions sent: the app's echo of an older one is stale
 
     // The roles whose element is a wrapper holding a <label> and the control.
     FIELDS: { checkbox: 1, radio: 1, combobox: 1, slider: 1, spinbutton: 1, textbox: 1 },
@@ -112,8 +111,6 @@ mergeInto(LibraryManager.library, {
         var rec = S.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
         if (S.appFocus && rec.role !== 'textbox') return;
-        S.focusSent.push([rec.id, Date.now()]);
-        if (S.focusSent.length > 16) S.focusSent.shift();
         S.send(rec.id, 3, '');
       });
       c.addEventListener('focusout', function (e) {
@@ -445,19 +442,13 @@ mergeInto(LibraryManager.library, {
   },
 
   // ImGui moved its focus (arrow keys, a click on the canvas): the DOM follows, unless the
-  // person has put the page's focus elsewhere, or this is the app catching up with a focus
-  // the DOM itself sent a moment ago and has already moved on from.
+  // person has put the page's focus elsewhere. (The app does not echo a focus the page sent it.)
   browser_semantics_focus__deps: ['$PortalSemantics'],
   browser_semantics_focus: function (id) {
     var S = PortalSemantics, c = S.root();
     id = id >>> 0;
     var a = document.activeElement;
     if (!a || (a !== Module['canvas'] && !c.contains(a))) return;  // not at start-up, nor away from the app
-    var now = Date.now(), last = S.focusSent.length ? S.focusSent[S.focusSent.length - 1] : null;
-    for (var i = S.focusSent.length - 1; i >= 0; i--) {
-      if (now - S.focusSent[i][1] > 300) break;
-      if (S.focusSent[i][0] === id && S.focusSent[i] !== last) return;  // stale: the DOM has moved on
-    }
     var rec = S.records.get(id);
     if (!rec) { S.pendingFocus = id; return; }
     S.pendingFocus = -1;
