@@ -243,21 +243,24 @@ async function pixels(page, box) {
   return page.screenshot({ clip });
 }
 
-// The focused control once it stopped moving and the canvas around it stopped changing.
-// (Frames reach the canvas paced, up to a few hundred milliseconds apart with software GL: still
-// means unchanged over three looks 100 ms apart.)
+// The focused control once the app has caught up with it: its keyboard focus is there (the test
+// build's state, read only to wait) and no frame was drawn or sent for 1.5 s (frames reach the
+// canvas paced, up to five times a frame's cost apart: with software GL on a busy machine, most
+// of a second).
 async function still(page) {
-  let last = null, same = 0;
-  for (let i = 0; i < 60; i++) {
+  const label = (await focused(page))?.label;
+  // (Read-only fields have no name in the test build's registry: for them only the idle wait.)
+  await until(page, async () => ((await appState(page)).focus || '').split('##')[0] === label, `the app's focus on "${label}"`, 3000).catch(() => {});
+  let last = '', same = 0;
+  for (let i = 0; i < 150 && same < 15; i++) {
     await page.waitForTimeout(100);
-    const f = await focused(page);
-    const shot = f && await pixels(page, f.box);
-    const unchanged = last && f && JSON.stringify(f.box) === JSON.stringify(last.box) && shot && last.shot && shot.equals(last.shot);
-    same = unchanged ? same + 1 : 0;
-    last = { ...f, shot };
-    if (same >= 2) return last;
+    const st = await appState(page);
+    const now = `${st.frames}/${st.frames_sent}`;
+    same = now === last ? same + 1 : 0;
+    last = now;
   }
-  return last;
+  const f = await focused(page);
+  return { ...f, shot: await pixels(page, f.box) };
 }
 
 test('Tab from the top reaches every control of the Join view in reading order; the ring is drawn on it', async () => {

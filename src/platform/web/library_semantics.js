@@ -1,4 +1,4 @@
-// The semantics tree (docs: the contract between src/ui and this file): real DOM controls over
+// The semantics tree (its other half: src/ui/semantics.h, the nodes and actions): real DOM controls over
 // the canvas, built from the nodes the widgets record in the frame that draws them, so screen
 // readers, voice control, keyboard users and autofill act on the same widgets the canvas shows.
 // Linked with a second --js-library. Elements come from a fixed list, attributes from a fixed
