@@ -74,10 +74,10 @@ test('after publishing, the no-JavaScript page, the CLI and the app (DOM) show t
   const b = await launch();
   try {
     await openApp(b.page, server.url);
-    await b.page.waitForFunction(() => (document.getElementById('mirror')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
-    const mirror = await b.page.locator('#mirror').textContent();
-    assert.ok(mirror.includes('Discounts on IIIF training and workshops'));
-    assert.ok(!mirror.includes('US$10,000'));
+    await b.page.waitForFunction(() => (document.getElementById('semantics')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
+    const appText = await b.page.locator('#semantics').textContent();
+    assert.ok(appText.includes('Discounts on IIIF training and workshops'));
+    assert.ok(!appText.includes('US$10,000'));
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();
@@ -121,7 +121,7 @@ test('an installed copy is offered the published data through the usual update p
     await Promise.all([page.waitForEvent('load', { timeout: 30000 }), click(page, 'Reload')]);
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.version), versionOf(live));
-    await page.waitForFunction(() => (document.getElementById('mirror')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
+    await page.waitForFunction(() => (document.getElementById('semantics')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();

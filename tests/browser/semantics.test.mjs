@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, launch, openApp, sameOrigin, startServer } from './harness.mjs';
+import { ARTIFACTS, appState, launch, openApp, sameOrigin, settle, startServer, widget } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -243,17 +243,24 @@ async function pixels(page, box) {
   return page.screenshot({ clip });
 }
 
-// The focused control once it stopped moving and the canvas around it stopped changing.
+// The focused control once the app has caught up with it: its keyboard focus is there (the test
+// build's state, read only to wait) and no frame was drawn or sent for 1.5 s (frames reach the
+// canvas paced, up to five times a frame's cost apart: with software GL on a busy machine, most
+// of a second).
 async function still(page) {
-  let last = null;
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(60);
-    const f = await focused(page);
-    const shot = f && await pixels(page, f.box);
-    if (last && f && JSON.stringify(f.box) === JSON.stringify(last.box) && shot && last.shot && shot.equals(last.shot)) return { ...f, shot };
-    last = { ...f, shot };
+  const label = (await focused(page))?.label;
+  // (Read-only fields have no name in the test build's registry: for them only the idle wait.)
+  await until(page, async () => ((await appState(page)).focus || '').split('##')[0] === label, `the app's focus on "${label}"`, 3000).catch(() => {});
+  let last = '', same = 0;
+  for (let i = 0; i < 150 && same < 15; i++) {
+    await page.waitForTimeout(100);
+    const st = await appState(page);
+    const now = `${st.frames}/${st.frames_sent}`;
+    same = now === last ? same + 1 : 0;
+    last = now;
   }
-  return last;
+  const f = await focused(page);
+  return { ...f, shot: await pixels(page, f.box) };
 }
 
 test('Tab from the top reaches every control of the Join view in reading order; the ring is drawn on it', async () => {
@@ -321,6 +328,57 @@ test('autofill: values the browser fills in land in the form', async () => {
     assert.match(text, /\nCountry: Norway\n/);
     assert.match(text, /\nContact name: Kari Nordmann\n/);
     assert.equal(await page.getByLabel('Institution').inputValue(), 'Autofill Library');
+  } finally {
+    await b.close();
+  }
+});
+
+test('the calculator and the members list are used through their DOM controls', async () => {
+  const b = await launch();
+  const { page } = b;
+  try {
+    await openApp(page, server.url, '#/costs');
+    const years = page.getByRole('slider', { name: 'Years of commitment' });
+    await years.waitFor({ state: 'attached' });
+    await years.press('ArrowRight');  // the range input steps itself; the app follows
+    await page.getByRole('heading', { name: 'Over 2 years', level: 3 }).waitFor({ state: 'attached' });
+    await page.getByRole('spinbutton', { name: 'Conference attendees a year' }).fill('3');
+    // Three attendees a year: the full tier's chart now says its discounts are worth something.
+    const chart = page.getByRole('img', { name: /^Full: total contribution US\$20,000, estimated value of member discounts / });
+    await until(page, async () => (await chart.count()) === 1 && !/discounts US\$0$/.test(await chart.getAttribute('aria-label')), 'discounts counted');
+    const vote = page.getByRole('checkbox', { name: 'We want a vote in Executive Committee elections' });
+    await vote.press('Space');
+    await until(page, () => vote.isChecked(), 'the goal checked');
+
+    await activate(page.getByRole('tab', { name: 'Members' }));
+    const associate = page.getByRole('radio', { name: 'Associate' });
+    await associate.waitFor({ state: 'attached' });
+    await associate.dispatchEvent('click');
+    await until(page, () => associate.isChecked(), 'the Associate filter on');
+    assert.equal(await page.getByRole('radio', { name: 'All levels' }).isChecked(), false);
+    const rows = page.getByRole('table', { name: 'Consortium members' }).getByRole('row');
+    await until(page, async () => (await rows.count()) > 1 && (await rows.allTextContents()).slice(1).every((t) => /Associate/.test(t)), 'associate members only');
+  } finally {
+    await b.close();
+  }
+});
+
+// The canvas path, by coordinates (the test build's widget positions): a finger taps a text field
+// drawn on the canvas, and the page's real input for it takes the focus inside that gesture, which
+// is what lets a phone open its keyboard; what is typed there lands in the form.
+test('touch: a tap on a canvas text field focuses its real input, which takes the typing', async () => {
+  const b = await launch({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const { page } = b;
+  try {
+    await openApp(page, server.url, '#/join');
+    await settle(page);
+    const r = await widget(page, 'Institution');
+    await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+    await until(page, () => page.evaluate(() => document.activeElement && document.activeElement.id.startsWith('sem-')), 'a real input has focus');
+    assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Institution');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+    await page.keyboard.insertText('Tapped Museum');  // what a soft keyboard's input does
+    await until(page, async () => (await appState(page)).draft.request.institution === 'Tapped Museum', 'the text in the form');
   } finally {
     await b.close();
   }

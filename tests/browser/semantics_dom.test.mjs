@@ -192,6 +192,9 @@ test('semantics DOM: updates reuse elements, keep focus and the text being typed
   const { page } = b;
   try {
     await page.evaluate((t) => window.publish(t), tree());
+    // At start-up the page's focus is nobody's: the app's first focus does not take it.
+    await page.evaluate(() => window.lib.browser_semantics_focus(36));
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
     await page.evaluate(() => { for (const el of document.querySelectorAll('#semantics *')) el.__kept = true; });
     const institution = page.getByRole('textbox', { name: 'Institution' });
     await institution.focus();
@@ -228,6 +231,8 @@ test('semantics DOM: updates reuse elements, keep focus and the text being typed
     // focused control: focus goes to the new view's heading.
     await page.evaluate(() => window.lib.browser_semantics_focus(36));
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Choose Associate membership');
+    // The field left is told; the focus the app moved itself is not sent back to it.
+    assert.deepEqual(await page.evaluate(() => window.calls.splice(0).filter((c) => c[0] === 'action')), [['action', 5, 4, '']]);
     await page.evaluate(() => window.publish([{ id: 900, role: 'heading', level: 2, name: 'Costs', rect: [20, 60, 300, 30] }]));
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Costs');
     assert.equal(await page.evaluate(() => document.querySelectorAll('#semantics *').length), 1);

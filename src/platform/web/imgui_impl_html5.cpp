@@ -178,6 +178,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         bd.touch_scrolling = false;
         bd.touch_pressed = false;
         push_mouse_pos(bd.touch_start_x, bd.touch_start_y);  // hover first; the press waits for the finger's intent
+        browser_focus_canvas();  // as a mouse press does: the app's focus may then move to a DOM control
         return EM_TRUE;  // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, bd.touch_id);
@@ -282,7 +283,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     }
 }
 
-EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+EM_BOOL on_blur(int, const EmscriptenFocusEvent* event, void*) {
+    // Only the window losing focus (another tab, another program). The listener captures every
+    // element's blur too: the canvas taking focus from a DOM control at a mouse press must not
+    // release that press.
+    if (std::strcmp(event->nodeName, "#window") != 0) return EM_FALSE;
     for (bool& k : g_bd->keys_pushed) k = false;
     InputEvent e = make_event(EventKind::Focus);
     e.down = false;

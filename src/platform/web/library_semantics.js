@@ -1,4 +1,4 @@
-// The semantics tree (docs: the contract between src/ui and this file): real DOM controls over
+// The semantics tree (its other half: src/ui/semantics.h, the nodes and actions): real DOM controls over
 // the canvas, built from the nodes the widgets record in the frame that draws them, so screen
 // readers, voice control, keyboard users and autofill act on the same widgets the canvas shows.
 // Linked with a second --js-library. Elements come from a fixed list, attributes from a fixed
@@ -12,8 +12,8 @@ mergeInto(LibraryManager.library, {
     records: null,       // node id -> record { id, role, shape, node, outer, box, offset, control, nameEl, ... }
     byElement: null,     // control element -> record (events)
     quiet: 0,            // > 0 while the app publishes: changes it makes are not sent back
+    appFocus: false,     // true while the app moves the focus (browser_semantics_focus)
     pendingFocus: -1,    // an id the app focused before its element existed
-    focusSent: [],       // [id, time] of focus actions sent: the app's echo of an older one is stale
 
     // The roles whose element is a wrapper holding a <label> and the control.
     FIELDS: { checkbox: 1, radio: 1, combobox: 1, slider: 1, spinbutton: 1, textbox: 1 },
@@ -76,7 +76,9 @@ mergeInto(LibraryManager.library, {
         var rec = S.recordOf(e.target);
         if (!rec || S.quiet) return;
         if (rec.role !== 'textbox' && rec.role !== 'slider' && rec.role !== 'spinbutton') return;
+        // At most 1 MB of text, as a paste on the canvas (web/app.js): the field shows what the app keeps.
         var v = rec.control.value;
+        if (v.length > 1048576) rec.control.value = v = v.slice(0, 1048576);
         if (e.type !== 'input' && v === rec.valueSent) return;
         rec.valueSent = v;
         if (rec.role === 'textbox') {
@@ -102,13 +104,13 @@ mergeInto(LibraryManager.library, {
       });
       c.addEventListener('input', function (e) { if (e.target.tagName !== 'SELECT') textValue(e); });
       c.addEventListener('compositionend', textValue);
-      // Focus and blur are sent even when the app caused them (browser_semantics_focus): the app
-      // learns from them which control the page's input is the editor of.
+      // A focus the app caused itself (browser_semantics_focus: a click or arrow keys on the
+      // canvas) is not sent back, but for a text field: the app learns from it that the page's
+      // input is now that field's editor.
       c.addEventListener('focusin', function (e) {
         var rec = S.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
-        S.focusSent.push([rec.id, Date.now()]);
-        if (S.focusSent.length > 16) S.focusSent.shift();
+        if (S.appFocus && rec.role !== 'textbox') return;
         S.send(rec.id, 3, '');
       });
       c.addEventListener('focusout', function (e) {
@@ -410,7 +412,8 @@ mergeInto(LibraryManager.library, {
       if (S.pendingFocus >= 0 && seen.has(S.pendingFocus)) {
         var id = S.pendingFocus;
         S.pendingFocus = -1;
-        S.focus(seen.get(id));
+        S.appFocus = true;
+        try { S.focus(seen.get(id)); } finally { S.appFocus = false; }
       } else if (lost && (!document.activeElement || document.activeElement === document.body)) {
         // The focused control went (a view change): focus goes to the view's heading.
         var heading = c.querySelector('h1, h2, h3, h4');
@@ -444,23 +447,18 @@ mergeInto(LibraryManager.library, {
   },
 
   // ImGui moved its focus (arrow keys, a click on the canvas): the DOM follows, unless the
-  // person has put the page's focus elsewhere, or this is the app catching up with a focus
-  // the DOM itself sent a moment ago and has already moved on from.
+  // person has put the page's focus elsewhere. (The app does not echo a focus the page sent it.)
   browser_semantics_focus__deps: ['$PortalSemantics'],
   browser_semantics_focus: function (id) {
     var S = PortalSemantics, c = S.root();
     id = id >>> 0;
     var a = document.activeElement;
     if (!a || (a !== Module['canvas'] && !c.contains(a))) return;  // not at start-up, nor away from the app
-    var now = Date.now(), last = S.focusSent.length ? S.focusSent[S.focusSent.length - 1] : null;
-    for (var i = S.focusSent.length - 1; i >= 0; i--) {
-      if (now - S.focusSent[i][1] > 300) break;
-      if (S.focusSent[i][0] === id && S.focusSent[i] !== last) return;  // stale: the DOM has moved on
-    }
     var rec = S.records.get(id);
     if (!rec) { S.pendingFocus = id; return; }
     S.pendingFocus = -1;
-    S.focus(rec);
+    S.appFocus = true;
+    try { S.focus(rec); } finally { S.appFocus = false; }
   },
 
   // For the keyboard layer: 0 when the focus is not in the semantics tree, 1 on a control whose
