@@ -58,7 +58,7 @@ nlohmann::json to_json(const SemanticNode& n) {
     if (n.level) j["level"] = n.level;
     if (n.checked) j["checked"] = true;
     if (n.selected) j["selected"] = true;
-    if (n.expanded) j["expanded"] = true;
+    if (n.expandable || n.expanded) j["expanded"] = n.expanded;
     if (n.disabled) j["disabled"] = true;
     if (n.required) j["required"] = true;
     if (!n.error.empty()) {

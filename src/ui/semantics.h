@@ -24,6 +24,7 @@ struct SemanticNode {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels (ImGui display coordinates)
     bool checked = false, selected = false, expanded = false, disabled = false, required = false;
     bool multiline = false, readonly = false, current = false;
+    bool expandable = false;         // says expanded true or false (a collapsible header, a combo)
     std::string error;               // a field's message: the field is invalid while it is set
     std::string autocomplete, placeholder, kind;
     bool has_range = false;

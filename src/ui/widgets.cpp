@@ -159,6 +159,7 @@ bool collapsing_header(const char* label) {
     if (semantics::take_activate(id)) ImGui::SetNextItemOpen(ImGui::GetStateStorage()->GetInt(id, 0) == 0);
     const bool open = ImGui::CollapsingHeader(label);
     SemanticNode n = semantics::last_item(Role::button, visible_label(label));
+    n.expandable = true;
     n.expanded = open;
     semantics::add(n);
     follow_page_focus(id);
