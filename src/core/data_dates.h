@@ -1,6 +1,6 @@
 // Dates that protect the reader: a fee schedule past its `effective_until`, or data whose
 // `reviewed` date is over a year old, is said so plainly next to the fees, in every output
-// (app, DOM mirror, no-JavaScript page, summary, CLI). Today is passed in, so tests fix the clock.
+// (app and its semantics, no-JavaScript page, summary, CLI). Today is passed in, so tests fix the clock.
 #pragma once
 
 #include "membership.h"

@@ -3,7 +3,7 @@
 // It knows nothing of the browser (PlatformServices) nor of any one view (View, views/).
 //
 //   app.cpp         frame: header, navigation, banners, the current view, toast, start-over popup
-//   app_state.cpp   deep links, draft saving, the DOM mirror, kiosk idle, start over
+//   app_state.cpp   deep links, draft saving, the semantics tree, kiosk idle, start over
 //   views/          one file per view; views/view_list.cpp registers them
 //   widgets.cpp     shared widgets (headings, wrapped text, badges, buttons, combos, form rows)
 #pragma once

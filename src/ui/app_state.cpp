@@ -1,4 +1,4 @@
-// The app's state between frames: deep links, the saved draft, the DOM mirror, kiosk idle and
+// The app's state between frames: deep links, the saved draft, the semantics tree, kiosk idle and
 // starting over.
 #include "app.h"
 

@@ -303,7 +303,7 @@ public:
 };
 }  // namespace
 
-TEST_CASE("adding a view is one module in the list: navigation, deep link, page title and mirror follow") {
+TEST_CASE("adding a view is one module in the list: navigation, deep link, page title and semantics follow") {
     Views views = default_views();
     views.push_back(std::make_unique<ExtraView>());
     Ui ui({}, 1280, 800, std::move(views));

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kHeading = "Your say in how IIIF is run";
 
-// The view's sentences, made once for the canvas and the mirror.
+// The view's longer sentences, made in one place.
 struct GovernanceText {
     std::string rights_heading, trc_heading, trc_now, trc_if_joined, cap_heading, executive, cap, type_note;
 };

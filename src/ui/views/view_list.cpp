@@ -1,5 +1,5 @@
 // The portal's views, in navigation order: the one list the navigation, deep links, titles and
-// the DOM mirror iterate. Adding a view is a file in this folder that defines
+// the semantics iterate. Adding a view is a file in this folder that defines
 // std::unique_ptr<View> make_<name>_view(), and its name in this list.
 #include "view.h"
 
