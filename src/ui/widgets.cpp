@@ -40,6 +40,9 @@ SemanticNode control_node(Role role, const char* label, const FieldInfo& f) {
 void follow_page_focus(unsigned id) {
     if (!semantics::take_focus(id)) return;
     ImGuiContext& g = *GImGui;
+    // The page following ImGui's own focus (a click on the canvas): nothing to move, and the mouse
+    // must keep hovering, or a click whose press moved the focus would lose its release.
+    if (g.NavId == id) return;
     ImGui::SetFocusID(id, g.CurrentWindow);
     g.NavDisableHighlight = false;
     g.NavDisableMouseHover = true;

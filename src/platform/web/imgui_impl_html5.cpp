@@ -282,7 +282,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     }
 }
 
-EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+EM_BOOL on_blur(int, const EmscriptenFocusEvent* event, void*) {
+    // Only the page losing focus: a control of the semantics tree losing it (a press on the canvas
+    // moves the focus there) comes here too by capture, and must not release the button just pressed.
+    if (std::strcmp(event->nodeName, "#window") != 0) return EM_FALSE;
     for (bool& k : g_bd->keys_pushed) k = false;
     InputEvent e = make_event(EventKind::Focus);
     e.down = false;
