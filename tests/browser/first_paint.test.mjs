@@ -1,7 +1,7 @@
 // The first paint is the static content (tiers, fees, benefits, how to join) rendered from the
 // data at build time: it is the Largest Contentful Paint, the app's first frame takes over in
 // place without moving anything, a page opened on #/join shows how to join, and the fees it
-// shows are the ones the app shows (its DOM mirror) and the data holds.
+// shows are the ones the app shows (its semantics tree) and the data holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -52,13 +52,13 @@ test('the first paint: the tiers compared, first, in the page; the app takes ove
     await page.waitForTimeout(300);
     assert.equal(await page.locator('#fallback-container').isVisible(), false);
     assert.equal(await cls(page), 0);
-    // One source: the static page, the app's mirror and the data agree on every fee.
+    // One source: the static page, the app's semantics tree and the data agree on every fee.
     const data = fees();
     assert.ok(data.schedule.tiers.every((t) => t.annual_fee.currency === 'USD'));
     const money = data.schedule.tiers.map((t) => `US$${(t.annual_fee.amount / 100).toLocaleString('en-US')}`);  // in cents
     assert.deepEqual(staticRow, money);
-    const mirror = await page.locator('#mirror').innerText();
-    for (const m of money) assert.ok(mirror.includes(m), `${m} in the app's mirror`);
+    const said = await page.locator('#semantics').textContent();
+    for (const m of money) assert.ok(said.includes(m), `${m} in the app's semantics tree`);
   } finally {
     await b.close();
   }
