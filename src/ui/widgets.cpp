@@ -40,12 +40,11 @@ SemanticNode control_node(Role role, const char* label, const FieldInfo& f) {
 void follow_page_focus(unsigned id) {
     if (!semantics::take_focus(id)) return;
     ImGuiContext& g = *GImGui;
-    // The page following ImGui's own focus (a click on the canvas): nothing to move, and the mouse
-    // must keep hovering, or a click whose press moved the focus would lose its release.
-    if (g.NavId == id) return;
     ImGui::SetFocusID(id, g.CurrentWindow);
     g.NavDisableHighlight = false;
-    g.NavDisableMouseHover = true;
+    // Keyboard focus hides the mouse's hover, but not under a held button (a press on the canvas
+    // moved the page's focus here): its release is the click.
+    g.NavDisableMouseHover = !ImGui::IsAnyMouseDown();
     ImGui::ScrollToBringRectIntoView(g.CurrentWindow, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
 }
 
