@@ -42,7 +42,9 @@ void follow_page_focus(unsigned id) {
     ImGuiContext& g = *GImGui;
     ImGui::SetFocusID(id, g.CurrentWindow);
     g.NavDisableHighlight = false;
-    g.NavDisableMouseHover = true;
+    // Keyboard focus hides the mouse's hover, but not under a held button (a press on the canvas
+    // moved the page's focus here): its release is the click.
+    g.NavDisableMouseHover = !ImGui::IsAnyMouseDown();
     ImGui::ScrollToBringRectIntoView(g.CurrentWindow, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
 }
 

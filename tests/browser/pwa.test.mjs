@@ -129,11 +129,11 @@ test('lie-fi: with the server accepting and never answering, the installed app i
   const port = server.port;
   const b = await launch();
   const { page } = b;
-  const appText = () => page.locator('#semantics').textContent();
+  const said = () => page.locator('#semantics').textContent();
   try {
     await openApp(page, server.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
-    assert.match(await appText(), /US\$2,500/);
+    assert.match(await said(), /US\$2,500/);
     await server.stop();
     const hanging = await hangingServer(port);
     try {
@@ -146,7 +146,7 @@ test('lie-fi: with the server accepting and never answering, the installed app i
       console.log(`lie-fi: the app was ready ${readyMs} ms after the reload (a shared machine: noisy)`);
       assert.ok(readyMs <= 3000, `ready after ${readyMs} ms`);
       assert.ok(hanging.connections() >= 1, 'the page did ask the network');
-      assert.match(await appText(), /US\$2,500/);  // this version's data, from the cache
+      assert.match(await said(), /US\$2,500/);  // this version's data, from the cache
     } finally {
       await hanging.stop();
     }
@@ -165,8 +165,8 @@ test('lie-fi: with the server accepting and never answering, the installed app i
     await page.reload();
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     await settle(page);
-    assert.match(await appText(), /US\$2,700/);
-    assert.doesNotMatch(await appText(), /US\$2,500/);
+    assert.match(await said(), /US\$2,700/);
+    assert.doesNotMatch(await said(), /US\$2,500/);
     assert.equal((await appState(page)).draft.request.institution, 'Conference Stand Library');
     assert.deepEqual(b.log.pageErrors, []);
   } finally {

@@ -133,8 +133,7 @@ test('a corrupt stored draft is ignored with a notice; the app works', async () 
     const s = await appState(b.page);
     assert.equal(s.notice, 1);
     await settle(b.page);  // the semantics tree follows when the first burst of frames ends
-    const app = b.page.getByRole('main', { name: 'IIIF Consortium membership portal' });
-    await app.getByText(/The saved draft could not be read and was ignored/).first().waitFor({ state: 'attached' });
+    assert.match(await b.page.locator('#semantics').textContent(), /The saved draft could not be read and was ignored/);
     assert.equal(await b.page.evaluate(() => localStorage.getItem('iiifc-portal.draft.v1')), null);
     await click(b.page, 'Choose Associate##associate');
     assert.equal((await appState(b.page)).draft.request.tier, 'associate');
@@ -149,29 +148,29 @@ test('a 100 KB paste with control characters, right-to-left text and emoji: kept
   try {
     await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await openApp(b.page, server.url, '#/join');
-    // A click on the canvas field: the page's own input for it takes the focus and the paste.
-    await click(b.page, 'Institution');
-    const text = 'مكتبة 📚 Library\u0007\u0001 ' + 'x'.repeat(100 * 1024);
+    // A real paste (Ctrl+V) into the field's DOM input, which the click on the canvas focused.
     const paste = async (t) => {
       await b.page.evaluate((v) => navigator.clipboard.writeText(v), t);
       await b.page.keyboard.press('Control+V');
       await settle(b.page);
     };
+    await click(b.page, 'Institution');
+    const text = 'مكتبة 📚 Library\u0007\u0001 ' + 'x'.repeat(100 * 1024);
     await paste(text);
     const institution = (await appState(b.page)).draft.request.institution;
     assert.ok(institution.startsWith('مكتبة 📚 Library'), institution.slice(0, 40));
     assert.ok(institution.length > 100 * 1024);
     await b.page.keyboard.press('Tab');
     await settle(b.page);
-    const field = b.page.getByRole('textbox', { name: 'Institution' });
+    // Flagged: the input is invalid and described by the message.
+    const field = b.page.getByLabel('Institution', { exact: true });
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    const message = await b.page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent();
+    const message = await field.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent);
     assert.match(message, /Institution is too long: \d+ characters, at most 200\./);
     // A 1 MB paste is cut to 1 MB by the page, and the app still answers.
     await click(b.page, 'Message');
     await paste('y'.repeat(1100000));
     assert.equal((await appState(b.page)).draft.request.message.length, 1048576);
-    assert.equal((await b.page.getByRole('textbox', { name: 'Message' }).inputValue()).length, 1048576);
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();

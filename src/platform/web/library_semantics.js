@@ -278,6 +278,7 @@ mergeInto(LibraryManager.library, {
           if (el.value !== v && !(document.activeElement === el && rec.lastValue === v)) el.value = v;
           rec.lastValue = v;
         } else if (role === 'textbox') {
+          attr(el, 'maxlength', '1048576');  // a paste is cut to 1 MB, as web/app.js cuts one on the canvas
           S.updateText(rec, node);
         }
         if (role === 'textbox' || role === 'combobox') {
