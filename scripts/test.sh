@@ -11,6 +11,9 @@ say "set-up"
 bash emsdk-config/setup.sh
 source scripts/env.sh
 
+say "code format (.clang-format)"
+bash scripts/check_format.sh
+
 say "native build (g++)"
 cmake --preset native >/dev/null
 cmake --build --preset native

@@ -11,23 +11,27 @@ namespace iiifc::semantics {
 namespace {
 
 const char* role_name(Role r) {
-    static const char* const names[] = {"heading", "text", "status", "button", "tablist", "tab", "checkbox", "radiogroup",
-                                        "radio", "combobox", "option", "slider", "spinbutton", "textbox", "table", "row",
-                                        "columnheader", "rowheader", "cell", "list", "listitem", "group", "dialog", "image"};
+    static const char* const names[] = {"heading",      "text",      "status", "button", "tablist",    "tab",     "checkbox", "radiogroup",
+                                        "radio",        "combobox",  "option", "slider", "spinbutton", "textbox", "table",    "row",
+                                        "columnheader", "rowheader", "cell",   "list",   "listitem",   "group",   "dialog",   "image"};
     return names[static_cast<int>(r)];
 }
 
 struct Tree {
     std::vector<SemanticNode> nodes;
-    std::vector<int> parent;      // index of each node's container, -1 at the top
+    std::vector<int> parent;  // index of each node's container, -1 at the top
 };
 
 }  // namespace
 
 struct Context::State {
-    Tree building, last;          // the frame being drawn, and the last complete one
-    std::vector<int> open;        // the containers being filled
-    struct Action { unsigned id; SemanticAction kind; std::string value; };
+    Tree building, last;    // the frame being drawn, and the last complete one
+    std::vector<int> open;  // the containers being filled
+    struct Action {
+        unsigned id;
+        SemanticAction kind;
+        std::string value;
+    };
     std::vector<Action> actions;
     unsigned dom_focus = 0, focus_request = 0, last_nav = 0;
     unsigned focus_to_apply = 0;  // a DOM control took focus: its widget moves ImGui's focus there once
@@ -52,7 +56,9 @@ void set_current(Context* context) { g_current = context ? context->state.get() 
 namespace {
 
 nlohmann::json to_json(const SemanticNode& n) {
-    nlohmann::json j = {{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name},
+    nlohmann::json j = {{"id", n.id},
+                        {"role", role_name(n.role)},
+                        {"name", n.name},
                         {"rect", {std::round(n.x), std::round(n.y), std::round(n.w), std::round(n.h)}}};
     if (!n.value.empty() || n.role == Role::textbox) j["value"] = n.value;
     if (n.level) j["level"] = n.level;
@@ -91,7 +97,7 @@ void begin_frame() {
 void end_frame() {
     while (!state().open.empty()) close();
     std::swap(state().last, state().building);  // JSON is made only when the tree is published, not every frame
-    state().actions.clear();  // for a control no longer drawn (another view): nothing to act on
+    state().actions.clear();                    // for a control no longer drawn (another view): nothing to act on
 
     // Focus the page should follow: ImGui's keyboard navigation moved (arrows on the canvas, a click).
     ImGuiContext* ctx = ImGui::GetCurrentContext();
@@ -173,10 +179,10 @@ void queue(unsigned id, SemanticAction action, const std::string& value) {
         return;
     }
     if (action == SemanticAction::blur && state().dom_focus == id) state().dom_focus = 0;  // and the field shows its message
-    if (action == SemanticAction::set_value) {  // only the newest value of a control matters
+    if (action == SemanticAction::set_value) {                                             // only the newest value of a control matters
         state().actions.erase(std::remove_if(state().actions.begin(), state().actions.end(),
-                                       [&](const Context::State::Action& a) { return a.id == id && a.kind == action; }),
-                        state().actions.end());
+                                             [&](const Context::State::Action& a) { return a.id == id && a.kind == action; }),
+                              state().actions.end());
     }
     state().actions.push_back({id, action, value});
 }

@@ -12,20 +12,42 @@
 namespace iiifc {
 
 enum class Role {
-    heading, text, status, button, tablist, tab, checkbox, radiogroup, radio, combobox, option,
-    slider, spinbutton, textbox, table, row, columnheader, rowheader, cell, list, listitem, group, dialog, image
+    heading,
+    text,
+    status,
+    button,
+    tablist,
+    tab,
+    checkbox,
+    radiogroup,
+    radio,
+    combobox,
+    option,
+    slider,
+    spinbutton,
+    textbox,
+    table,
+    row,
+    columnheader,
+    rowheader,
+    cell,
+    list,
+    listitem,
+    group,
+    dialog,
+    image
 };
 
 struct SemanticNode {
-    unsigned id = 0;                 // stable across frames: ImGui's id for controls
+    unsigned id = 0;  // stable across frames: ImGui's id for controls
     Role role = Role::text;
     std::string name, value;
-    int level = 0;                   // headings
+    int level = 0;                     // headings
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels (ImGui display coordinates)
     bool checked = false, selected = false, expanded = false, disabled = false, required = false;
     bool multiline = false, readonly = false, current = false;
-    bool expandable = false;         // says expanded true or false (a collapsible header, a combo)
-    std::string error;               // a field's message: the field is invalid while it is set
+    bool expandable = false;  // says expanded true or false (a collapsible header, a combo)
+    std::string error;        // a field's message: the field is invalid while it is set
     std::string autocomplete, placeholder, kind;
     bool has_range = false;
     int min = 0, max = 0, step = 1;
@@ -46,30 +68,30 @@ public:
     struct State;
     std::unique_ptr<State> state;
 };
-void set_current(Context* context);               // the app whose frame, action or tree is at hand
+void set_current(Context* context);  // the app whose frame, action or tree is at hand
 
-void begin_frame();                               // before the app's frame
-void end_frame();                                 // after it: the tree becomes the published one
-void add(const SemanticNode& node);               // into the open container
-void open(const SemanticNode& node);              // add and make it the container
-void close();                                     // back to the parent; its box grows to its children
+void begin_frame();                   // before the app's frame
+void end_frame();                     // after it: the tree becomes the published one
+void add(const SemanticNode& node);   // into the open container
+void open(const SemanticNode& node);  // add and make it the container
+void close();                         // back to the parent; its box grows to its children
 // A node for the item ImGui just drew (id, rectangle), of `role`, named `name`.
 SemanticNode last_item(Role role, const std::string& name);
-unsigned text_id(const std::string& text);        // a stable id for text that has none in ImGui
-std::string json();                               // the last complete frame's tree
+unsigned text_id(const std::string& text);  // a stable id for text that has none in ImGui
+std::string json();                         // the last complete frame's tree
 // The benchmark's switch (test build): with recording off the widgets record nothing, so the
 // cost of semantics per frame is the difference. On in the app.
 void set_recording(bool on);
-std::size_t node_count();                         // ... its size, for the benchmark
+std::size_t node_count();  // ... its size, for the benchmark
 
 // Actions from the page, taken by the widget with that id in the next frame.
 void queue(unsigned id, SemanticAction action, const std::string& value);
 void set_caret(unsigned id, int start, int end);
-bool take_activate(unsigned id);                  // once per action
-bool take_value(unsigned id, std::string& value); // the newest value, once
-bool take_blurred(unsigned id);                   // the page's control lost focus, once
-bool take_focus(unsigned id);                     // the page focused this control: move ImGui's focus, once
-bool pending();                                   // any action not taken yet
+bool take_activate(unsigned id);                   // once per action
+bool take_value(unsigned id, std::string& value);  // the newest value, once
+bool take_blurred(unsigned id);                    // the page's control lost focus, once
+bool take_focus(unsigned id);                      // the page focused this control: move ImGui's focus, once
+bool pending();                                    // any action not taken yet
 // Focus: the DOM control that has focus (0: none), its caret, and the control ImGui moved focus to
 // that the page should focus too (0: none).
 unsigned dom_focus();

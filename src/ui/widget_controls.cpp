@@ -43,8 +43,7 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const float x = min.x + pad.x + ImGui::CalcTextSize(value.c_str() + from, value.c_str() + at).x;
     const float y = min.y + pad.y + static_cast<float>(line) * ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x, y + ImGui::GetTextLineHeight()),
-                                        ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x, y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
 }
 
 }  // namespace
@@ -98,8 +97,10 @@ static bool range_control(const char* label, int* value, int min, int max, bool 
     ImGui::PopID();
     const ImGuiID id = slider ? ImGui::GetID(label) : inner;
     bool changed = number_from_page(id, *value, min, max);
-    if (slider) changed |= ImGui::SliderInt(label, value, min, max, "%d", ImGuiSliderFlags_AlwaysClamp);
-    else changed |= ImGui::InputInt(label, value, 1, 5);
+    if (slider)
+        changed |= ImGui::SliderInt(label, value, min, max, "%d", ImGuiSliderFlags_AlwaysClamp);
+    else
+        changed |= ImGui::InputInt(label, value, 1, 5);
     *value = *value < min ? min : *value > max ? max : *value;
     SemanticNode n = control_node(slider ? Role::slider : Role::spinbutton, label, f);
     n.id = id;  // the spin field's box is its group (field, -, +, label)

@@ -12,7 +12,11 @@ namespace {
 // Two buffers: the frame being built and the last complete frame, which queries read.
 std::vector<WidgetRect> g_building, g_last;
 // Every item's box this frame by id, for widget_registry_note.
-struct ItemBox { ImGuiID id; ImRect rect; bool visible; };
+struct ItemBox {
+    ImGuiID id;
+    ImRect rect;
+    bool visible;
+};
 std::vector<ItemBox> g_items;
 }  // namespace
 

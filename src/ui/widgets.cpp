@@ -152,8 +152,12 @@ static bool button(const char* label, bool enabled, const ImVec2& size, bool pri
     return pressed;
 }
 
-bool primary_button(const char* label, bool enabled, float width) { return button(label, enabled, ImVec2(width, 0), true, Role::button, false); }
-bool secondary_button(const char* label, bool enabled, float width) { return button(label, enabled, ImVec2(width, 0), false, Role::button, false); }
+bool primary_button(const char* label, bool enabled, float width) {
+    return button(label, enabled, ImVec2(width, 0), true, Role::button, false);
+}
+bool secondary_button(const char* label, bool enabled, float width) {
+    return button(label, enabled, ImVec2(width, 0), false, Role::button, false);
+}
 bool tab_button(const char* label, bool current, const ImVec2& size) { return button(label, true, size, current, Role::tab, current); }
 
 bool collapsing_header(const char* label) {
@@ -189,7 +193,9 @@ void image(const std::string& description) {
 }
 
 namespace {
-struct TableState { bool row_open = false, cell_open = false; };
+struct TableState {
+    bool row_open = false, cell_open = false;
+};
 TableState g_table;
 void close_cell() {
     if (g_table.cell_open) semantics::close();

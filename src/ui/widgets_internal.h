@@ -7,9 +7,9 @@
 
 namespace iiifc::widget_detail {
 
-FieldInfo take_next_field();                                     // set_next_field()'s info, once
+FieldInfo take_next_field();                                                  // set_next_field()'s info, once
 SemanticNode control_node(Role role, const char* label, const FieldInfo& f);  // the control just drawn
-void follow_page_focus(unsigned id);                             // the page focused it: ImGui follows
+void follow_page_focus(unsigned id);                                          // the page focused it: ImGui follows
 extern bool last_field_left;
 
 }  // namespace iiifc::widget_detail

@@ -83,7 +83,7 @@ TEST_CASE("semantics: every view says what it shows, with roles, names, values a
     CHECK(node(ui, "combobox", "Organisation type")["children"].size() == shipped_data().organisation_types.size());
     CHECK_FALSE(node(ui, "checkbox", "We want a vote in Executive Committee elections").contains("checked"));
     CHECK(node(ui, "button", "Assumptions (editable)")["expanded"] == false);  // a collapsed header says so
-    CHECK(count_role(ui, "image") == 2);  // a bar pair per tier, each described
+    CHECK(count_role(ui, "image") == 2);                                       // a bar pair per tier, each described
 
     ui.app->open_fragment("#/join?tier=associate&type=museum");
     ui.frame(2);

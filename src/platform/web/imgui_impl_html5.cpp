@@ -28,11 +28,11 @@ enum class EventKind { MousePos, MouseButton, Wheel, Key, Text, Focus };
 
 struct InputEvent {
     EventKind kind = EventKind::MousePos;
-    float x = 0, y = 0;       // MousePos: CSS pixels in the canvas; Wheel: units
-    int button = 0;           // MouseButton: 0 left, 1 right, 2 middle; Key: DOM keyCode
-    bool down = false;        // MouseButton, Key, Focus
+    float x = 0, y = 0;  // MousePos: CSS pixels in the canvas; Wheel: units
+    int button = 0;      // MouseButton: 0 left, 1 right, 2 middle; Key: DOM keyCode
+    bool down = false;   // MouseButton, Key, Focus
     bool ctrl = false, shift = false, alt = false, super = false;
-    std::string text;         // Text
+    std::string text;  // Text
 };
 
 struct Html5Data {
@@ -178,8 +178,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         bd.touch_scrolling = false;
         bd.touch_pressed = false;
         push_mouse_pos(bd.touch_start_x, bd.touch_start_y);  // hover first; the press waits for the finger's intent
-        browser_focus_canvas();  // as a mouse press does: the app's focus may then move to a DOM control
-        return EM_TRUE;  // no emulated mouse events, no page scroll
+        browser_focus_canvas();                              // as a mouse press does: the app's focus may then move to a DOM control
+        return EM_TRUE;                                      // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, bd.touch_id);
     if (!t) return EM_TRUE;
@@ -276,10 +276,20 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Keep arrows, Backspace, Space, Enter and Escape for the app; let the browser have the rest
     // (F5, Ctrl+R, zoom ...), Ctrl+C/X/A go to ImGui too.
     switch (code) {
-        case 8: case 13: case 27: case 32: case 33: case 34: case 35: case 36: case 37: case 38: case 39: case 40: case 46:
-            return EM_TRUE;
-        default:
-            return command && (code == 65 || code == 67 || code == 88 || code == 89 || code == 90);
+        case 8:
+        case 13:
+        case 27:
+        case 32:
+        case 33:
+        case 34:
+        case 35:
+        case 36:
+        case 37:
+        case 38:
+        case 39:
+        case 40:
+        case 46: return EM_TRUE;
+        default: return command && (code == 65 || code == 67 || code == 88 || code == 89 || code == 90);
     }
 }
 
@@ -442,7 +452,8 @@ void ImGui_ImplHtml5_EndFrame() {
     ImGuiIO& io = ImGui::GetIO();
     const int cursor = io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
     if (cursor != bd.last_cursor) {
-        static const char* names[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
+        static const char* names[] = {"default",     "text",        "move",    "ns-resize",  "ew-resize",
+                                      "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
         browser_set_cursor(cursor >= 0 && cursor < static_cast<int>(IM_ARRAYSIZE(names)) ? names[cursor] : "none");
         bd.last_cursor = cursor;
     }

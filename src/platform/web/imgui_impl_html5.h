@@ -18,7 +18,7 @@ bool ImGui_ImplHtml5_NewFrame(double now_seconds);
 // Called after the frame: the mouse cursor, and the hidden text field that opens soft keyboards.
 void ImGui_ImplHtml5_EndFrame();
 
-float ImGui_ImplHtml5_PixelRatio();          // the canvas's devicePixelRatio, as last measured
-bool ImGui_ImplHtml5_PixelRatioChanged();    // true once after a change (fonts must be rebuilt)
+float ImGui_ImplHtml5_PixelRatio();              // the canvas's devicePixelRatio, as last measured
+bool ImGui_ImplHtml5_PixelRatioChanged();        // true once after a change (fonts must be rebuilt)
 void ImGui_ImplHtml5_AddText(const char* utf8);  // text from the DOM (paste, soft keyboard)
-bool ImGui_ImplHtml5_PointerHeld();          // a button or finger is down: keep drawing
+bool ImGui_ImplHtml5_PointerHeld();              // a button or finger is down: keep drawing
