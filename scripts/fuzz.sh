@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target for a bounded time (default 60 s each; FUZZ_SECONDS or $1 to change),
+# Runs each libFuzzer target for a bounded time (default 40 s each; FUZZ_SECONDS or $1 to change),
 # starting from the seed corpora in tests/fuzz/corpus/. New inputs go to a scratch folder, so the
 # repository's corpora only change by hand. Longer runs: scripts/fuzz.sh 3600
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-seconds="${1:-${FUZZ_SECONDS:-60}}"
+seconds="${1:-${FUZZ_SECONDS:-40}}"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 scratch="$(mktemp -d)"

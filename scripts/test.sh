@@ -25,7 +25,7 @@ cmake --preset native-sanitize >/dev/null
 cmake --build --preset native-sanitize
 ctest --preset native-sanitize
 
-say "fuzzing the core (libFuzzer, ASan + UBSan), ${FUZZ_SECONDS:-60}s a target"
+say "fuzzing the core (libFuzzer, ASan + UBSan), ${FUZZ_SECONDS:-40}s a target"
 bash scripts/fuzz.sh
 
 say "web build (Emscripten)"
