@@ -169,8 +169,6 @@ std::string json() {
     return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::size_t node_count() { return state().last.nodes.size(); }
-
 void queue(unsigned id, SemanticAction action, const std::string& value) {
     if (action == SemanticAction::focus) {
         state().dom_focus = id;
@@ -217,8 +215,6 @@ bool take_focus(unsigned id) {
     state().focus_to_apply = 0;
     return true;
 }
-
-bool pending() { return !state().actions.empty() || state().focus_to_apply != 0; }
 
 unsigned dom_focus() { return state().dom_focus; }
 

@@ -82,7 +82,6 @@ std::string json();                         // the last complete frame's tree
 // The benchmark's switch (test build): with recording off the widgets record nothing, so the
 // cost of semantics per frame is the difference. On in the app.
 void set_recording(bool on);
-std::size_t node_count();  // ... its size, for the benchmark
 
 // Actions from the page, taken by the widget with that id in the next frame.
 void queue(unsigned id, SemanticAction action, const std::string& value);
@@ -91,7 +90,6 @@ bool take_activate(unsigned id);                   // once per action
 bool take_value(unsigned id, std::string& value);  // the newest value, once
 bool take_blurred(unsigned id);                    // the page's control lost focus, once
 bool take_focus(unsigned id);                      // the page focused this control: move ImGui's focus, once
-bool pending();                                    // any action not taken yet
 // Focus: the DOM control that has focus (0: none), its caret, and the control ImGui moved focus to
 // that the page should focus too (0: none).
 unsigned dom_focus();
