@@ -46,6 +46,8 @@ async function coldLoad(url, { viewport = { width: 1280, height: 800 }, settleMs
     await b.page.goto(url);
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60000 });
     const firstFrame = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
+    // The portal shows its canvas once the GPU has drawn the first frame (the baseline at once).
+    const shown = Number(await b.page.evaluate(() => document.documentElement.dataset.shownMs || document.documentElement.dataset.firstFrameMs));
     const marks = await b.page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     const nav = await b.page.evaluate(() => performance.getEntriesByType('navigation')[0].responseEnd);
     // The app's own account of its start (ms per phase, performance measures "portal:<phase>").
@@ -61,7 +63,7 @@ async function coldLoad(url, { viewport = { width: 1280, height: 800 }, settleMs
       await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60000 });
       warm = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
     }
-    return { firstFrame, pageLoaded: nav, marks, startup, warm, paths: [...paths] };
+    return { firstFrame, shown, pageLoaded: nav, marks, startup, warm, paths: [...paths] };
   } finally {
     await b.close();
   }
@@ -157,6 +159,7 @@ async function measure(name, dir, url, isPortal) {
     name, files, total,
     firstFrameColdMs: median(loads.map((l) => l.firstFrame)),
     firstFrameColdAtLaunchMs: median(atLaunch.map((l) => l.firstFrame)),
+    shownColdMs: median(loads.map((l) => l.shown)),
     phasesColdMs: Object.fromEntries(Object.keys(loads[0].marks).map((k) => [k, median(loads.map((l) => l.marks[k] || 0))])),
     startupMs: loads[0].startup && Object.fromEntries(Object.keys(loads[0].startup).map((k) => [k, median(loads.map((l) => l.startup[k]))])),
     firstFrameWarmMs: loads[0].warm === null ? null : median(loads.map((l) => l.warm)),
@@ -191,6 +194,8 @@ const startGzip = startFiles.reduce((t, f) => t + f.gzip, 0);
 const budgets = [
   ['first-load transfer (gzip) <= 300 KB: page, JS, WASM, fonts, data', startGzip <= 300 * 1024, `${(startGzip / 1024).toFixed(1)} KB`],
   ['first frame, cold, loopback <= 400 ms', portal.firstFrameColdMs <= 400, `${portal.firstFrameColdMs.toFixed(0)} ms`],
+  ['first frame, cold: no slower than the bare Dear ImGui baseline (same run)', portal.firstFrameColdMs <= baseline.firstFrameColdMs,
+   `${portal.firstFrameColdMs.toFixed(0)} ms (baseline ${baseline.firstFrameColdMs.toFixed(0)} ms)`],
   ['idle <= 1 frame per second', portal.idle.fps <= 1, `${portal.idle.fps.toFixed(2)} fps`],
   ['idle < 2 % of one core', portal.idle.cpuPercent < 2, `${portal.idle.cpuPercent.toFixed(2)} %`],
   // The app's own CPU time per frame (building the UI); the GL submission that follows runs on
@@ -226,6 +231,8 @@ const row = (label, a, b, unit) => console.log(label.padEnd(39) + `${a.toFixed(2
 row('transfer, gzip', portal.total.gzip / 1024, baseline.total.gzip / 1024, ' KB');
 row(`first frame, cold (median of ${RUNS})`, portal.firstFrameColdMs, baseline.firstFrameColdMs, ' ms');
 row('  ... opened as the browser starts', portal.firstFrameColdAtLaunchMs, baseline.firstFrameColdAtLaunchMs, ' ms');
+console.log('  ... shown (the GPU has drawn it)'.padEnd(39) + `${portal.shownColdMs.toFixed(2)} ms`.padStart(14) +
+            '  (the canvas takes over once the GPU is done: no wait on the main thread)');
 console.log(`  phases, cold: ${Object.entries(portal.phasesColdMs).map(([k, v]) => `${k.replace('portal-', '')} ${v.toFixed(0)} ms`).join(', ')}`);
 if (portal.startupMs) console.log(`  inside portal_start: ${Object.entries(portal.startupMs).map(([k, v]) => `${k.replace('_', ' ')} ${v.toFixed(1)} ms`).join(', ')}`);
 if (portal.firstFrameWarmMs !== null) console.log(`first frame, warm (service worker)`.padEnd(39) + `${portal.firstFrameWarmMs.toFixed(2)} ms`.padStart(14));
@@ -260,7 +267,7 @@ lhRow('Performance score', 'score', (v) => (v === null ? 'none' : String(v)));
 console.log(`  long tasks (ms, as Lighthouse lists them) per run: ${mobile.app.runs.map((r) => `[${r.longTasks.join(', ')}]`).join(' ')}`);
 const lhErrors = [...new Set(mobile.app.runs.flatMap((r) => r.errors))];
 if (lhErrors.length) console.log(`  Lighthouse errors: ${lhErrors.join(', ')}`);
-console.log('app\'s first frame, slow 4G + 4x CPU applied'.padEnd(39) + `${Math.round(mobile.firstFrame.medianMs)} ms`.padStart(14) +
+console.log('app\'s first interactive frame, slow 4G + 4x CPU'.padEnd(39) + `${Math.round(mobile.firstFrame.medianMs)} ms`.padStart(14) +
             `  (median of ${mobile.firstFrame.runs.length}: ${mobile.firstFrame.runs.map(Math.round).join(', ')} ms)`);
 console.log('\nBudgets');
 for (const [label, ok, value] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}: ${value}`);

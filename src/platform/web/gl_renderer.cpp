@@ -1,6 +1,6 @@
 #include "gl_renderer.h"
 
-#include <GLES2/gl2.h>
+#include <GLES3/gl3.h>  // fences (WebGL 2); the rest is GLES 2 / WebGL 1
 #include <imgui.h>
 #include <imgui_internal.h>  // ImHashData
 
@@ -37,6 +37,7 @@ const char* kFragmentShader =
 
 struct State {
     GLuint program = 0, vertex_buffer = 0, index_buffer = 0, font_texture = 0;
+    int webgl_version = 0;
     GLint projection = -1;
     GLuint position = 0, uv = 0, color = 0;
     // What this renderer last set, so a frame sets only what changed.
@@ -44,6 +45,7 @@ struct State {
     float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
     GLuint bound_texture = 0;
     ImU32 shown = 0;  // hash of the frame on the canvas; 0: none (or it must be drawn again)
+    GLsync fence = nullptr;  // signalled when the GPU has finished what was sent before it (WebGL 2)
 };
 State s;
 
@@ -106,6 +108,7 @@ ImU32 fingerprint(const ImDrawData* d, const float clear[3]) {
 
 bool gl_renderer_init(int webgl_version) {
     s = State{};
+    s.webgl_version = webgl_version;
     const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     s.program = glCreateProgram();
     glAttachShader(s.program, vs);
@@ -144,17 +147,16 @@ bool gl_renderer_init(int webgl_version) {
     glActiveTexture(GL_TEXTURE0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
 
-    // One triangle with no area, drawn now: software GL (SwiftShader) compiles the pipeline for
-    // this shader and state at its first draw, in the GPU process, meanwhile; else the first
-    // frame waits for it. glFlush sends it without waiting for anything.
-    const ImDrawVert none[3] = {};
-    const ImDrawIdx indices[3] = {0, 1, 2};
-    glBufferData(GL_ARRAY_BUFFER, sizeof none, none, GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(0, 0, 1, 1);
-    glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
-    glFlush();
+    // The font texture exists from the start, with the parameters it keeps (the atlas is
+    // uploaded into it when built). Glyphs are rasterised at device pixels and drawn one texel per
+    // pixel: no filtering needed beyond linear, no mipmaps (the atlas need not be a power of two).
+    glGenTextures(1, &s.font_texture);
+    glBindTexture(GL_TEXTURE_2D, s.font_texture);
+    s.bound_texture = s.font_texture;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = webgl_version == 2 ? "iiifc_webgl2" : "iiifc_webgl1";
@@ -167,20 +169,27 @@ void gl_renderer_upload_fonts() {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    if (s.font_texture) glDeleteTextures(1, &s.font_texture);
-    glGenTextures(1, &s.font_texture);
-    glBindTexture(GL_TEXTURE_2D, s.font_texture);
+    if (s.bound_texture != s.font_texture) glBindTexture(GL_TEXTURE_2D, s.font_texture);
     s.bound_texture = s.font_texture;
-    // Glyphs are rasterised at device pixels and drawn one texel per pixel: no filtering needed
-    // beyond linear, no mipmaps (the atlas need not be a power of two).
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, pixels);
     atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.font_texture)));
     atlas->ClearTexData();  // the pixels live in the texture now
     s.shown = 0;
+}
+
+void gl_renderer_fence() {
+    if (s.fence) glDeleteSync(s.fence);
+    s.fence = s.webgl_version >= 2 ? glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0) : nullptr;
+    glFlush();  // a fence not sent never signals
+}
+
+bool gl_renderer_done() {
+    if (!s.fence) return true;
+    // A zero timeout asks without waiting: WebGL answers from what it last heard from the GPU.
+    if (glClientWaitSync(s.fence, 0, 0) == GL_TIMEOUT_EXPIRED) return false;
+    glDeleteSync(s.fence);
+    s.fence = nullptr;
+    return true;
 }
 
 bool gl_renderer_differs(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {

@@ -12,6 +12,11 @@ namespace iiifc {
 
 bool gl_renderer_init(int webgl_version);  // the context is current; false if the shaders do not build
 void gl_renderer_upload_fonts();           // the font atlas (after building it), replacing the previous one
+// A fence after what has been sent, and whether the GPU has finished it: asked without waiting,
+// true at once where there are no fences (WebGL 1). The first frame is shown once the GPU has
+// drawn it (startup.cpp).
+void gl_renderer_fence();
+bool gl_renderer_done();
 // Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
 // changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
 bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);

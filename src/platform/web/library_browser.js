@@ -168,6 +168,10 @@ mergeInto(LibraryManager.library, {
 
   browser_reload: function () { if (window.portalBridge) window.portalBridge.reload(); else window.location.reload(); },
 
+  browser_signal_first_frame: function () {
+    if (window.portalBridge) window.portalBridge.firstFrame();
+  },
+
   browser_signal_ready: function (info) {
     if (window.portalBridge) window.portalBridge.ready(JSON.parse(UTF8ToString(info)));
   },

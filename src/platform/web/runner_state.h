@@ -29,10 +29,11 @@ struct Runner {
     double last_commit_ms = 0;
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
-    // Start-up phases in ms: parsing the data, the GL context, ImGui and the app, the font atlas
-    // (rasterised and uploaded), the stored draft, the first frame.
+    // Start-up phases in ms: the GL context and shaders, parsing the data, ImGui and the app, the
+    // font atlas (rasterised and uploaded), the stored draft, the first frame, then waiting (not
+    // blocking) for the GPU to draw it.
     struct {
-        double data = 0, gl = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0;
+        double gl = 0, data = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0, gpu_wait = 0;
     } startup;
 };
 

@@ -1,9 +1,9 @@
 // Start-up: the page's loader (web/app.js) fetches the data and the .wasm, then calls
 // portal_start() with the data's text. The start runs as separate tasks, the browser free to
 // handle input and paint between them (on a slow phone one task for all of it blocks the page
-// for half a second): the data is parsed; the GL context taken, ImGui and the app made; the font
-// atlas built; then the saved draft and the page's link applied and the first frame drawn, in the
-// task that shows the canvas.
+// for half a second): the GL context is taken and the shaders built; the data is parsed; the app
+// made; the font atlas built; the saved draft and the page's link applied; the first frame drawn;
+// and, once the GPU has drawn it, the canvas shown.
 #include "browser_bridge.h"
 #include "data_loader.h"
 #include "gl_renderer.h"
@@ -77,36 +77,33 @@ struct PhaseClock {
 
 // What the start-up's tasks hand on to each other.
 struct Start {
+    std::string data_text, data_name;
     LoadResult loaded;
     PhaseClock clock;
+    double gpu_wait_from = 0;
 };
 Start* g_start = nullptr;
 
+void give_up(const char* message) {
+    browser_fail(message);
+    delete g_start;
+    g_start = nullptr;
+}
+
 // Each phase ends by asking for the next as a new task (a zero timeout): what the browser has
 // queued meanwhile (input, a paint) runs first.
-void next(void (*phase)(void*)) { emscripten_set_timeout(phase, 0, nullptr); }
+void next(void (*phase)(void*), double ms = 0) { emscripten_set_timeout(phase, ms, nullptr); }
 // A phase's time starts with its task: the wait between tasks is no phase's.
 Start& begin() {
     g_start->clock.t = emscripten_get_now();
     return *g_start;
 }
 
-void phase_first_frame(void*) {
+// The canvas is shown, with the first frame the GPU has drawn: the page's static content gives
+// way to the app in place (web/app.css).
+void show_app() {
     Runner& g = runner();
-    Start& start = begin();
-    // The canvas is shown now (it was laid out but invisible): the page's static content stays
-    // until the first frame is ready, and the frame has the canvas's final size.
     browser_show_app();
-    g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
-    if (!g.app->options().kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
-    browser_watch_data_updates();
-    g.app->open_fragment(take_c_string(browser_location_fragment()));
-    start.clock.lap("portal:draft", g.startup.draft);
-    // The first frame is the settled layout (App::frame gives the first frame the view's scroll
-    // bar); the frames that follow only settle hover and the scroll bar's thumb.
-    g.started = true;
-    draw_frame();
-    start.clock.lap("portal:first-frame", g.startup.first_frame);
     const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
     delete g_start;
     g_start = nullptr;
@@ -115,26 +112,61 @@ void phase_first_frame(void*) {
     runner_request_frames(2);
 }
 
+// The canvas is shown once the GPU has drawn the first frame. With software GL (SwiftShader here;
+// also blocklisted GPUs, virtual machines, many kiosk PCs) the compositor reads the canvas back
+// on the page's main thread, waiting for the GPU to finish drawing: shown at once, the page was
+// blocked for most of 100 ms (Lighthouse's longest task). Asked without blocking, every few ms;
+// a fence that never signals costs a second at most.
+constexpr double kGpuWaitStepMs = 4, kGpuWaitLimitMs = 1000;
+void phase_wait_for_gpu(void*) {
+    Start& start = *g_start;
+    const double now = emscripten_get_now();
+    if (gl_renderer_done() || now - start.gpu_wait_from > kGpuWaitLimitMs) {
+        runner().startup.gpu_wait = now - start.gpu_wait_from;
+        browser_measure("portal:gpu-wait", start.gpu_wait_from, now);
+        show_app();
+        return;
+    }
+    next(phase_wait_for_gpu, kGpuWaitStepMs);
+}
+
+// The first frame is drawn into the canvas while it is still hidden, at its final size (it is
+// laid out, web/app.css), and is the settled layout (App::frame gives the first frame the view's
+// scroll bar); the frames that follow only settle hover and the scroll bar's thumb.
+void phase_first_frame(void*) {
+    Runner& g = runner();
+    Start& start = begin();
+    g.started = true;
+    draw_frame();
+    gl_renderer_fence();
+    start.clock.lap("portal:first-frame", g.startup.first_frame);
+    browser_signal_first_frame();
+    start.gpu_wait_from = emscripten_get_now();
+    next(phase_wait_for_gpu);
+}
+
+void phase_draft(void*) {
+    Runner& g = runner();
+    Start& start = begin();
+    g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
+    if (!g.app->options().kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
+    browser_watch_data_updates();
+    g.app->open_fragment(take_c_string(browser_location_fragment()));
+    start.clock.lap("portal:draft", g.startup.draft);
+    next(phase_first_frame);
+}
+
 void phase_fonts(void*) {
     Start& start = begin();
     rebuild_fonts();
     start.clock.lap("portal:fonts", runner().startup.fonts);
-    next(phase_first_frame);
+    next(phase_draft);
 }
 
 void phase_setup(void*) {
     Runner& g = runner();
     Start& start = begin();
-    if (!create_gl_context(g) || !gl_renderer_init(g.webgl_version)) {
-        browser_fail("WebGL is not available in this browser.");
-        delete g_start;
-        g_start = nullptr;
-        return;
-    }
-    start.clock.lap("portal:gl", g.startup.gl);
     const AppOptions options = options_from_page(g);
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
     ImGui_ImplHtml5_Init("#canvas", [] { runner_request_frames(3); });
     g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, options);
     g.app->set_dark(options.dark);
@@ -142,26 +174,38 @@ void phase_setup(void*) {
     next(phase_fonts);
 }
 
+void phase_data(void*) {
+    Start& start = begin();
+    start.loaded = try_load_membership(start.data_text, start.data_name);
+    std::string().swap(start.data_text);
+    if (!start.loaded.data) {
+        std::fprintf(stderr, "portal: %s\n", start.loaded.error.c_str());
+        give_up(start.loaded.error.c_str());
+        return;
+    }
+    start.clock.lap("portal:data", runner().startup.data);
+    next(phase_setup);
+}
+
 }  // namespace
 
 extern "C" {
 
-// Called by web/app.js once the data has been fetched; parses it, and goes on in tasks of its own
-// (above). Returns 0 when the start goes on; 1 when the data cannot be used (the page shows the
-// message the app printed).
-EMSCRIPTEN_KEEPALIVE int portal_start(const char* data_json, const char* data_name) {
+// Called by web/app.js once the data has been fetched. Takes the GL context, then goes on in tasks of its own (above); a failure from here on is shown by the
+// page (browser_fail).
+EMSCRIPTEN_KEEPALIVE void portal_start(const char* data_json, const char* data_name) {
+    Runner& g = runner();
     g_start = new Start();
-    g_start->loaded = try_load_membership(data_json ? data_json : "", data_name ? data_name : "membership.json");
-    if (!g_start->loaded.data) {
-        std::fprintf(stderr, "portal: %s\n", g_start->loaded.error.c_str());
-        browser_fail(g_start->loaded.error.c_str());
-        delete g_start;
-        g_start = nullptr;
-        return 1;
+    g_start->data_text = data_json ? data_json : "";
+    g_start->data_name = data_name ? data_name : "membership.json";
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();  // the renderer records itself in ImGui's IO
+    if (!create_gl_context(g) || !gl_renderer_init(g.webgl_version)) {
+        give_up("WebGL is not available in this browser.");
+        return;
     }
-    g_start->clock.lap("portal:data", runner().startup.data);
-    next(phase_setup);
-    return 0;
+    g_start->clock.lap("portal:gl", g.startup.gl);
+    next(phase_data);
 }
 
 }  // extern "C"

@@ -55,6 +55,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
           {"setup", g.startup.setup},
           {"fonts", g.startup.fonts},
           {"draft", g.startup.draft},
+          {"gpu_wait", g.startup.gpu_wait},
           {"first_frame", g.startup.first_frame}}},
     };
     out = state.dump();
