@@ -106,7 +106,7 @@ void App::frame() {
     // No background: the frame is cleared to the window's colour already (frame_loop.cpp), and a
     // quad over the whole screen costs every frame's fill rate (with software GL, main thread).
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     // Phones get the screen's width for content: tighter padding around windows and cells.
     const bool compact = narrow();
     if (compact) {

@@ -23,7 +23,7 @@ void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                        // switch to a newly installed version
 void browser_show_app();                      // the canvas replaces the static content (data-app-state="starting")
-void browser_signal_first_frame();             // the first frame is drawn (sent to the GL): data-first-frame-ms
+void browser_signal_first_frame();            // the first frame is drawn (sent to the GL): data-first-frame-ms
 void browser_signal_ready(const char* info);  // ... and shown: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();

@@ -44,7 +44,7 @@ struct State {
     int fb_width = -1, fb_height = -1;
     float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
     GLuint bound_texture = 0;
-    ImU32 shown = 0;  // hash of the frame on the canvas; 0: none (or it must be drawn again)
+    ImU32 shown = 0;         // hash of the frame on the canvas; 0: none (or it must be drawn again)
     GLsync fence = nullptr;  // signalled when the GPU has finished what was sent before it (WebGL 2)
 };
 State s;
