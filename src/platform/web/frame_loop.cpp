@@ -44,6 +44,28 @@ void draw_after(double ms) {
     emscripten_set_timeout(on_pacing_timeout, ms, nullptr);
 }
 
+// Saving and the semantics tree follow the state when a burst of frames ends: at once after an
+// action on its own (a click, a key), at most every kCommitSpacingMs while bursts follow each
+// other (scrolling with the wheel: a burst per notch, and each commit moves every node of a long
+// view: on the Members view that was a quarter of the page's busy time), and every
+// kLongBurstCommitMs during one long burst (a held button, a drag). The last state is always
+// committed.
+constexpr double kCommitSpacingMs = 250.0, kLongBurstCommitMs = 500.0;
+bool g_commit_due = false;
+
+void commit_now() {
+    const double start = emscripten_get_now();
+    g.app->commit();
+    g.commit_ms_total += emscripten_get_now() - start;
+    g.commits++;
+    g.last_commit_ms = start;
+}
+
+void on_commit_timeout(void*) {
+    g_commit_due = false;
+    if (g.frames_wanted <= 0) commit_now();  // else the burst under way commits when it ends
+}
+
 EM_BOOL on_animation_frame(double, void*) {
     g.frame_scheduled = false;
     if (g.frames_wanted > 0) --g.frames_wanted;
@@ -99,15 +121,16 @@ void draw_frame() {
 }
 
 void after_frames() {
-    // Saving and the semantics tree follow the state when a burst of frames ends, or every half
-    // second while one goes on (a held button, a drag): not at every frame.
+    // Saving and the semantics tree: see kCommitSpacingMs.
     const double now = emscripten_get_now();
-    if (g.frames_wanted <= 0 || now - g.last_commit_ms > 500.0) {
-        const double commit_start = emscripten_get_now();
-        g.app->commit();
-        g.commit_ms_total += emscripten_get_now() - commit_start;
-        g.commits++;
-        g.last_commit_ms = now;
+    const double since = now - g.last_commit_ms;
+    if (g.frames_wanted > 0) {
+        if (since > kLongBurstCommitMs) commit_now();
+    } else if (since >= kCommitSpacingMs) {
+        commit_now();
+    } else if (!g_commit_due) {
+        g_commit_due = true;
+        emscripten_set_timeout(on_commit_timeout, kCommitSpacingMs - since, nullptr);
     }
     if (g.frames_wanted > 0) {
         schedule();
