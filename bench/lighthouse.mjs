@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, startServer } from '../tests/browser/harness.mjs';
 import { runLighthouse } from '../tests/browser/lighthouse_run.mjs';
+import { readySignal } from './page_probes.mjs';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
@@ -66,8 +67,9 @@ async function throttledFirstFrame(url, runs) {
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      await b.page.goto(url);
-      await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 120000 });
+      const ready = (await readySignal(b, 120000))();
+      await b.page.goto(url, { waitUntil: 'commit' });
+      await ready;
       times.push(Number(await b.page.evaluate(() => document.documentElement.dataset.shownMs)));
     } finally {
       await b.close();

@@ -59,3 +59,24 @@ export const sumCounts = (counts) => Object.values(counts).reduce((a, b) => a + 
 export function diffCounts(after, before) {
   return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] || 0)]).filter(([, v]) => v > 0));
 }
+
+// Waits for the page's ready signal without touching the page while it starts: Playwright's
+// waitForSelector would inject its selector engine (330 KB of script, 15-25 ms of the page's main
+// thread) in the middle of the start-up being measured. A binding and a small observer, installed
+// before the page's own scripts, report it instead. Returns a function giving the next ready.
+export async function readySignal(b, timeoutMs = 60000) {
+  let resolve = null;
+  await b.context.exposeBinding('__benchReady', () => { if (resolve) resolve(); });
+  await b.context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement && document.documentElement.dataset.appState === 'ready') {
+        observer.disconnect();
+        window.__benchReady();
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-state'] });
+  });
+  return () => new Promise((r, reject) => {
+    resolve = r;
+    setTimeout(() => reject(new Error(`the page did not signal ready within ${timeoutMs / 1000} s`)), timeoutMs).unref();
+  });
+}

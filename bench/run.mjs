@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { launch, settle, startServer } from '../tests/browser/harness.mjs';
-import { addProbes, readProbes, settleFrames } from './page_probes.mjs';
+import { addProbes, readProbes, readySignal, settleFrames } from './page_probes.mjs';
 import { scrollLongView } from './scroll.mjs';
 import { mobileRuns } from './lighthouse.mjs';
 
@@ -39,12 +39,14 @@ function sizes(dir, files) {
 const SETTLE_MS = 1000;
 async function coldLoad(url, { viewport = { width: 1280, height: 800 }, settleMs = SETTLE_MS } = {}) {
   const b = await launch({ viewport });
+  const nextReady = await readySignal(b);
   const paths = new Set();
   b.context.on('requestfinished', (r) => { const u = new URL(r.url()); if (u.origin === new URL(url).origin) paths.add(u.pathname.slice(1) || 'index.html'); });
   try {
     if (settleMs) await b.page.waitForTimeout(settleMs);
-    await b.page.goto(url);
-    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60000 });
+    const ready = nextReady();
+    await b.page.goto(url, { waitUntil: 'commit' });
+    await ready;
     const firstFrame = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
     // The portal shows its canvas once the GPU has drawn the first frame (the baseline at once).
     const shown = Number(await b.page.evaluate(() => document.documentElement.dataset.shownMs || document.documentElement.dataset.firstFrameMs));
@@ -59,8 +61,9 @@ async function coldLoad(url, { viewport = { width: 1280, height: 800 }, settleMs
     if (await b.page.evaluate(() => 'serviceWorker' in navigator && !!navigator.serviceWorker.getRegistration)) {
       // Warm: the second visit, with the service worker in control.
       await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 }).catch(() => {});
-      await b.page.reload();
-      await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60000 });
+      const warmReady = nextReady();
+      await b.page.reload({ waitUntil: 'commit' });
+      await warmReady;
       warm = Number(await b.page.evaluate(() => document.documentElement.dataset.firstFrameMs));
     }
     return { firstFrame, shown, pageLoaded: nav, marks, startup, warm, paths: [...paths] };

@@ -83,10 +83,11 @@
   // main thread, so whatever the page does meanwhile does not hold it up; a copy of the body is
   // read here for the progress bar, and compiled instead if the server sent the wrong
   // Content-Type for streaming compilation.
-  function compileWithProgress(url, onBytes) {
+  function compileWithProgress(url, onBytes, onDownloaded) {
     return fetchOk(url).then(function (response) {
-      if (!WebAssembly.compileStreaming) return readAll(response, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
+      if (!WebAssembly.compileStreaming) return readAll(response, onBytes).then(function (buf) { onDownloaded(); return WebAssembly.compile(buf); });
       var copy = readChunks(response.clone(), onBytes);  // joined only if it is needed
+      copy.then(onDownloaded, function () {});
       return WebAssembly.compileStreaming(response).catch(function () {
         return copy.then(function (chunks) { return WebAssembly.compile(joinChunks(chunks)); });
       });
@@ -127,8 +128,14 @@
       performance.mark('portal-first-frame');
       root.dataset.firstFrameMs = performance.now().toFixed(1);
     },
-    // ... and shown, once the GPU has drawn it: the app takes over from the static content.
-    ready: function (info) {
+    // The canvas is shown, with the first frame the GPU has drawn, and the app takes over from
+    // the static content: never before the page's first contentful paint (on a fast connection
+    // the app could be ready first, and the page would have no contentful paint but a canvas).
+    show: function () {
+      afterContentfulPaint(function () { if (root.dataset.appState === 'loading') root.dataset.appState = 'starting'; });
+    },
+    ready: function (info) { afterContentfulPaint(function () { bridge.shown(info); }); },
+    shown: function (info) {
       performance.mark('portal-shown');
       root.dataset.shownMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
@@ -237,23 +244,28 @@
     // Everything the start needs is asked for at once: the data, the compiled WebAssembly (it
     // compiles off the main thread as it arrives), the runtime script, and the GL context.
     var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new TextDecoder().decode(buf); });
-    var compiled = compileWithProgress(APP_WASM, onBytes);
+    // The GL context is made once the page has painted or the .wasm is in, whichever comes first
+    // (makeContext, below): on a fast connection, while the .wasm compiles, off the start's path.
+    var compiled = compileWithProgress(APP_WASM, onBytes, function () { setTimeout(makeContext, 0); });
     var downloaded = Promise.all([data, compiled]).then(function (results) {
       performance.mark('portal-downloaded-and-compiled');
       return results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
-    // What the main thread does for the start waits for the page's first paint: the GL context
-    // and opening localStorage (its first use in a page takes a while; done now, while the
-    // downloads run, the app's read of its saved draft at start is quick).
-    var context = new Promise(function (resolve) {
-      afterContentfulPaint(function () {
+    // The GL context (creating one waits for the GPU process: 5-15 ms), and opening localStorage
+    // (its first use in a page takes a while; done early, the app's read of its saved draft at
+    // start is quick): after the page's first paint, while the downloads run; or once the .wasm
+    // is in, if that comes first; at the latest when the app starts.
+    var contextMade;
+    var makeContext = function () {
+      if (contextMade === undefined) {
         try { void window.localStorage.length; } catch (e) { /* storage blocked: the app works without it */ }
-        var ok = createContext(canvas);
-        if (!ok) fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
-        resolve(ok);
-      });
-    });
+        contextMade = createContext(canvas);
+        if (!contextMade) fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
+      }
+      return contextMade;
+    };
+    afterContentfulPaint(makeContext);
     var dataText;
     window.Module = {
       // Emscripten only instantiates the module compiled above, with its imports.
@@ -275,12 +287,8 @@
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
         wireEvents();
-        // The page's static content is painted first (on a fast connection the app would be
-        // ready before the browser's first paint, and the page would have no contentful paint
-        // but the app's canvas). The app shows its canvas with its first frame (browser_show_app).
-        context.then(function (ok) {
-          if (ok) Module.ccall('portal_start', null, ['string', 'string'], [dataText, 'membership.json']);
-        });
+        // The app shows its canvas once its first frame is drawn (bridge.show, bridge.ready).
+        if (makeContext()) Module.ccall('portal_start', null, ['string', 'string'], [dataText, 'membership.json']);
       },
     };
     loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });

@@ -187,7 +187,10 @@ mergeInto(LibraryManager.library, {
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));
   },
 
-  browser_show_app: function () { document.documentElement.dataset.appState = 'starting'; },
+  browser_show_app: function () {
+    if (window.portalBridge) window.portalBridge.show();
+    else document.documentElement.dataset.appState = 'starting';
+  },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
   browser_measure: function (name, start, end) {
