@@ -1,11 +1,12 @@
 // The WebGL renderer asks the GL nothing while the app runs: scrolling a long view with the wheel
 // makes no synchronous WebGL call (getParameter, isEnabled, getError...: each a round trip that
 // waits for the GPU process); a frame identical to the canvas is not sent; the last frame of a
-// scroll reaches the canvas.
+// scroll reaches the canvas. While the wheel turns, the semantics tree is published at most every
+// 250 ms, and the last state always. The first frame is drawn before it is shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addProbes, readProbes, sumCounts, diffCounts } from '../../bench/page_probes.mjs';
-import { launch, openApp, settle, startServer } from './harness.mjs';
+import { launch, openApp, settle, startServer, widget } from './harness.mjs';
 
 test('scrolling the Members view: no synchronous WebGL call, only changed frames sent', async () => {
   const server = await startServer();
@@ -36,6 +37,68 @@ test('scrolling the Members view: no synchronous WebGL call, only changed frames
     assert.ok(after.frames > s1.frames);
     assert.equal(after.frames_sent, before);
     assert.ok(sumCounts(p0.gl) > 0);  // the start-up's queries (shader link status, locations) are counted
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('while the wheel turns the semantics tree is published at most every 250 ms, and where the view came to rest', async () => {
+  const server = await startServer();
+  const b = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    await openApp(b.page, server.url, '#/members');
+    await settle(b.page);
+    const field = b.page.getByRole('textbox', { name: 'Search by name' });
+    const rest = await widget(b.page, 'Search by name');
+    await b.page.mouse.move(640, 600);
+    const s0 = await b.page.evaluate(() => window.portalTest.state());
+    // Down and back up, a notch every 60 ms: the field leaves its place and returns to it.
+    const t0 = Date.now();
+    for (let i = 0; i < 16; i++) {
+      await b.page.mouse.wheel(0, i < 8 ? 120 : -120);
+      await b.page.waitForTimeout(60);
+    }
+    const turning = Date.now() - t0;
+    await b.page.waitForTimeout(600);
+    await settle(b.page);
+    const s1 = await b.page.evaluate(() => window.portalTest.state());
+    const commits = s1.commits - s0.commits;
+    // A commit per burst of frames would be one per notch (16); spaced, one per 250 ms and the last.
+    assert.ok(commits >= 1 && commits <= Math.ceil(turning / 250) + 2, `${commits} commits in ${turning} ms`);
+    const now = await widget(b.page, 'Search by name');
+    assert.ok(Math.abs(now.y - rest.y) < 1, `the view came back to rest (${rest.y} -> ${now.y})`);
+    const box = await field.boundingBox();
+    for (const [k, v] of [['x', box.x], ['y', box.y], ['w', box.width], ['h', box.height]]) {
+      assert.ok(Math.abs(v - now[k]) <= 2, `the field's control is over the field: ${k} ${v} vs ${now[k]}`);
+    }
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});
+
+test('the first frame is drawn while the canvas is hidden, and shown once the GPU has drawn it', async () => {
+  const server = await startServer();
+  const b = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    // What the page looked like when the first frame was drawn, recorded from inside the page.
+    await b.context.addInitScript(() => {
+      new MutationObserver(() => {
+        const d = document.documentElement && document.documentElement.dataset;
+        if (d && d.firstFrameMs && !window.__atFirstFrame) {
+          window.__atFirstFrame = { state: d.appState, appVisible: getComputedStyle(document.getElementById('app')).visibility };
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-first-frame-ms'] });
+    });
+    await openApp(b.page, server.url);
+    const seen = await b.page.evaluate(() => ({ at: window.__atFirstFrame, drawn: Number(document.documentElement.dataset.firstFrameMs),
+      shown: Number(document.documentElement.dataset.shownMs), webgl: document.documentElement.dataset.webgl,
+      waited: performance.getEntriesByName('portal:gpu-wait').length }));
+    assert.deepEqual(seen.at, { state: 'loading', appVisible: 'hidden' });
+    assert.ok(seen.shown >= seen.drawn, `shown at ${seen.shown} ms, drawn at ${seen.drawn} ms`);
+    assert.equal(seen.webgl, '2');
+    assert.equal(seen.waited, 1);  // WebGL 2: the page asked the GPU (a fence) before showing it
   } finally {
     await b.close();
     await server.stop();
