@@ -285,7 +285,7 @@
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
         wireEvents();
-        // The app shows its canvas once its first frame is drawn (bridge.show, bridge.ready).
+        // The app shows its canvas once the GPU has drawn its first frame (bridge.show, bridge.ready).
         if (!makeContext()) return;
         setTimeout(function () {
           openStorage();
