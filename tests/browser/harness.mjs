@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,6 +37,16 @@ export function startServer(dir = SITE_DIR, port = 0) {
       if (m) resolvePromise({ url: m[1], port: Number(new URL(m[1]).port), stop });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
+  });
+}
+
+// Browsers a failed test left open are closed once the file's tests are done: an open browser
+// would keep the test process (and CI) waiting forever. Only under the test runner: the benchmark
+// imports this file too, and a hook outside the runner would make it print a test report.
+const openBrowsers = new Set();
+if (process.env.NODE_TEST_CONTEXT) {
+  after(async () => {
+    for (const close of [...openBrowsers]) await close().catch(() => {});
   });
 }
 
@@ -76,7 +87,12 @@ export async function launch(options = {}) {
       if (a) { (window.__mailto = window.__mailto || []).push(a.href); e.preventDefault(); }
     }, true);
   });
-  const close = async () => { await context.close(); if (!options.profile) rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => {
+    openBrowsers.delete(close);
+    await context.close();
+    if (!options.profile) rmSync(profile, { recursive: true, force: true });
+  };
+  openBrowsers.add(close);
   return { context, page, log, close };
 }
 
@@ -95,17 +111,19 @@ export async function widget(page, label) {
 export async function appState(page) { return page.evaluate(() => window.portalTest.state()); }
 
 // Waits until the app has handled pending input: it has gone idle (its frame count stopped
-// changing over three animation frames: it draws on demand) or, while a button is held and it
+// changing over three animation frames: it draws on demand) and saved and published what changed
+// (a commit follows a burst of frames by up to 250 ms), or, while a pointer button is held and it
 // keeps drawing, until it has drawn four more frames.
 export async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => {
     const first = window.portalTest.state().frames;
     let last = -1, stable = 0, n = 0;
     const tick = () => {
-      const f = window.portalTest.state().frames;
+      const s = window.portalTest.state();
+      const f = s.frames;
       stable = f === last ? stable + 1 : 0;
       last = f;
-      if (++n > 600 || stable >= 3 || f - first >= 4) resolve(); else requestAnimationFrame(tick);
+      if (++n > 600 || (stable >= 3 && !s.commit_due) || (s.pointer_held && f - first >= 4)) resolve(); else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }));

@@ -52,7 +52,6 @@ void draw_after(double ms) {
 // committed. A commit runs in a task of its own, not in the frame's: the page's DOM work and the
 // frame are two shorter tasks (on a slow phone, neither a long one).
 constexpr double kCommitSpacingMs = 250.0, kLongBurstCommitMs = 500.0;
-bool g_commit_due = false;
 
 void commit_now() {
     const double start = emscripten_get_now();
@@ -62,14 +61,23 @@ void commit_now() {
     g.last_commit_ms = start;
 }
 
+// The app's own wake-up (a toast's end, a storage retry), once no frame is wanted. Asked again
+// after a commit: saving can change what the app must show (a storage failure's message).
+void schedule_wakeup() {
+    if (g.frames_wanted > 0) return;
+    const double wake = g.app->seconds_until_wakeup();
+    if (wake >= 0) browser_schedule_timeout(wake * 1000.0);
+}
+
 void on_commit_timeout(void*) {
-    g_commit_due = false;
+    g.commit_due = false;
     commit_now();
+    schedule_wakeup();
 }
 
 void commit_after(double ms) {
-    if (g_commit_due) return;
-    g_commit_due = true;
+    if (g.commit_due) return;
+    g.commit_due = true;
     emscripten_set_timeout(on_commit_timeout, ms > 0 ? ms : 0, nullptr);
 }
 
@@ -136,12 +144,8 @@ void after_frames() {
     } else if (since > kLongBurstCommitMs) {
         commit_after(0);
     }
-    if (g.frames_wanted > 0) {
-        schedule();
-        return;
-    }
-    const double wake = g.app->seconds_until_wakeup();
-    if (wake >= 0) browser_schedule_timeout(wake * 1000.0);
+    schedule();
+    schedule_wakeup();
 }
 
 }  // namespace iiifc

@@ -26,6 +26,7 @@ struct Runner {
     double ui_ms_total = 0;      // the part that builds the UI (NewFrame to Render), without GL
     double commit_ms_total = 0;  // saving and publishing the semantics tree, when bursts end
     long commits = 0;
+    bool commit_due = false;  // a commit is scheduled (frame_loop.cpp: kCommitSpacingMs)
     double last_commit_ms = 0;
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas

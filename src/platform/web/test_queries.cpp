@@ -3,6 +3,7 @@
 #include "browser_bridge.h"
 #include "draft.h"
 #include "frame_pacing.h"
+#include "imgui_impl_html5.h"
 #include "runner_state.h"
 #include "semantics.h"
 #include "widget_registry.h"
@@ -43,6 +44,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"ui_ms_total", g.ui_ms_total},
         {"commit_ms_total", g.commit_ms_total},
         {"commits", g.commits},
+        {"commit_due", g.commit_due},
+        {"pointer_held", ImGui_ImplHtml5_PointerHeld()},
         {"toast", g.app->toast().empty() ? 0 : 1},
         {"notice", g.app->notice().empty() ? 0 : 1},
         {"heap", browser_heap_bytes()},
