@@ -14,18 +14,22 @@ namespace {
 // GLSL ES 1.00 runs on WebGL 1 and 2. The only texture is the font atlas, uploaded as alpha
 // only (a quarter of the bytes of RGBA): its texels give the coverage, the vertex the colour;
 // solid shapes sample the atlas's white texel, whose alpha is 1.
+// The transform from display to clip space is a constant attribute (scale xy, offset zw), not a
+// uniform: a uniform's location must be asked of the linked program, a round trip that waits for
+// the GPU process to compile and link (attribute locations are bound before linking instead).
 const char* kVertexShader =
-    "uniform mat4 u_projection;\n"
     "attribute vec2 a_position;\n"
     "attribute vec2 a_uv;\n"
     "attribute vec4 a_color;\n"
+    "attribute vec4 a_transform;\n"
     "varying vec2 v_uv;\n"
     "varying vec4 v_color;\n"
     "void main() {\n"
     "  v_uv = a_uv;\n"
     "  v_color = a_color;\n"
-    "  gl_Position = u_projection * vec4(a_position, 0.0, 1.0);\n"
+    "  gl_Position = vec4(a_position * a_transform.xy + a_transform.zw, 0.0, 1.0);\n"
     "}\n";
+// The sampler reads texture unit 0, a sampler's initial value: nothing to set.
 const char* kFragmentShader =
     "precision mediump float;\n"
     "uniform sampler2D u_texture;\n"
@@ -35,11 +39,12 @@ const char* kFragmentShader =
     "  gl_FragColor = vec4(v_color.rgb, v_color.a * texture2D(u_texture, v_uv).a);\n"
     "}\n";
 
+enum Attribute : GLuint { kPosition = 0, kUv = 1, kColor = 2, kTransform = 3 };
+
 struct State {
     GLuint program = 0, vertex_buffer = 0, index_buffer = 0, font_texture = 0;
     int webgl_version = 0;
-    GLint projection = -1;
-    GLuint position = 0, uv = 0, color = 0;
+    bool program_checked = false, program_linked = false;
     // What this renderer last set, so a frame sets only what changed.
     int fb_width = -1, fb_height = -1;
     float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
@@ -62,9 +67,9 @@ GLuint compile(GLenum kind, const char* source) {
 void point_attributes(unsigned int first_vertex) {
     const size_t base = first_vertex * sizeof(ImDrawVert);
     const GLsizei stride = sizeof(ImDrawVert);
-    glVertexAttribPointer(s.position, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, pos)));
-    glVertexAttribPointer(s.uv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, uv)));
-    glVertexAttribPointer(s.color, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, col)));
+    glVertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, col)));
 }
 
 void set_projection(const ImDrawData* d) {
@@ -77,8 +82,7 @@ void set_projection(const ImDrawData* d) {
     s.display_h = d->DisplaySize.y;
     // Display coordinates (origin top left) to clip space.
     const float l = d->DisplayPos.x, r = l + d->DisplaySize.x, t = d->DisplayPos.y, b = t + d->DisplaySize.y;
-    const float m[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1.0f, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
-    glUniformMatrix4fv(s.projection, 1, GL_FALSE, m);
+    glVertexAttrib4f(kTransform, 2.0f / (r - l), 2.0f / (t - b), (r + l) / (l - r), (t + b) / (b - t));
 }
 
 // A fingerprint of everything a frame would draw. ImGui builds frames after every input to settle
@@ -113,31 +117,26 @@ bool gl_renderer_init(int webgl_version) {
     s.program = glCreateProgram();
     glAttachShader(s.program, vs);
     glAttachShader(s.program, fs);
+    glBindAttribLocation(s.program, kPosition, "a_position");
+    glBindAttribLocation(s.program, kUv, "a_uv");
+    glBindAttribLocation(s.program, kColor, "a_color");
+    glBindAttribLocation(s.program, kTransform, "a_transform");
     glLinkProgram(s.program);
-    // The one status query, at start-up: a program that did not link draws nothing.
-    GLint linked = 0;
-    glGetProgramiv(s.program, GL_LINK_STATUS, &linked);
-    glDeleteShader(vs);
+    glDeleteShader(vs);  // freed with the program
     glDeleteShader(fs);
-    if (!linked) {
-        std::fprintf(stderr, "portal: the WebGL shaders did not link\n");
-        return false;
-    }
-    s.projection = glGetUniformLocation(s.program, "u_projection");
-    s.position = static_cast<GLuint>(glGetAttribLocation(s.program, "a_position"));
-    s.uv = static_cast<GLuint>(glGetAttribLocation(s.program, "a_uv"));
-    s.color = static_cast<GLuint>(glGetAttribLocation(s.program, "a_color"));
-    glUseProgram(s.program);
-    glUniform1i(glGetUniformLocation(s.program, "u_texture"), 0);
+    // Nothing here asks whether the program linked: the answer would wait for the GPU process to
+    // compile it. It compiles while the data is parsed and the fonts are built; the first frame
+    // asks (gl_renderer_draw).
+    glFlush();
 
     // The state every frame draws with, set once: nothing else draws in this context.
     glGenBuffers(1, &s.vertex_buffer);
     glGenBuffers(1, &s.index_buffer);
     glBindBuffer(GL_ARRAY_BUFFER, s.vertex_buffer);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.index_buffer);
-    glEnableVertexAttribArray(s.position);
-    glEnableVertexAttribArray(s.uv);
-    glEnableVertexAttribArray(s.color);
+    glEnableVertexAttribArray(kPosition);
+    glEnableVertexAttribArray(kUv);
+    glEnableVertexAttribArray(kColor);  // kTransform has no array: its value is a constant
     point_attributes(0);
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
@@ -183,6 +182,8 @@ void gl_renderer_fence() {
     glFlush();  // a fence not sent never signals
 }
 
+bool gl_renderer_failed() { return s.program_checked && !s.program_linked; }
+
 bool gl_renderer_done() {
     if (!s.fence) return true;
     // A zero timeout asks without waiting: WebGL answers from what it last heard from the GPU.
@@ -201,6 +202,18 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
     const int fb_width = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
     const int fb_height = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
     if (fb_width <= 0 || fb_height <= 0) return;
+    if (!s.program_checked) {
+        // The one status query, before the first draw: a program that did not link draws nothing.
+        s.program_checked = true;
+        GLint linked = 0;
+        glGetProgramiv(s.program, GL_LINK_STATUS, &linked);
+        s.program_linked = linked != 0;
+        if (s.program_linked)
+            glUseProgram(s.program);
+        else
+            std::fprintf(stderr, "portal: the WebGL shaders did not link\n");
+    }
+    if (!s.program_linked) return;
     const float clear[3] = {clear_r, clear_g, clear_b};
     s.shown = fingerprint(d, clear);
     if (fb_width != s.fb_width || fb_height != s.fb_height) {

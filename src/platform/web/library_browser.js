@@ -182,6 +182,14 @@ mergeInto(LibraryManager.library, {
   browser_fail: function (ptr) { if (window.portalFail) window.portalFail(UTF8ToString(ptr)); },
   browser_heap_bytes: function () { return HEAP8.length; },
 
+  // The page's nextTask (web/app.js): a task of its own without the timers' 4 ms clamp.
+  browser_next_task__deps: ['$callUserCallback'],
+  browser_next_task: function (cb, userData) {
+    var run = function () { callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); }); };
+    if (window.portalBridge && window.portalBridge.nextTask) window.portalBridge.nextTask(run);
+    else setTimeout(run, 0);
+  },
+
   browser_schedule_timeout: function (ms) {
     if (Module.portalTimer) clearTimeout(Module.portalTimer);
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));

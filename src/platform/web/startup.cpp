@@ -90,9 +90,14 @@ void give_up(const char* message) {
     g_start = nullptr;
 }
 
-// Each phase ends by asking for the next as a new task (a zero timeout): what the browser has
-// queued meanwhile (input, a paint) runs first.
-void next(void (*phase)(void*), double ms = 0) { emscripten_set_timeout(phase, ms, nullptr); }
+// Each phase ends by asking for the next as a new task: what the browser has queued meanwhile
+// (input, a paint) runs first. Not a zero timeout: a chain of timers is clamped to 4 ms a step.
+void next(void (*phase)(void*), double ms = 0) {
+    if (ms > 0)
+        emscripten_set_timeout(phase, ms, nullptr);
+    else
+        browser_next_task(phase, nullptr);
+}
 // A phase's time starts with its task: the wait between tasks is no phase's.
 Start& begin() {
     g_start->clock.t = emscripten_get_now();
@@ -138,6 +143,10 @@ void phase_first_frame(void*) {
     Start& start = begin();
     g.started = true;
     draw_frame();
+    if (gl_renderer_failed()) {
+        give_up("This browser's WebGL could not build the portal's shaders.");
+        return;
+    }
     gl_renderer_fence();
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     browser_signal_first_frame();
