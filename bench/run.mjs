@@ -17,7 +17,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const SITE = join(root, 'build', 'web', 'site');
 const TEST_SITE = join(root, 'build', 'web', 'site-test');
 const BASELINE = join(root, 'build', 'web', 'bench');
-const RUNS = Number(process.env.BENCH_RUNS || 5);
+const RUNS = Number(process.env.BENCH_RUNS || 7);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS || 10);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -147,13 +147,19 @@ async function uiCostInTestBuild(url) {
   }
 }
 
-async function measure(name, dir, url, isPortal) {
-  log(`${name}: ${RUNS} cold loads in a settled browser, ${RUNS} as the browser starts`);
-  const loads = [], atLaunch = [];
+// The cold loads of the portal and of the baseline alternate, so that a machine that speeds up or
+// slows down during the run (a shared 2-core VM does) weighs on both alike.
+async function coldLoadsAlternating(targets) {
+  const loads = targets.map(() => []), atLaunch = targets.map(() => []);
+  log(`${targets.map((t) => t.name).join(' and ')}, alternating: ${RUNS} cold loads each in a settled browser, ${RUNS} as the browser starts`);
   for (let i = 0; i < RUNS; i++) {
-    loads.push(await coldLoad(url));
-    atLaunch.push(await coldLoad(url, { settleMs: 0 }));
+    for (const [k, t] of targets.entries()) loads[k].push(await coldLoad(t.url));
+    for (const [k, t] of targets.entries()) atLaunch[k].push(await coldLoad(t.url, { settleMs: 0 }));
   }
+  return targets.map((t, k) => ({ loads: loads[k], atLaunch: atLaunch[k] }));
+}
+
+async function measure(name, dir, url, isPortal, { loads, atLaunch }) {
   log(`${name}: idle ${IDLE_SECONDS}s and interaction at 1920x1080`);
   const run = await idleAndInteraction(url, isPortal);
   const files = sizes(dir, loads[0].paths.filter((p) => !p.endsWith('sw.js')));
@@ -175,8 +181,10 @@ const testServer = await startServer(TEST_SITE);
 const baselineServer = await startServer(BASELINE);
 let portal, baseline, testBuild, scrolling;
 try {
-  portal = await measure('portal', SITE, portalServer.url, true);
-  baseline = await measure('baseline', BASELINE, baselineServer.url, false);
+  const [portalLoads, baselineLoads] = await coldLoadsAlternating([
+    { name: 'portal', url: portalServer.url }, { name: 'baseline', url: baselineServer.url }]);
+  portal = await measure('portal', SITE, portalServer.url, true, portalLoads);
+  baseline = await measure('baseline', BASELINE, baselineServer.url, false, baselineLoads);
   log('portal: scrolling the Members view with the wheel (release build)');
   scrolling = await scrollLongView(portalServer.url);
   log('portal: UI time per frame and memory (test build)');
