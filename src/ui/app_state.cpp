@@ -46,7 +46,9 @@ void App::open_fragment(const std::string& fragment) {
     v->open_route(r, ctx);
     go_to(v->id());
     platform_.set_page_title(page_title());
-    last_fragment_ = fragment;  // the browser is already there: do not push it again
+    // The browser is already there: not pushed again. A missing or unknown view is corrected in
+    // place (the first frame replaces the address): no history entry to go back to, no second title.
+    last_fragment_ = r.view == v->id() ? fragment : "#/" + std::string(v->id());
 }
 
 std::string App::page_title() const { return std::string(current_->title()) + " \xC2\xB7 IIIF Consortium membership"; }

@@ -326,6 +326,20 @@ TEST_CASE("adding a view is one module in the list: navigation, deep link, page 
     CHECK(ui.platform.fragment_pushed.back());  // a new view is a new history entry
 }
 
+TEST_CASE("a page opened without a view: its address is completed in place, not as a new history entry") {
+    for (const char* opened : {"", "#/no-such-view"}) {
+        Ui ui({}, 1280, 800);
+        ui.app->restore_draft("");
+        ui.app->open_fragment(opened);
+        ui.frame(2);
+        CHECK(ui.app->view() == "tiers");
+        REQUIRE(!ui.platform.fragments.empty());
+        CHECK(ui.platform.fragments.back() == "#/tiers?tier=full");
+        CHECK(!ui.platform.fragment_pushed.back());  // back leaves the portal, as it came
+        CHECK(ui.platform.titles.size() == 1);
+    }
+}
+
 TEST_CASE("a join field added to the data is a row of the form, validated, and in the copied request") {
     Ui ui({}, 1280, 800, default_views(), &iiifc_test::with_extra_fields());
     ui.app->restore_draft("");

@@ -44,7 +44,8 @@ enum Attribute : GLuint { kPosition = 0, kUv = 1, kColor = 2, kTransform = 3 };
 struct State {
     GLuint program = 0, vertex_buffer = 0, index_buffer = 0, font_texture = 0;
     int webgl_version = 0;
-    bool program_checked = false, program_linked = false;
+    bool program_used = false;
+    int program_linked = -1;  // -1: not asked yet
     // What this renderer last set, so a frame sets only what changed.
     int fb_width = -1, fb_height = -1;
     float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
@@ -125,8 +126,8 @@ bool gl_renderer_init(int webgl_version) {
     glDeleteShader(vs);  // freed with the program
     glDeleteShader(fs);
     // Nothing here asks whether the program linked: the answer would wait for the GPU process to
-    // compile it. It compiles while the data is parsed and the fonts are built; the first frame
-    // asks (gl_renderer_draw).
+    // compile it. It compiles while the data is parsed and the fonts are built; start-up asks once
+    // the GPU has drawn the first frame (gl_renderer_failed), when the answer costs no wait.
     glFlush();
 
     // The state every frame draws with, set once: nothing else draws in this context.
@@ -182,7 +183,15 @@ void gl_renderer_fence() {
     glFlush();  // a fence not sent never signals
 }
 
-bool gl_renderer_failed() { return s.program_checked && !s.program_linked; }
+bool gl_renderer_failed() {
+    if (s.program_linked < 0) {
+        GLint linked = 0;
+        glGetProgramiv(s.program, GL_LINK_STATUS, &linked);
+        s.program_linked = linked != 0 ? 1 : 0;
+        if (!linked) std::fprintf(stderr, "portal: the WebGL shaders did not link\n");
+    }
+    return s.program_linked == 0;
+}
 
 bool gl_renderer_done() {
     if (!s.fence) return true;
@@ -202,18 +211,10 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
     const int fb_width = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
     const int fb_height = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
     if (fb_width <= 0 || fb_height <= 0) return;
-    if (!s.program_checked) {
-        // The one status query, before the first draw: a program that did not link draws nothing.
-        s.program_checked = true;
-        GLint linked = 0;
-        glGetProgramiv(s.program, GL_LINK_STATUS, &linked);
-        s.program_linked = linked != 0;
-        if (s.program_linked)
-            glUseProgram(s.program);
-        else
-            std::fprintf(stderr, "portal: the WebGL shaders did not link\n");
+    if (!s.program_used) {
+        glUseProgram(s.program);
+        s.program_used = true;
     }
-    if (!s.program_linked) return;
     const float clear[3] = {clear_r, clear_g, clear_b};
     s.shown = fingerprint(d, clear);
     if (fb_width != s.fb_width || fb_height != s.fb_height) {

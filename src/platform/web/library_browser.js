@@ -143,10 +143,16 @@ mergeInto(LibraryManager.library, {
     return portalString(v === null ? '' : v);
   },
 
+  // Until the canvas is shown, the address waits (browser_show_app): changing it takes several
+  // ms of the first frame's task, and nothing on screen shows it.
   browser_set_fragment: function (fragment, push) {
     var f = UTF8ToString(fragment);
-    if (window.location.hash === f) return;
-    if (push) history.pushState(null, '', f); else history.replaceState(null, '', f);
+    var apply = function () {
+      if (window.location.hash === f) return;
+      if (push) history.pushState(null, '', f); else history.replaceState(null, '', f);
+    };
+    if (document.documentElement.dataset.appState === 'loading') Module.portalPendingAddress = apply;
+    else apply();
   },
 
   browser_set_title: function (title) {
@@ -198,6 +204,8 @@ mergeInto(LibraryManager.library, {
   browser_show_app: function () {
     if (window.portalBridge) window.portalBridge.show();
     else document.documentElement.dataset.appState = 'starting';
+    if (Module.portalPendingAddress) Module.portalPendingAddress();
+    Module.portalPendingAddress = null;
   },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).

@@ -129,6 +129,11 @@ void phase_wait_for_gpu(void*) {
     if (gl_renderer_done() || now - start.gpu_wait_from > kGpuWaitLimitMs) {
         runner().startup.gpu_wait = now - start.gpu_wait_from;
         browser_measure("portal:gpu-wait", start.gpu_wait_from, now);
+        // Asked now that the GPU is idle: the answer costs no wait.
+        if (gl_renderer_failed()) {
+            give_up("This browser's WebGL could not build the portal's shaders.");
+            return;
+        }
         show_app();
         return;
     }
@@ -143,10 +148,6 @@ void phase_first_frame(void*) {
     Start& start = begin();
     g.started = true;
     draw_frame();
-    if (gl_renderer_failed()) {
-        give_up("This browser's WebGL could not build the portal's shaders.");
-        return;
-    }
     gl_renderer_fence();
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     browser_signal_first_frame();
