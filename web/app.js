@@ -273,7 +273,7 @@
       return contextMade;
     };
     // Each in a task of its own: on a slow phone either takes tens of milliseconds.
-    setTimeout(function () { makeContext(); setTimeout(openStorage, 0); }, 0);
+    nextTask(function () { makeContext(); nextTask(openStorage); });
     var dataText;
     window.Module = {
       // Emscripten only instantiates the module compiled above, with its imports.

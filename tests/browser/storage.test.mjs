@@ -201,6 +201,7 @@ test('kiosk: nothing typed is kept in any storage, across a reload and a browser
 
     await page.reload();
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
     assert.deepEqual(await request(page).then((r) => [r.contact_name, r.contact_email]), ['', '']);
     await check(page, 'after a reload');
     await b.close();
