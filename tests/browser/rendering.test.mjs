@@ -36,7 +36,7 @@ test('scrolling the Members view: no synchronous WebGL call, only changed frames
     const after = await b.page.evaluate(() => window.portalTest.state());
     assert.ok(after.frames > s1.frames);
     assert.equal(after.frames_sent, before);
-    assert.ok(sumCounts(p0.gl) > 0);  // the start-up's queries (shader link status, locations) are counted
+    assert.ok(sumCounts(p0.gl) > 0);  // the start-up's queries (the context's, the shaders' link status) are counted
   } finally {
     await b.close();
     await server.stop();

@@ -111,7 +111,7 @@ ImU32 fingerprint(const ImDrawData* d, const float clear[3]) {
 
 }  // namespace
 
-bool gl_renderer_init(int webgl_version) {
+void gl_renderer_init(int webgl_version) {
     s = State{};
     s.webgl_version = webgl_version;
     const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
@@ -161,7 +161,6 @@ bool gl_renderer_init(int webgl_version) {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = webgl_version == 2 ? "iiifc_webgl2" : "iiifc_webgl1";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    return true;
 }
 
 void gl_renderer_upload_fonts() {
@@ -212,7 +211,7 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
     const int fb_height = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
     if (fb_width <= 0 || fb_height <= 0) return;
     if (!s.program_used) {
-        glUseProgram(s.program);
+        glUseProgram(s.program);  // at the first draw, not at start-up: WebGL's check waits for the link
         s.program_used = true;
     }
     const float clear[3] = {clear_r, clear_g, clear_b};

@@ -10,7 +10,7 @@ struct ImDrawData;
 
 namespace iiifc {
 
-bool gl_renderer_init(int webgl_version);  // the context is current; the shaders are built without waiting
+void gl_renderer_init(int webgl_version);  // the context is current; the shaders are built without waiting
 bool gl_renderer_failed();                 // the shaders did not build (asks the GL once, and waits for it)
 void gl_renderer_upload_fonts();           // the font atlas (after building it), replacing the previous one
 // A fence after what has been sent, and whether the GPU has finished it: asked without waiting,

@@ -210,10 +210,11 @@ EMSCRIPTEN_KEEPALIVE void portal_start(const char* data_json, const char* data_n
     g_start->data_name = data_name ? data_name : "membership.json";
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();  // the renderer records itself in ImGui's IO
-    if (!create_gl_context(g) || !gl_renderer_init(g.webgl_version)) {
+    if (!create_gl_context(g)) {
         give_up("WebGL is not available in this browser.");
         return;
     }
+    gl_renderer_init(g.webgl_version);
     g_start->clock.lap("portal:gl", g.startup.gl);
     next(phase_data);
 }
