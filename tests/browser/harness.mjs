@@ -96,12 +96,17 @@ export async function launch(options = {}) {
   return { context, page, log, close };
 }
 
-// Loads the app and waits for its explicit ready signal (set when the first frame is shown) and
-// for the semantics tree, which is published after the frames that follow.
-export async function openApp(page, url, path = '') {
-  await page.goto(url + path);
+// Waits for the app's explicit ready signal (set when the first frame is shown) and for the
+// semantics tree, which is published after the frames that follow.
+export async function waitForApp(page) {
   await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
   await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
+}
+
+// Loads the app and waits for it (waitForApp).
+export async function openApp(page, url, path = '') {
+  await page.goto(url + path);
+  await waitForApp(page);
 }
 
 export async function widget(page, label) {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+import { appState, click, launch, openApp, settle, startServer, waitForApp } from './harness.mjs';
 
 const KEY = 'iiifc-portal.draft.v1';
 const KEPT = 'Your answers are kept on this device only.';
@@ -200,8 +200,7 @@ test('kiosk: nothing typed is kept in any storage, across a reload and a browser
     assert.ok(typed.cacheNames.length === 1 && typed.cached.length > 100000, 'Cache Storage holds the app, and only the app');
 
     await page.reload();
-    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
-    await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
+    await waitForApp(page);
     assert.deepEqual(await request(page).then((r) => [r.contact_name, r.contact_email]), ['', '']);
     await check(page, 'after a reload');
     await b.close();
