@@ -1,5 +1,7 @@
 #include "data_dates.h"
 
+#include <cstdio>
+
 namespace iiifc {
 
 namespace {
@@ -29,15 +31,23 @@ bool is_iso_date(const std::string& s) {
     return d <= days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
 }
 
+// Civil date from days since 1970-01-01, in 400-year eras (146097 days each) that start on
+// 1 March, so the leap day ends a year. Arithmetic, not gmtime/strftime: in WebAssembly those
+// first read the browser's time zone (tzset), some milliseconds on the first frame.
 std::string iso_date_utc(std::time_t t) {
-    std::tm tm{};
-#if defined(_WIN32)
-    gmtime_s(&tm, &t);
-#else
-    gmtime_r(&t, &tm);
-#endif
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    const long long seconds = t;
+    const long long days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+    const long long z = days + 719468;  // days from 0000-03-01
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;                                       // day of era, 0..146096
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // year of era
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // day of year from 1 March
+    const long long mp = (5 * doy + 2) / 153;                                     // month from March, 0..11
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", year, month, day);
     return buf;
 }
 

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <ctime>
+
 using namespace iiifc;
 using iiifc_test::shipped;
 
@@ -22,6 +24,28 @@ TEST_CASE("ISO dates are real calendar days") {
     CHECK(iso_date_utc(0) == "1970-01-01");
     CHECK(iso_date_utc(1764547199) == "2025-11-30");  // 23:59:59 UTC
     CHECK(iso_date_utc(1764547200) == "2025-12-01");
+    CHECK(iso_date_utc(1709164800) == "2024-02-29");  // a leap day
+    CHECK(iso_date_utc(951868799) == "2000-02-29");   // 2000 is a leap year, 1900 and 2100 are not
+    if (sizeof(std::time_t) >= 8) CHECK(iso_date_utc(static_cast<std::time_t>(4107542400LL)) == "2100-03-01");
+    CHECK(iso_date_utc(-1) == "1969-12-31");
+}
+
+TEST_CASE("the UTC date is the C library's, day by day over three centuries") {
+    // Arithmetic in iso_date_utc (no time zone read); gmtime is the reference.
+    // 1900 to 2200 where time_t has 64 bits; its 32-bit range (1901 to 2038) in WebAssembly.
+    for (long long seconds = -2208988800LL; seconds < 7258118400LL; seconds += 86400 * 7 + 3607) {
+        const std::time_t t = static_cast<std::time_t>(seconds);
+        if (static_cast<long long>(t) != seconds) continue;
+        std::tm tm{};
+#if defined(_WIN32)
+        gmtime_s(&tm, &t);
+#else
+        gmtime_r(&t, &tm);
+#endif
+        char expected[16];
+        std::strftime(expected, sizeof expected, "%Y-%m-%d", &tm);
+        REQUIRE_MESSAGE(iso_date_utc(t) == expected, "at ", seconds);
+    }
 }
 
 TEST_CASE("the shipped schedule ended on 2025-11-30: a warning from the day after") {

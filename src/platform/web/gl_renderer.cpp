@@ -2,9 +2,10 @@
 
 #include <GLES3/gl3.h>  // fences (WebGL 2); the rest is GLES 2 / WebGL 1
 #include <imgui.h>
-#include <imgui_internal.h>  // ImHashData
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 
 namespace iiifc {
@@ -50,8 +51,9 @@ struct State {
     int fb_width = -1, fb_height = -1;
     float display_x = 0, display_y = 0, display_w = 0, display_h = 0;
     GLuint bound_texture = 0;
-    ImU32 shown = 0;         // hash of the frame on the canvas; 0: none (or it must be drawn again)
-    GLsync fence = nullptr;  // signalled when the GPU has finished what was sent before it (WebGL 2)
+    std::uint64_t shown = 0;      // fingerprint of the frame on the canvas; 0: none (or it must be drawn again)
+    std::uint64_t candidate = 0;  // fingerprint of the frame last given to gl_renderer_differs
+    GLsync fence = nullptr;       // signalled when the GPU has finished what was sent before it (WebGL 2)
 };
 State s;
 
@@ -86,27 +88,53 @@ void set_projection(const ImDrawData* d) {
     glVertexAttrib4f(kTransform, 2.0f / (r - l), 2.0f / (t - b), (r + l) / (l - r), (t + b) / (b - t));
 }
 
+// Hashes 8 bytes per step (multiply and fold), the tail with its length. Not ImHashData: a CRC32
+// byte by byte is eight times slower, and each frame hashes every vertex it would draw.
+class FrameHash {
+public:
+    void add(const void* data, std::size_t size) {
+        const unsigned char* p = static_cast<const unsigned char*>(data);
+        for (; size >= 8; size -= 8, p += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            mix(word);
+        }
+        std::uint64_t tail = size;
+        for (std::size_t i = 0; i < size; ++i) tail = (tail << 8) | p[i];
+        mix(tail);
+    }
+    std::uint64_t value() const { return h_ == 0 ? 1 : h_; }
+
+private:
+    void mix(std::uint64_t word) {
+        h_ = (h_ ^ word) * 0xFF51AFD7ED558CCDull;
+        h_ ^= h_ >> 32;
+    }
+    std::uint64_t h_ = 0x9E3779B97F4A7C15ull;
+};
+
 // A fingerprint of everything a frame would draw. ImGui builds frames after every input to settle
 // hover and layout; most of them come out identical to the one on the canvas, and sending one
 // costs the GPU (with software GL, also the main thread: the compositor reads the canvas back).
-ImU32 fingerprint(const ImDrawData* d, const float clear[3]) {
-    ImU32 h = ImHashData(clear, 3 * sizeof(float));
+std::uint64_t fingerprint(const ImDrawData* d, const float clear[3]) {
+    FrameHash h;
+    h.add(clear, 3 * sizeof(float));
     const float frame[6] = {d->DisplayPos.x,  d->DisplayPos.y,       d->DisplaySize.x,
                             d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
-    h = ImHashData(frame, sizeof frame, h);
+    h.add(frame, sizeof frame);
     for (int n = 0; n < d->CmdListsCount; n++) {
         const ImDrawList* list = d->CmdLists[n];
-        h = ImHashData(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert), h);
-        h = ImHashData(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx), h);
+        h.add(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        h.add(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             const ImTextureID texture = cmd.GetTexID();
-            h = ImHashData(&cmd.ClipRect, sizeof cmd.ClipRect, h);
-            h = ImHashData(&texture, sizeof texture, h);
+            h.add(&cmd.ClipRect, sizeof cmd.ClipRect);
+            h.add(&texture, sizeof texture);
             const unsigned int counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
-            h = ImHashData(counts, sizeof counts, h);
+            h.add(counts, sizeof counts);
         }
     }
-    return h == 0 ? 1 : h;
+    return h.value();
 }
 
 }  // namespace
@@ -203,7 +231,8 @@ bool gl_renderer_done() {
 
 bool gl_renderer_differs(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
     const float clear[3] = {clear_r, clear_g, clear_b};
-    return fingerprint(d, clear) != s.shown;
+    s.candidate = fingerprint(d, clear);
+    return s.candidate != s.shown;
 }
 
 void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float clear_b) {
@@ -214,8 +243,7 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
         glUseProgram(s.program);  // at the first draw, not at start-up: WebGL's check waits for the link
         s.program_used = true;
     }
-    const float clear[3] = {clear_r, clear_g, clear_b};
-    s.shown = fingerprint(d, clear);
+    s.shown = s.candidate;
     if (fb_width != s.fb_width || fb_height != s.fb_height) {
         glViewport(0, 0, fb_width, fb_height);
         s.fb_width = fb_width;

@@ -21,6 +21,7 @@ bool gl_renderer_done();
 // Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
 // changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
 bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
-void gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);  // sends it
+// Sends it: the frame last given to gl_renderer_differs (its fingerprint is the canvas's now).
+void gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
 
 }  // namespace iiifc

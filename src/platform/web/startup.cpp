@@ -220,5 +220,3 @@ EMSCRIPTEN_KEEPALIVE void portal_start(const char* data_json, const char* data_n
 }
 
 }  // extern "C"
-
-int main() { return 0; }  // the loader calls portal_start once the data is in
