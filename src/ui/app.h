@@ -16,6 +16,7 @@
 #include "semantics.h"
 #include "view.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,7 @@ private:
     void sync_route();
     void sync_storage();
     void start_over();
+    void adopt_restored_draft();  // gives the keeper the draft as restored (off the start-up path)
     void download_summary();
     void publish_semantics();  // when the tree changed
     ViewContext context();
@@ -93,7 +95,8 @@ private:
 
     Draft draft_;
     std::string last_fragment_;
-    DraftKeeper keeper_;  // saving, other tabs' saves, storage state
+    DraftKeeper keeper_;                    // saving, other tabs' saves, storage state
+    std::optional<Draft> keeper_baseline_;  // the draft as restored, until the keeper has it
     bool restored_ = false;
     bool scroll_to_top_ = false;
 

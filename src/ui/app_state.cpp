@@ -15,10 +15,18 @@ void App::restore_draft(const std::string& stored_json) {
         notice_ = r.notice;
     }
     // Nothing is written until the user changes something; a corrupt draft is removed.
-    keeper_.start(stored_json, draft_to_json(draft_, data_), r.ok);
+    keeper_.start(stored_json, r.ok);
+    keeper_baseline_ = draft_;  // given to the keeper after the first frame (adopt_restored_draft)
+}
+
+void App::adopt_restored_draft() {
+    if (!keeper_baseline_) return;
+    keeper_.adopt(draft_to_json(*keeper_baseline_, data_));
+    keeper_baseline_.reset();
 }
 
 void App::on_draft_saved_elsewhere(const std::string& stored) {
+    adopt_restored_draft();
     const std::string merged = keeper_.merge_from_elsewhere(draft_to_json(draft_, data_), stored);
     if (merged.empty()) return;
     const DraftRestore r = draft_from_json(merged, data_);
@@ -26,6 +34,7 @@ void App::on_draft_saved_elsewhere(const std::string& stored) {
 }
 
 void App::on_data_updated(MembershipData data) {
+    adopt_restored_draft();  // against the data it was restored with
     // The draft is read again against the new data, as at a start (a tier that went is reset, with a notice).
     const std::string json = draft_to_json(draft_, data_);
     data_ = std::move(data);
@@ -76,7 +85,9 @@ void App::commit() {
 }
 
 void App::sync_storage() {
-    if (restored_) keeper_.save(draft_to_json(draft_, data_));
+    if (!restored_) return;
+    adopt_restored_draft();
+    keeper_.save(draft_to_json(draft_, data_));
 }
 
 void App::start_over() {
@@ -84,6 +95,7 @@ void App::start_over() {
     for (const auto& v : views_) v->reset();
     notice_.clear();
     go_to(views_.front()->id());
+    adopt_restored_draft();
     keeper_.start_over(draft_to_json(draft_, data_));
     platform_.announce("Everything was cleared.");
 }

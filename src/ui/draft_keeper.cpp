@@ -15,23 +15,30 @@ DraftKeeper::DraftKeeper(PlatformServices& platform, bool kiosk) : platform_(pla
 
 EditStamp DraftKeeper::stamp_now() const { return EditStamp{static_cast<std::int64_t>(platform_.wall_clock_ms()), tab_}; }
 
-void DraftKeeper::start(const std::string& stored, const std::string& draft_json, bool stored_ok) {
+void DraftKeeper::start(const std::string& stored, bool stored_ok) {
     started_ = true;
-    last_json_ = draft_json;
-    saved_ = parse_stamped_draft(draft_json);
     if (kiosk_) {
         // A kiosk keeps nothing: a draft left by an earlier version (or another mode) goes.
         if (!stored.empty()) platform_.store_draft("");
         return;
     }
     if (!stored.empty() && !stored_ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
-    if (stored_ok) {
-        // The stamps of what was stored; a field the restore had to change counts as edited now.
-        saved_ = parse_stamped_draft(stored);
-        if (!stamp_changes(saved_, draft_json, stamp_now()).empty()) pending_write_ = true;
-    }
+    if (stored_ok) stored_ = stored;
+    stored_ok_ = stored_ok;
     set_state(platform_.storage_state());  // a browser that refuses storage is known from the read
     if (storage_failing(state_)) next_retry_ = platform_.now_seconds() + kRetrySeconds;
+}
+
+void DraftKeeper::adopt(const std::string& draft_json) {
+    if (!started_ || adopted_) return;
+    adopted_ = true;
+    last_json_ = draft_json;
+    saved_ = parse_stamped_draft(draft_json);
+    if (kiosk_ || !stored_ok_) return;
+    // The stamps of what was stored; a field the restore had to change counts as edited now.
+    saved_ = parse_stamped_draft(stored_);
+    std::string().swap(stored_);
+    if (!stamp_changes(saved_, draft_json, stamp_now()).empty()) pending_write_ = true;
 }
 
 void DraftKeeper::save(const std::string& draft_json) {

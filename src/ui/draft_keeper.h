@@ -17,9 +17,13 @@ class DraftKeeper {
 public:
     DraftKeeper(PlatformServices& platform, bool kiosk);
 
-    // At start: the stored text ("" when none), the draft restored from it (draft_to_json), and
-    // whether the stored text was a readable draft (an unreadable one is removed).
-    void start(const std::string& stored, const std::string& draft_json, bool stored_ok);
+    // At start: the stored text ("" when none) and whether it was a readable draft (an unreadable
+    // one is removed). The storage state is known from here on (the first frame says it).
+    void start(const std::string& stored, bool stored_ok);
+    // The draft restored from it (draft_to_json), before any other call below: given after the
+    // first frame, not on the start-up's path (serialising and stamping the draft).
+    void adopt(const std::string& draft_json);
+    bool adopted() const { return adopted_; }
     void save(const std::string& draft_json);        // stamps what changed; writes; retries a failed write when due
     void start_over(const std::string& fresh_json);  // every field edited now: other tabs clear too
     // Another tab saved `stored`. Returns the merged draft's JSON when fields changed here, else "".
@@ -47,6 +51,9 @@ private:
     std::string last_json_;       // draft_to_json of the last draft stamped
     bool pending_write_ = false;  // saved_ is not in storage yet
     bool started_ = false;
+    bool adopted_ = false;
+    std::string stored_;  // the stored text at start, until adopted
+    bool stored_ok_ = false;
     StorageState state_ = StorageState::kept;
     double next_retry_ = 0;
     bool redraw_ = false;            // the state changed after the last frame was drawn

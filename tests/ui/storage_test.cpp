@@ -209,3 +209,29 @@ TEST_CASE("another tab's save that the draft reader refuses changes nothing here
     CHECK(back.draft.request.get("institution") == "Mine");
     CHECK(back.draft.calculator.years == 1);
 }
+
+TEST_CASE("a save from another tab that arrives before the first frame merges with the restored draft") {
+    // The keeper is given the restored draft after the first frame; whatever comes first gives it then.
+    Ui first;
+    first.app->restore_draft("");
+    first.app->open_fragment("#/join");
+    first.frame(2);
+    REQUIRE(first.click("Institution"));
+    first.type("Bodleian Libraries");
+    Ui second;
+    second.app->restore_draft(first.platform.stored.back());  // no frame yet
+    first.platform.wall_ms += 2000;
+    REQUIRE(first.click("Country"));
+    first.type("United Kingdom");
+    second.app->on_draft_saved_elsewhere(first.platform.stored.back());
+    second.app->open_fragment("#/join");
+    second.frame(2);
+    CHECK(second.app->draft().request.get("institution") == "Bodleian Libraries");
+    CHECK(second.app->draft().request.get("country") == "United Kingdom");
+    REQUIRE(second.click("Role"));
+    second.type("Curator");
+    const DraftRestore saved = draft_from_json(second.platform.stored.back(), second.app->data());
+    CHECK(saved.draft.request.get("institution") == "Bodleian Libraries");
+    CHECK(saved.draft.request.get("country") == "United Kingdom");
+    CHECK(saved.draft.request.get("role") == "Curator");
+}
