@@ -28,7 +28,10 @@ public:
 
     // Start-up and platform events.
     void restore_draft(const std::string& stored_json);  // from browser storage; corrupt data is ignored with a notice
-    void open_fragment(const std::string& fragment);     // deep link at load, and back/forward
+    // Gives the draft keeper the draft as restored: serialising and stamping it is off the path to
+    // the first frame (the runner calls it while the GPU draws that frame; else the first need does).
+    void adopt_restored_draft();
+    void open_fragment(const std::string& fragment);                           // deep link at load, and back/forward
     void on_file_loaded(const std::string& name, const std::string& content);  // a file picked by the user
     void on_clipboard_result(bool ok);
     void on_update_available();                                // a new version of the app was installed
@@ -79,7 +82,6 @@ private:
     void sync_route();
     void sync_storage();
     void start_over();
-    void adopt_restored_draft();  // gives the keeper the draft as restored (off the start-up path)
     void download_summary();
     void publish_semantics();  // when the tree changed
     ViewContext context();

@@ -16,7 +16,7 @@ void App::restore_draft(const std::string& stored_json) {
     }
     // Nothing is written until the user changes something; a corrupt draft is removed.
     keeper_.start(stored_json, r.ok);
-    keeper_baseline_ = draft_;  // given to the keeper after the first frame (adopt_restored_draft)
+    keeper_baseline_ = draft_;  // given to the keeper after the first frame: adopt_restored_draft
 }
 
 void App::adopt_restored_draft() {

@@ -152,7 +152,11 @@ void phase_first_frame(void*) {
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     browser_signal_first_frame();
     start.gpu_wait_from = emscripten_get_now();
-    next(phase_wait_for_gpu);
+    // While the GPU draws: the main thread is free, and the first commit's task stays short.
+    next([](void*) {
+        runner().app->adopt_restored_draft();
+        phase_wait_for_gpu(nullptr);
+    });
 }
 
 void phase_draft(void*) {
