@@ -23,7 +23,6 @@ public:
     // The draft restored from it (draft_to_json), before any other call below: given after the
     // first frame, not on the start-up's path (serialising and stamping the draft).
     void adopt(const std::string& draft_json);
-    bool adopted() const { return adopted_; }
     void save(const std::string& draft_json);        // stamps what changed; writes; retries a failed write when due
     void start_over(const std::string& fresh_json);  // every field edited now: other tabs clear too
     // Another tab saved `stored`. Returns the merged draft's JSON when fields changed here, else "".
