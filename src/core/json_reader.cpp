@@ -98,21 +98,4 @@ std::size_t JsonReader::array_size(const char* key, bool allow_empty) const {
     return r.value().size();
 }
 
-void JsonReader::for_each(const char* key, bool allow_empty, const std::function<void(const JsonReader&)>& fn) const {
-    const std::size_t n = array_size(key, allow_empty);
-    const JsonReader arr = at(key);
-    for (std::size_t i = 0; i < n; ++i) fn(arr.at(i));
-}
-
-void JsonReader::for_each_optional(const char* key, const std::function<void(const JsonReader&)>& fn) const {
-    if (has(key)) for_each(key, true, fn);
-}
-
-void JsonReader::for_each_member(const char* key, const std::function<void(const std::string&, const JsonReader&)>& fn) const {
-    const JsonReader obj = at(key);
-    if (!obj.value().is_object()) obj.fail("expected an object, found " + describe(obj.value()));
-    for (auto it = obj.value().begin(); it != obj.value().end(); ++it)
-        fn(it.key(), JsonReader(it.value(), file_, obj.child_path(it.key().c_str())));
-}
-
 }  // namespace iiifc

@@ -7,10 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
 namespace iiifc {
+
+std::string describe(const nlohmann::json& v);  // "string \"2500\"", "number -5", "null" for messages
 
 class JsonReader {
 public:
@@ -32,9 +33,25 @@ public:
     std::int64_t optional_integer(const char* key, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
     bool optional_bool(const char* key, bool fallback) const;
     std::size_t array_size(const char* key, bool allow_empty) const;  // requires an array
-    void for_each(const char* key, bool allow_empty, const std::function<void(const JsonReader&)>& fn) const;
-    void for_each_optional(const char* key, const std::function<void(const JsonReader&)>& fn) const;
-    void for_each_member(const char* key, const std::function<void(const std::string&, const JsonReader&)>& fn) const;
+    // fn(element) for each element of the array `key`; templates, not std::function: a loader's
+    // every lambda would bring its own set of small functions, each compiled by the browser at start-up.
+    template <class Fn>
+    void for_each(const char* key, bool allow_empty, Fn&& fn) const {
+        const std::size_t n = array_size(key, allow_empty);
+        const JsonReader arr = at(key);
+        for (std::size_t i = 0; i < n; ++i) fn(arr.at(i));
+    }
+    template <class Fn>
+    void for_each_optional(const char* key, Fn&& fn) const {
+        if (has(key)) for_each(key, true, fn);
+    }
+    template <class Fn>  // fn(name, value) for each member of the object `key`
+    void for_each_member(const char* key, Fn&& fn) const {
+        const JsonReader obj = at(key);
+        if (!obj.value().is_object()) obj.fail("expected an object, found " + describe(obj.value()));
+        for (auto it = obj.value().begin(); it != obj.value().end(); ++it)
+            fn(it.key(), JsonReader(it.value(), file_, obj.child_path(it.key().c_str())));
+    }
     std::string as_string() const;  // this value, non-empty string
 
     [[noreturn]] void fail(const std::string& message) const;
@@ -45,7 +62,5 @@ private:
     const nlohmann::json& value_;
     std::string file_, path_;
 };
-
-std::string describe(const nlohmann::json& v);  // "string \"2500\"", "number -5", "null" for messages
 
 }  // namespace iiifc
