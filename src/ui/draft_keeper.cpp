@@ -24,7 +24,6 @@ void DraftKeeper::start(const std::string& stored, bool stored_ok) {
     }
     if (!stored.empty() && !stored_ok) platform_.store_draft("");  // do not trip over the same corrupt data at every start
     if (stored_ok) stored_ = stored;
-    stored_ok_ = stored_ok;
     set_state(platform_.storage_state());  // a browser that refuses storage is known from the read
     if (storage_failing(state_)) next_retry_ = platform_.now_seconds() + kRetrySeconds;
 }
@@ -33,8 +32,10 @@ void DraftKeeper::adopt(const std::string& draft_json) {
     if (!started_ || adopted_) return;
     adopted_ = true;
     last_json_ = draft_json;
-    saved_ = parse_stamped_draft(draft_json);
-    if (kiosk_ || !stored_ok_) return;
+    if (stored_.empty()) {  // nothing readable was stored (or a kiosk, which reads nothing)
+        saved_ = parse_stamped_draft(draft_json);
+        return;
+    }
     // The stamps of what was stored; a field the restore had to change counts as edited now.
     saved_ = parse_stamped_draft(stored_);
     std::string().swap(stored_);

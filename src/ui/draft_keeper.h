@@ -51,8 +51,7 @@ private:
     bool pending_write_ = false;  // saved_ is not in storage yet
     bool started_ = false;
     bool adopted_ = false;
-    std::string stored_;  // the stored text at start, until adopted
-    bool stored_ok_ = false;
+    std::string stored_;  // the readable draft stored at start, until adopted ("" when none)
     StorageState state_ = StorageState::kept;
     double next_retry_ = 0;
     bool redraw_ = false;            // the state changed after the last frame was drawn
