@@ -13,7 +13,8 @@
   // Every file is asked for with this page's version, so the service worker of another version
   // never hands it that version's files.
   var VERSION = root.dataset.version || 'dev';
-  var DATA_URL = 'membership.json?v=' + VERSION;
+  var DATA_FILE = 'membership.json';
+  var DATA_URL = DATA_FILE + '?v=' + VERSION;
   var APP_JS = 'portal.js?v=' + VERSION;
   var APP_WASM = 'portal.wasm?v=' + VERSION;
 
@@ -130,6 +131,12 @@
     return function (fn) { queue.push(fn); channel.port2.postMessage(0); };
   })();
 
+  // Runs fn when the browser has nothing else to do (never, in a browser without idle callbacks:
+  // whatever fn prepares is then made when it is needed).
+  function whenIdle(fn) {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(function () { fn(); });
+  }
+
   var bridge = window.portalBridge = {
     nextTask: nextTask,
     // The first frame is drawn (sent to the GL, the canvas still hidden): the moment the
@@ -229,7 +236,9 @@
     }
   }
 
-  function start() {
+  // taskBudgetMs: how long one task of the app's start may run its phases back to back
+  // (src/platform/web/startup.cpp); 0: each phase a task of its own.
+  function start(taskBudgetMs) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       fail('This browser cannot run WebAssembly, which the interactive portal needs.');
       return;
@@ -249,16 +258,17 @@
     };
     // Everything the start needs is asked for at once: the data, the compiled WebAssembly (it
     // compiles off the main thread as it arrives), the runtime script, and the GL context.
-    var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new TextDecoder().decode(buf); });
+    // The data's bytes go to the app as they are (it reads UTF-8).
+    var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new Uint8Array(buf); });
     var compiled = compileWithProgress(APP_WASM, onBytes);
     var downloaded = Promise.all([data, compiled]).then(function (results) {
       performance.mark('portal-downloaded-and-compiled');
       return results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
-    // Made while the downloads run: the GL context (creating one waits for the GPU process:
-    // 5-15 ms) and localStorage (its first use in a page takes a while; opened early, the app's
-    // read of its saved draft is quick).
+    // Made while the page waits for the downloads, if it does: the GL context (creating one waits
+    // for the GPU process: 5-15 ms) and localStorage (its first use in a page takes a while;
+    // opened early, the app's read of its saved draft is quick). Otherwise when the app needs them.
     var contextMade, storageOpened = false;
     var openStorage = function () {
       if (storageOpened) return;
@@ -272,15 +282,16 @@
       }
       return contextMade;
     };
-    // Each in a task of its own: on a slow phone either takes tens of milliseconds.
-    nextTask(function () { makeContext(); nextTask(openStorage); });
-    var dataText;
+    // Each in an idle moment of its own (on a slow phone either takes tens of milliseconds). Not
+    // in the next task: on a fast connection the downloads' responses are queued by then, and
+    // each waits for it (the first frame 15 ms later on a desktop).
+    whenIdle(function () { makeContext(); whenIdle(openStorage); });
     window.Module = {
       // Emscripten only instantiates the module compiled above, with its imports.
       instantiateWasm: function (imports, done) {
         downloaded.then(function (results) {
           if (!makeContext()) return;  // no WebGL: the page says so (makeContext), nothing to start
-          dataText = results[0];
+          bridge.startData = results[0];  // taken by the app (browser_copy_start_data)
           statusText.textContent = 'Starting\u2026';
           // The runtime's start (its constructors, then onRuntimeInitialized) in a task of its own.
           return WebAssembly.instantiate(results[1], imports).then(function (instance) {
@@ -300,7 +311,7 @@
         if (!makeContext()) return;
         nextTask(function () {
           openStorage();
-          Module.ccall('portal_start', null, ['string', 'string'], [dataText, 'membership.json']);
+          Module.ccall('portal_start', null, ['number', 'string', 'number'], [bridge.startData.length, DATA_FILE, taskBudgetMs]);
         });
       },
     };
@@ -313,7 +324,10 @@
   // share a phone's bandwidth with it, and Lighthouse's simulation of a phone counts every
   // request started before the largest contentful paint as delaying it (LCP 0.96 s or 1.4 s,
   // depending on which came first).
+  // On the desktop the start's tasks may each run up to the long-task threshold (50 ms): its phases
+  // take a few ms there. Elsewhere each phase is a task of its own: on a phone (and in
+  // Lighthouse's simulation of one, which multiplies each task's time by 4) they take tens of ms.
   var preload = document.querySelector('link[rel="preload"][media]');
-  if (preload && window.matchMedia && window.matchMedia(preload.media).matches) start();
-  else afterContentfulPaint(start);
+  if (preload && window.matchMedia && window.matchMedia(preload.media).matches) start(50);
+  else afterContentfulPaint(function () { start(0); });
 })();

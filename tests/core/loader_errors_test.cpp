@@ -123,6 +123,16 @@ TEST_CASE("a JSON syntax error gives line and column") {
     }
 }
 
+// The page hands the app the file's bytes as the server sent them (web/app.js).
+TEST_CASE("the file's bytes: a byte-order mark is skipped, bytes that are not UTF-8 are reported") {
+    const std::string shipped = read_text_file(iiifc_test::assets_path("membership.json"));
+    const MembershipData with_bom = load_membership("\xEF\xBB\xBF" + shipped, "membership.json");
+    CHECK(with_bom.schedule.tiers.size() == load_membership(shipped, "membership.json").schedule.tiers.size());
+    // A Latin-1 "é" (one byte, 0xE9) where UTF-8 has two, as an editor saving in another encoding
+    // writes it: the position is just after that byte, like every syntax error's.
+    check_error("{\n \"intro\": \"Caf\xE9\"\n}", "line 2, column 16", "ill-formed UTF-8 byte");
+}
+
 TEST_CASE("try_load_membership reports instead of throwing") {
     const LoadResult bad = try_load_membership("{", "membership.json");
     CHECK_FALSE(bad.data.has_value());

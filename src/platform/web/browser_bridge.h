@@ -29,6 +29,7 @@ int browser_prefers_dark();
 int browser_prefers_reduced_motion();
 void browser_schedule_timeout(double ms);                                // calls portal_on_timeout after ms
 void browser_next_task(void (*callback)(void*), void* user_data);        // calls it in a task of its own, unclamped
+void browser_copy_start_data(char* into);                                // the data's bytes the loader fetched
 void browser_fail(const char* message);                                  // the app cannot start: the page says why
 double browser_heap_bytes();                                             // size of the WebAssembly memory
 void browser_measure(const char* name, double start_ms, double end_ms);  // performance.measure on the page's timeline

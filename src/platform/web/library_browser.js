@@ -185,6 +185,11 @@ mergeInto(LibraryManager.library, {
   browser_prefers_dark: function () { return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
   browser_prefers_reduced_motion: function () { return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0; },
 
+  // The loader's bytes of the data (web/app.js), copied once; the page lets go of them.
+  browser_copy_start_data: function (into) {
+    HEAPU8.set(window.portalBridge.startData, into);
+    window.portalBridge.startData = null;
+  },
   browser_fail: function (ptr) { if (window.portalFail) window.portalFail(UTF8ToString(ptr)); },
   browser_heap_bytes: function () { return HEAP8.length; },
 

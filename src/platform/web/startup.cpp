@@ -1,9 +1,9 @@
 // Start-up: the page's loader (web/app.js) fetches the data and the .wasm, then calls
-// portal_start() with the data's text. The start runs as separate tasks, the browser free to
-// handle input and paint between them (on a slow phone one task for all of it blocks the page
-// for half a second): the GL context is taken and the shaders built; the data is parsed; the app
-// made; the font atlas built; the saved draft and the page's link applied; the first frame drawn;
-// and, once the GPU has drawn it, the canvas shown.
+// portal_start(), which copies the data's bytes in. The start runs in phases: the GL context is
+// taken and the shaders built; the data is parsed; the app made; the font atlas built; the saved
+// draft and the page's link applied; the first frame drawn; and, once the GPU has drawn it, the
+// canvas shown. On a phone each phase is a task of its own, the browser free to handle input and
+// paint between them (one task for all of it blocks a slow phone for half a second).
 #include "browser_bridge.h"
 #include "data_loader.h"
 #include "gl_renderer.h"
@@ -17,6 +17,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -67,9 +68,11 @@ AppOptions options_from_page(Runner& g) {
 // ("portal:<phase>"), onto the page's timeline, where the benchmark reads it in the release build.
 struct PhaseClock {
     double t = emscripten_get_now();
+    double longest = 0;  // the longest phase so far: about what the next one may take
     void lap(const char* name, double& into) {
         const double now = emscripten_get_now();
         into = now - t;
+        longest = std::max(longest, into);
         browser_measure(name, t, now);
         t = now;
     }
@@ -80,6 +83,9 @@ struct Start {
     std::string data_text, data_name;
     LoadResult loaded;
     PhaseClock clock;
+    double task_budget_ms = 0;        // how long one task may run phases back to back (next())
+    double task_from = 0;             // when the running task began
+    void (*queued)(void*) = nullptr;  // the phase the next task runs
     double gpu_wait_from = 0;
 };
 Start* g_start = nullptr;
@@ -90,13 +96,25 @@ void give_up(const char* message) {
     g_start = nullptr;
 }
 
-// Each phase ends by asking for the next as a new task: what the browser has queued meanwhile
-// (input, a paint) runs first. Not a zero timeout: a chain of timers is clamped to 4 ms a step.
-void next(void (*phase)(void*), double ms = 0) {
-    if (ms > 0)
-        emscripten_set_timeout(phase, ms, nullptr);
-    else
-        browser_next_task(phase, nullptr);
+// Each phase ends by asking for the next, as a new task (what the browser has queued meanwhile,
+// input or a paint, runs first; not a zero timeout: a chain of timers is clamped to 4 ms a step)
+// unless the page gave a budget that leaves room for it. On a desktop (web/app.js) phases take a
+// few ms and each step between tasks costs a few more: the browser paints the static content the
+// app is about to replace, and the next phase starts later. There the phases run back to back
+// while the task, with the longest phase so far added, stays within the budget.
+void next(void (*phase)(void*)) {
+    Start& start = *g_start;
+    if (emscripten_get_now() - start.task_from + start.clock.longest <= start.task_budget_ms) {
+        phase(nullptr);
+        return;
+    }
+    start.queued = phase;
+    browser_next_task(
+        [](void*) {
+            g_start->task_from = emscripten_get_now();
+            g_start->queued(nullptr);
+        },
+        nullptr);
 }
 // A phase's time starts with its task: the wait between tasks is no phase's.
 Start& begin() {
@@ -137,7 +155,7 @@ void phase_wait_for_gpu(void*) {
         show_app();
         return;
     }
-    next(phase_wait_for_gpu, kGpuWaitStepMs);
+    emscripten_set_timeout(phase_wait_for_gpu, kGpuWaitStepMs, nullptr);
 }
 
 // The first frame is drawn into the canvas while it is still hidden, at its final size (it is
@@ -152,11 +170,14 @@ void phase_first_frame(void*) {
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     browser_signal_first_frame();
     start.gpu_wait_from = emscripten_get_now();
-    // While the GPU draws: the main thread is free, and the first commit's task stays short.
-    next([](void*) {
-        runner().app->adopt_restored_draft();
-        phase_wait_for_gpu(nullptr);
-    });
+    // While the GPU draws, in a task of its own: the browser commits the frame first, and that
+    // task stays short.
+    browser_next_task(
+        [](void*) {
+            runner().app->adopt_restored_draft();
+            phase_wait_for_gpu(nullptr);
+        },
+        nullptr);
 }
 
 void phase_draft(void*) {
@@ -205,13 +226,18 @@ void phase_data(void*) {
 
 extern "C" {
 
-// Called by web/app.js once the data has been fetched. Takes the GL context, then goes on in tasks of its own (above); a failure from here on is shown by the
-// page (browser_fail).
-EMSCRIPTEN_KEEPALIVE void portal_start(const char* data_json, const char* data_name) {
+// Called by web/app.js once the data has been fetched: its size in bytes and its file's name, and
+// the page's budget for one task (next()). Copies the data in, takes the GL context, then goes
+// on in phases (above); a failure from here on is shown by the page (browser_fail).
+EMSCRIPTEN_KEEPALIVE void portal_start(int data_bytes, const char* data_name, double task_budget_ms) {
     Runner& g = runner();
     g_start = new Start();
-    g_start->data_text = data_json ? data_json : "";
-    g_start->data_name = data_name ? data_name : "membership.json";
+    g_start->task_from = g_start->clock.t;
+    g_start->task_budget_ms = task_budget_ms;
+    // The bytes as fetched: not a JS string converted back to UTF-8 (about 5 ms for 14 KB).
+    g_start->data_text.resize(static_cast<std::size_t>(std::max(0, data_bytes)));
+    browser_copy_start_data(g_start->data_text.data());
+    g_start->data_name = data_name;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();  // the renderer records itself in ImGui's IO
     if (!create_gl_context(g)) {
