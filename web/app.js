@@ -256,8 +256,8 @@
       received += n;
       progress.value = Math.min(99, Math.round(100 * received / expected));
     };
-    // Everything the start needs is asked for at once: the data, the compiled WebAssembly (it
-    // compiles off the main thread as it arrives), the runtime script, and the GL context.
+    // Everything the start downloads is asked for at once: the data, the compiled WebAssembly (it
+    // compiles off the main thread as it arrives) and the runtime script.
     // The data's bytes go to the app as they are (it reads UTF-8).
     var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new Uint8Array(buf); });
     var compiled = compileWithProgress(APP_WASM, onBytes);
