@@ -1,0 +1,55 @@
+// How the app's start is cut into tasks (src/platform/web/startup.cpp, web/app.js). On a phone
+// every phase is a task of its own: under Lighthouse's 4x slowdown each takes tens of ms, and one
+// task for several would block the page (Total Blocking Time). On a desktop with a mouse the phases
+// take a few ms each and share tasks: every step between tasks delays the first frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, startServer } from './harness.mjs';
+
+const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame'];
+
+// Which task each start-up phase ended in, recorded in the page: the app reports each phase as a
+// performance measure ("portal:<phase>"). A microtask queued at a task's first measure runs once
+// that task's script has returned, so measures made before it ran belong to the same task.
+async function phaseTasks(options) {
+  const server = await startServer();
+  const b = await launch(options);
+  try {
+    await b.context.addInitScript(() => {
+      const seen = (window.__phaseTasks = []);
+      let task = 0, open = false;
+      const measure = performance.measure.bind(performance);
+      performance.measure = function (name, ...rest) {
+        if (typeof name === 'string' && name.startsWith('portal:')) {
+          if (!open) {
+            open = true;
+            task += 1;
+            queueMicrotask(() => { open = false; });
+          }
+          seen.push([name.slice('portal:'.length), task]);
+        }
+        return measure(name, ...rest);
+      };
+    });
+    await openApp(b.page, server.url);
+    return Object.fromEntries(await b.page.evaluate(() => window.__phaseTasks));
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+}
+
+test('on a phone, each phase of the start is a task of its own', async () => {
+  const tasks = await phaseTasks({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  assert.deepEqual(Object.keys(tasks).filter((p) => PHASES.includes(p)), PHASES, 'every phase reported, in order');
+  const ids = PHASES.map((p) => tasks[p]);
+  assert.equal(new Set(ids).size, PHASES.length, `one task per phase: ${JSON.stringify(tasks)}`);
+});
+
+test('on a desktop with a mouse, the phases share tasks', async () => {
+  const tasks = await phaseTasks({ viewport: { width: 1280, height: 800 } });
+  assert.deepEqual(Object.keys(tasks).filter((p) => PHASES.includes(p)), PHASES, 'every phase reported, in order');
+  // The GL phase takes a few ms: the data is parsed in the same task.
+  assert.equal(tasks.data, tasks.gl, `the data in the GL phase's task: ${JSON.stringify(tasks)}`);
+  assert.ok(new Set(PHASES.map((p) => tasks[p])).size < PHASES.length, `fewer tasks than phases: ${JSON.stringify(tasks)}`);
+});
