@@ -17,17 +17,19 @@ const SLOW_4G = { latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 
 const CPU_SLOWDOWN = 4;
 const MOBILE_VIEWPORT = { width: 412, height: 823 };
 
-// The anchor: the site's static content (rendered from the data at build time) and its styles,
-// as a page with no script.
+// The anchor: the site's static content (rendered from the data at build time) and its styles
+// (inside the page, as the site's page has them), as a page with no script.
 export function writeStaticAnchor(site) {
   const dir = mkdtempSync(join(tmpdir(), 'iiifc-anchor-'));
   const page = readFileSync(join(site, 'index.html'), 'utf8');
   const content = page.slice(page.indexOf('<main id="fallback-container">'), page.indexOf('</main>') + '</main>'.length);
+  const styles = /<style>[\s\S]*?<\/style>/.exec(page);
+  if (!styles) throw new Error(`${site}/index.html has no <style>`);
   writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Join the IIIF Consortium</title>\n' +
     '<meta name="description" content="IIIF Consortium membership tiers, fees and how to join.">\n' +
-    '<link rel="stylesheet" href="app.css">\n<link rel="stylesheet" href="noscript.css">\n</head>\n<body>\n' + content + '\n</body>\n</html>\n');
-  for (const f of ['app.css', 'noscript.css']) copyFileSync(join(site, f), join(dir, f));
+    styles[0] + '\n<link rel="stylesheet" href="noscript.css">\n</head>\n<body>\n' + content + '\n</body>\n</html>\n');
+  copyFileSync(join(site, 'noscript.css'), join(dir, 'noscript.css'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

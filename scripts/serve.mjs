@@ -4,6 +4,7 @@
 // and nothing outside the folder.
 //
 //   node scripts/serve.mjs [--dir build/web/site] [--host 127.0.0.1] [--port 8080] [--quiet]
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -35,6 +36,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.webmanifest', '.svg', '.txt']);
+
+// A page's own <style> elements are allowed by their SHA-256, as its <meta> policy allows them
+// (scripts/build_site.mjs inlines the page's styles): never 'unsafe-inline'.
+function policyFor(ext, body) {
+  if (ext !== '.html') return CSP;
+  const hashes = [...body.toString('utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  return hashes.length ? CSP.replace("style-src 'self'", `style-src 'self' ${hashes.join(' ')}`) : CSP;
+}
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP, ...headers });
@@ -89,7 +99,7 @@ const server = createServer(async (req, res) => {
     const ext = extname(file);
     const headers = {
       'Content-Type': TYPES[ext] || 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': policyFor(ext, body),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',  // revalidate; the service worker keeps versions apart

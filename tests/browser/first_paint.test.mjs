@@ -4,6 +4,7 @@
 // shows are the ones the app shows (its semantics tree) and the data holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_DIR, launch, startServer } from './harness.mjs';
@@ -76,6 +77,36 @@ test('a page opened on #/join shows how to join at first paint, and the join vie
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     await page.waitForFunction(() => window.portalTest.state().view === 'join');
     assert.equal(await cls(page), 0);
+  } finally {
+    await b.close();
+  }
+});
+
+// The page's styles come inside it (scripts/build_site.mjs): the first paint waits for no other
+// file. The page's policy, in its <meta> and in the server's header, allows that <style> by its
+// SHA-256, and no other inline style.
+test('the page carries its styles: no stylesheet to wait for, allowed by its hash', async () => {
+  const page = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
+  const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1);
+  const digest = `'sha256-${createHash('sha256').update(styles[0][1]).digest('base64')}'`;
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)[1];
+  assert.match(meta, new RegExp(`style-src 'self' ${digest.replace(/[+/]/g, '\\$&')};`));
+  assert.doesNotMatch(meta, /unsafe-inline/);
+  const { b, release } = await openHeld('', { width: 412, height: 823 });
+  try {
+    release();
+    const response = await b.page.request.get(server.url);
+    assert.ok(response.headers()['content-security-policy'].includes(`style-src 'self' ${digest};`));
+    // Applied (the policy let it in): the page's own colours, not the browser's.
+    const styled = await b.page.evaluate(() => ({
+      sheets: [...document.styleSheets].map((s) => (s.ownerNode.tagName === 'STYLE' ? 'style' : s.href.split('/').pop())),
+      background: getComputedStyle(document.querySelector('#fallback thead th')).backgroundColor,
+    }));
+    assert.deepEqual(styled.sheets, ['style']);  // noscript.css is inside <noscript>: not loaded
+    assert.notEqual(styled.background, 'rgba(0, 0, 0, 0)');
+    assert.deepEqual(b.log.requests.filter((u) => u.endsWith('.css') || u.includes('.css?')), []);
+    assert.deepEqual(await b.page.evaluate(() => window.__cspViolations || []), []);
   } finally {
     await b.close();
   }
