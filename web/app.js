@@ -286,6 +286,9 @@
     // in the next task: on a fast connection the downloads' responses are queued by then, and
     // each waits for it (the first frame 15 ms later on a desktop).
     whenIdle(function () { makeContext(); whenIdle(openStorage); });
+    // The runtime's start and the app's in tasks of their own on a phone; on a desktop each runs
+    // in the task that made it due (a step between tasks costs a few ms there).
+    var step = taskBudgetMs > 0 ? function (fn) { fn(); } : nextTask;
     window.Module = {
       // Emscripten only instantiates the module compiled above, with its imports.
       instantiateWasm: function (imports, done) {
@@ -293,9 +296,9 @@
           if (!makeContext()) return;  // no WebGL: the page says so (makeContext), nothing to start
           bridge.startData = results[0];  // taken by the app (browser_copy_start_data)
           statusText.textContent = 'Starting\u2026';
-          // The runtime's start (its constructors, then onRuntimeInitialized) in a task of its own.
+          // The runtime's start: its constructors, then onRuntimeInitialized.
           return WebAssembly.instantiate(results[1], imports).then(function (instance) {
-            nextTask(function () { done(instance, results[1]); });
+            step(function () { done(instance, results[1]); });
           });
         }, function () { /* reported above */ }).catch(function (e) { fail('The portal could not start (' + e.message + ').'); });
         return {};
@@ -309,7 +312,7 @@
         wireEvents();
         // The app shows its canvas once the GPU has drawn its first frame (bridge.show, bridge.ready).
         if (!makeContext()) return;
-        nextTask(function () {
+        step(function () {
           openStorage();
           Module.ccall('portal_start', null, ['number', 'string', 'number'], [bridge.startData.length, DATA_FILE, taskBudgetMs]);
         });
