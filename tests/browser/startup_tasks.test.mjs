@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, startServer } from './harness.mjs';
 
-const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame'];
+const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame', 'first-draw'];
 
 // Which task each start-up phase ended in, recorded in the page: the app reports each phase as a
 // performance measure ("portal:<phase>"). A microtask queued at a task's first measure runs once

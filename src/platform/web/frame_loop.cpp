@@ -98,7 +98,7 @@ void rebuild_fonts() {
     gl_renderer_upload_fonts();
 }
 
-void draw_frame() {
+void build_frame() {
     const double start = emscripten_get_now();
     if (ImGui_ImplHtml5_PixelRatioChanged()) rebuild_fonts();
 #ifdef IIIFC_TEST_BUILD
@@ -111,7 +111,15 @@ void draw_frame() {
     ImGui::Render();
     g.ui_ms_total += emscripten_get_now() - ui_start;
     ImGui_ImplHtml5_EndFrame();
+    g.frames_drawn++;
+    // ImGui settles layout and hover over a couple of frames after any change; keep a held
+    // pointer (drags, sliders) and pending input drawing too.
+    if (more_input || ImGui_ImplHtml5_PointerHeld()) g.frames_wanted = std::max(g.frames_wanted, 2);
+    g.cpu_ms_last = emscripten_get_now() - start;
+}
 
+void send_frame() {
+    const double start = emscripten_get_now();
     // A frame is sent when it differs from the canvas, and when the pacing allows; a frame held
     // back is sent by a frame drawn once the wait is over.
     const ImVec4 bg = palette().background;
@@ -126,13 +134,13 @@ void draw_frame() {
             draw_after(wait);
         }
     }
-
-    g.frames_drawn++;
-    g.cpu_ms_last = emscripten_get_now() - start;
+    g.cpu_ms_last += emscripten_get_now() - start;
     g.cpu_ms_total += g.cpu_ms_last;
-    // ImGui settles layout and hover over a couple of frames after any change; keep a held
-    // pointer (drags, sliders) and pending input drawing too.
-    if (more_input || ImGui_ImplHtml5_PointerHeld()) g.frames_wanted = std::max(g.frames_wanted, 2);
+}
+
+void draw_frame() {
+    build_frame();
+    send_frame();
 }
 
 void after_frames() {

@@ -31,16 +31,18 @@ struct Runner {
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
     // Start-up phases in ms: the GL context and shaders, parsing the data, ImGui and the app, the
-    // font atlas (rasterised and uploaded), the stored draft, the first frame, then waiting (not
-    // blocking) for the GPU to draw it.
+    // font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
+    // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {
-        double gl = 0, data = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0, gpu_wait = 0;
+        double gl = 0, data = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
     } startup;
 };
 
 Runner& runner();
 void rebuild_fonts();  // at start and when the pixel ratio changes
-void draw_frame();     // one frame now
+void draw_frame();     // one frame now: built, then sent
+void build_frame();    // ImGui's part: the frame's draw data
+void send_frame();     // the GL's part: the draw data to the canvas, if it differs and the pacing allows
 void after_frames();   // saving, the semantics tree and the next frame or wake-up
 
 }  // namespace iiifc

@@ -59,7 +59,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
           {"fonts", g.startup.fonts},
           {"draft", g.startup.draft},
           {"gpu_wait", g.startup.gpu_wait},
-          {"first_frame", g.startup.first_frame}}},
+          {"first_frame", g.startup.first_frame},
+          {"first_draw", g.startup.first_draw}}},
     };
     out = state.dump();
     return out.c_str();
