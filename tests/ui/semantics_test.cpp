@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -158,4 +159,74 @@ TEST_CASE("semantics: focus is one thing: the page's focus moves ImGui's, and Im
     REQUIRE_FALSE(ui.platform.focused.empty());
     CHECK(ui.platform.focused.back() == ImGui::GetCurrentContext()->NavId);
     CHECK(ui.platform.focused.back() != country["id"].get<unsigned>());
+}
+
+TEST_CASE("semantics: the tree's JSON nests containers, escapes text and keeps every field") {
+    semantics::Context context;
+    semantics::set_current(&context);
+    semantics::begin_frame();
+    SemanticNode group;
+    group.id = 1;
+    group.role = Role::group;
+    group.name = "Fees";
+    semantics::open(group);
+    SemanticNode text;
+    text.id = 2;
+    text.name = "quote \" backslash \\ line\nbreak tab\t bell\x07 Latin-1 \xE9 emoji \xF0\x9F\x98\x80";
+    text.x = 10.4f, text.y = 20.6f, text.w = 100, text.h = 18;
+    semantics::add(text);
+    SemanticNode slider;
+    slider.id = 3;
+    slider.role = Role::slider;
+    slider.name = "Staff";
+    slider.value = "3";
+    slider.has_range = true, slider.min = -5, slider.max = 10, slider.step = 5;
+    slider.x = 10, slider.y = 50, slider.w = 200, slider.h = 30;
+    slider.caret_start = 1, slider.caret_end = 2;
+    semantics::add(slider);
+    semantics::close();
+    SemanticNode field;
+    field.id = 4294967295u;
+    field.role = Role::textbox;
+    field.name = "Email";
+    field.required = true, field.error = "Enter an email address.", field.autocomplete = "email";
+    field.x = std::numeric_limits<float>::quiet_NaN();
+    semantics::add(field);
+    SemanticNode combo;
+    combo.id = 5;
+    combo.role = Role::combobox;
+    combo.name = "Tier";
+    combo.expandable = true;
+    semantics::add(combo);
+    semantics::end_frame();
+
+    const nlohmann::json tree = nlohmann::json::parse(semantics::json());
+    REQUIRE(tree.size() == 3);
+    const nlohmann::json& g = tree[0];
+    CHECK(g["role"] == "group");
+    CHECK(g["rect"] == nlohmann::json::array({10, 21, 200, 59}));  // its children's box, in whole pixels
+    REQUIRE(g["children"].size() == 2);
+    const nlohmann::json& t = g["children"][0];
+    CHECK(t["name"] == "quote \" backslash \\ line\nbreak tab\t bell\x07 Latin-1 \xEF\xBF\xBD emoji \xF0\x9F\x98\x80");
+    CHECK(t["rect"] == nlohmann::json::array({10, 21, 100, 18}));
+    CHECK_FALSE(t.contains("children"));
+    CHECK_FALSE(t.contains("value"));
+    CHECK_FALSE(t.contains("expanded"));
+    const nlohmann::json& s = g["children"][1];
+    CHECK(s["value"] == "3");
+    CHECK(s["min"] == -5);
+    CHECK(s["max"] == 10);
+    CHECK(s["step"] == 5);
+    CHECK(s["caret"] == nlohmann::json::array({1, 2}));
+    const nlohmann::json& f = tree[1];
+    CHECK(f["id"] == 4294967295u);
+    CHECK(f["value"] == "");  // a text box always says its value
+    CHECK(f["required"] == true);
+    CHECK(f["invalid"] == true);
+    CHECK(f["error"] == "Enter an email address.");
+    CHECK(f["autocomplete"] == "email");
+    CHECK(f["rect"][0] == 0);
+    CHECK_FALSE(f.contains("checked"));
+    CHECK(tree[2]["expanded"] == false);  // expandable: says so while closed
+    semantics::set_current(nullptr);
 }
