@@ -7,7 +7,7 @@ namespace iiifc {
 
 bool is_valid_utf8(const std::string& s);
 std::string replace_invalid_utf8(const std::string& s);  // each ill-formed byte becomes U+FFFD
-std::size_t utf8_length(const std::string& s);  // code points; invalid bytes count as one each
+std::size_t utf8_length(const std::string& s);           // code points; invalid bytes count as one each
 bool has_control_characters(const std::string& s, bool allow_newlines);
 std::string normalize_newlines(const std::string& s, const char* newline);  // CRLF, CR, LF -> newline
 std::string strip_control_characters(const std::string& s);                 // controls become spaces

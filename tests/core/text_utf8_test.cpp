@@ -7,9 +7,9 @@ using namespace iiifc;
 
 TEST_CASE("ill-formed UTF-8 bytes are each replaced by U+FFFD, well-formed text is kept") {
     CHECK(replace_invalid_utf8("Caf\xC3\xA9 \xF0\x9F\x98\x80") == "Caf\xC3\xA9 \xF0\x9F\x98\x80");
-    CHECK(replace_invalid_utf8("Caf\xE9!") == "Caf\xEF\xBF\xBD!");                      // Latin-1
-    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");             // overlong "/"
+    CHECK(replace_invalid_utf8("Caf\xE9!") == "Caf\xEF\xBF\xBD!");                            // Latin-1
+    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                    // overlong "/"
     CHECK(replace_invalid_utf8("\xED\xA0\x80x") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx");  // a surrogate
-    CHECK(replace_invalid_utf8("ab\xE2\x82") == "ab\xEF\xBF\xBD\xEF\xBF\xBD");         // cut short
+    CHECK(replace_invalid_utf8("ab\xE2\x82") == "ab\xEF\xBF\xBD\xEF\xBF\xBD");                // cut short
     CHECK(is_valid_utf8(replace_invalid_utf8("\xFF\xFE\x80 ok")));
 }
