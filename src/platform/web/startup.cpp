@@ -2,8 +2,9 @@
 // portal_start(), which copies the data's bytes in. The start runs in phases: the GL context is
 // taken and the shaders built; the data is parsed; the app made; the font atlas built; the saved
 // draft and the page's link applied; the first frame built, then drawn; and, once the GPU has
-// drawn it, the canvas shown. On a phone each phase is a task of its own, the browser free to handle input and
-// paint between them (one task for all of it blocks a slow phone for half a second).
+// drawn it, the canvas shown. On a phone each phase is a task of its own, the browser free to
+// handle input and paint between them (one task for all of it blocks a slow phone for half a
+// second).
 #include "browser_bridge.h"
 #include "data_loader.h"
 #include "gl_renderer.h"
