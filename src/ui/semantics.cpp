@@ -97,7 +97,25 @@ void put_key(std::string& out, const char* key) {
 // Coordinates in whole CSS pixels; a position that is not a number (never expected) is 0.
 void put_pixels(std::string& out, float v) { out += std::to_string(std::isfinite(v) ? std::llround(v) : 0LL); }
 
-void put_node(std::string& out, const Tree& t, const std::vector<int>& first_child, const std::vector<int>& next_sibling, int i) {
+// The flat list as a tree: each container's first child and each node's next sibling (-1: none).
+// A container's slot in first_child is its index + 1; slot 0 is the top level.
+struct Nesting {
+    std::vector<int> first_child, next_sibling;
+};
+
+void put_node(std::string& out, const Tree& t, const Nesting& nest, int i);
+
+// The siblings from `first` on, as a JSON array.
+void put_nodes(std::string& out, const Tree& t, const Nesting& nest, int first) {
+    out += '[';
+    for (int c = first; c >= 0; c = nest.next_sibling[static_cast<std::size_t>(c)]) {
+        if (c != first) out += ',';
+        put_node(out, t, nest, c);
+    }
+    out += ']';
+}
+
+void put_node(std::string& out, const Tree& t, const Nesting& nest, int i) {
     const SemanticNode& n = t.nodes[static_cast<std::size_t>(i)];
     out += "{\"id\":";
     out += std::to_string(n.id);
@@ -159,15 +177,10 @@ void put_node(std::string& out, const Tree& t, const std::vector<int>& first_chi
         put_key(out, "caret");
         out += '[' + std::to_string(n.caret_start) + ',' + std::to_string(n.caret_end) + ']';
     }
-    const int child = first_child[static_cast<std::size_t>(i)];
+    const int child = nest.first_child[static_cast<std::size_t>(i) + 1];
     if (child >= 0) {
         put_key(out, "children");
-        out += '[';
-        for (int c = child; c >= 0; c = next_sibling[static_cast<std::size_t>(c)]) {
-            if (c != child) out += ',';
-            put_node(out, t, first_child, next_sibling, c);
-        }
-        out += ']';
+        put_nodes(out, t, nest, child);
     }
     out += '}';
 }
@@ -243,28 +256,21 @@ unsigned text_id(const std::string& text) {
 std::string json() {
     // Nest the flat list: children follow their container, in reading order.
     const Tree& t = state().last;
-    const int count = static_cast<int>(t.nodes.size());
-    std::vector<int> first_child(t.nodes.size(), -1), next_sibling(t.nodes.size(), -1), last_child(t.nodes.size() + 1, -1);
-    for (int i = 0; i < count; ++i) {
-        const int p = t.parent[static_cast<std::size_t>(i)];
-        int& last = last_child[static_cast<std::size_t>(p + 1)];  // slot 0: the top level
+    Nesting nest{std::vector<int>(t.nodes.size() + 1, -1), std::vector<int>(t.nodes.size(), -1)};
+    std::vector<int> last_child(t.nodes.size() + 1, -1);  // same slots as first_child
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+        const std::size_t slot = static_cast<std::size_t>(t.parent[i] + 1);
+        const int last = last_child[slot];
         if (last >= 0) {
-            next_sibling[static_cast<std::size_t>(last)] = i;
-        } else if (p >= 0) {
-            first_child[static_cast<std::size_t>(p)] = i;
+            nest.next_sibling[static_cast<std::size_t>(last)] = static_cast<int>(i);
+        } else {
+            nest.first_child[slot] = static_cast<int>(i);
         }
-        last = i;
+        last_child[slot] = static_cast<int>(i);
     }
-    std::string out = "[";
+    std::string out;
     out.reserve(t.nodes.size() * 96);
-    bool first = true;
-    for (int i = 0; i < count; ++i) {
-        if (t.parent[static_cast<std::size_t>(i)] >= 0) continue;
-        if (!first) out += ',';
-        first = false;
-        put_node(out, t, first_child, next_sibling, i);
-    }
-    out += ']';
+    put_nodes(out, t, nest, nest.first_child[0]);
     return out;
 }
 
