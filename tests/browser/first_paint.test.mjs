@@ -111,3 +111,24 @@ test('the page carries its styles: no stylesheet to wait for, allowed by its has
     await b.close();
   }
 });
+
+// A page wider than the phone is zoomed out by the browser to fit, and zoomed back when the app
+// takes over (a resize: the app's first frame drawn again).
+test('on the narrowest phones the static content fits the width: nothing sticks out, nothing is zoomed out', async () => {
+  for (const width of [320, 360]) {
+    const b = await launch({ viewport: { width, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled: false });
+    try {
+      await b.page.goto(server.url);
+      const r = await b.page.evaluate(() => ({
+        inner: window.innerWidth,
+        scroll: document.documentElement.scrollWidth,
+        wider: [...document.querySelectorAll('#fallback-container *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((el) => el.tagName + ': ' + el.textContent.trim().slice(0, 40)).slice(0, 3),
+      }));
+      assert.equal(r.inner, width, `the layout viewport is the phone's width at ${width} px (zoomed out: ${JSON.stringify(r)})`);
+      assert.equal(r.scroll, width, `nothing wider than ${width} px: ${JSON.stringify(r.wider)}`);
+    } finally {
+      await b.close();
+    }
+  }
+});

@@ -4,7 +4,7 @@
 // take a few ms each and share tasks: every step between tasks delays the first frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, startServer } from './harness.mjs';
+import { appState, launch, openApp, settle, startServer } from './harness.mjs';
 
 const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame', 'first-draw'];
 
@@ -53,3 +53,26 @@ test('on a desktop with a mouse, the phases share tasks', async () => {
   assert.equal(tasks.data, tasks.gl, `the data in the GL phase's task: ${JSON.stringify(tasks)}`);
   assert.ok(new Set(PHASES.map((p) => tasks[p])).size < PHASES.length, `fewer tasks than phases: ${JSON.stringify(tasks)}`);
 });
+
+// The frame drawn at start is the settled layout (built twice, startup.cpp): the frames the app
+// builds after it draw the same and are not sent. A second canvas frame would cost the GPU again
+// and, with software GL, a read-back of the canvas on the main thread.
+for (const [device, options] of [['a phone', { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true }],
+                                 ['a desktop', { viewport: { width: 1280, height: 800 } }]]) {
+  for (const path of ['', '#/join']) {
+    test(`on ${device}, the start sends one frame to the canvas (${path || 'Tiers'})`, async () => {
+      const server = await startServer();
+      const b = await launch(options);
+      try {
+        await openApp(b.page, server.url, path);
+        await settle(b.page);
+        const s = await appState(b.page);
+        assert.ok(s.frames >= 2, `the app built the frames that follow the first: ${s.frames}`);
+        assert.equal(s.frames_sent, 1, `frames sent to the canvas: ${s.frames_sent} of ${s.frames} built`);
+      } finally {
+        await b.close();
+        await server.stop();
+      }
+    });
+  }
+}

@@ -160,9 +160,9 @@ void phase_wait_for_gpu(void*) {
 }
 
 // The first frame is drawn into the canvas while it is still hidden, at its final size (it is
-// laid out, web/app.css), and is the settled layout (App::frame gives the first frame the view's
-// scroll bar); the frames that follow only settle hover and the scroll bar's thumb. Built (ImGui)
-// and drawn (GL) in two phases: together they are the longest of the start.
+// laid out, web/app.css), and is the settled layout (phase_first_frame): the frames that follow
+// draw the same, and are not sent. Built (ImGui) and drawn (GL) in two phases: together they are
+// the longest of the start.
 void phase_first_draw(void*) {
     Runner& g = runner();
     Start& start = begin();
@@ -182,9 +182,14 @@ void phase_first_draw(void*) {
         nullptr);
 }
 
+// Built twice, the second build drawn: ImGui sizes the view's scroll bar from the height the
+// view had in the frame before, so the first build's frame is not the settled one, and the frame
+// after it was a second canvas frame at start (with software GL, a second read-back of the canvas
+// on the main thread). The second build costs a few ms (3.8 on a desktop): the first compiled the code.
 void phase_first_frame(void*) {
     Runner& g = runner();
     Start& start = begin();
+    build_frame();
     build_frame();
     start.clock.lap("portal:first-frame", g.startup.first_frame);
     next(phase_first_draw);
