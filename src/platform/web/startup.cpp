@@ -132,8 +132,17 @@ void show_app() {
     delete g_start;
     g_start = nullptr;
     browser_signal_ready(info.dump().c_str());
-    // Saving and the semantics tree wait for the frames that follow (after_frames), off this path.
-    runner_request_frames(2);
+    // Saving and the semantics tree wait for the frames that follow (after_frames), which are
+    // asked for once the browser has shown the canvas: the task that shows it is the longest of
+    // the start with software GL (the compositor reads the canvas back), and a frame built in it
+    // made it longer still (14-48 ms at a phone's size). They draw what the canvas shows
+    // (phase_first_frame): nothing more is sent to it.
+    emscripten_request_animation_frame(
+        [](double, void*) -> EM_BOOL {
+            browser_next_task([](void*) { runner_request_frames(2); }, nullptr);
+            return EM_FALSE;
+        },
+        nullptr);
 }
 
 // The canvas is shown once the GPU has drawn the first frame. With software GL (SwiftShader here;
