@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
