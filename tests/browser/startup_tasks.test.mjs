@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { appState, launch, openApp, settle, startServer } from './harness.mjs';
 
 const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame', 'first-draw'];
+const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };  // with a mouse
 
 // Which task each start-up phase ended in, recorded in the page: the app reports each phase as a
 // performance measure ("portal:<phase>"). A microtask queued at a task's first measure runs once
@@ -43,14 +45,14 @@ async function phaseTasks(options) {
 }
 
 test('on a phone, each phase of the start is a task of its own', async () => {
-  const { tasks } = await phaseTasks({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const { tasks } = await phaseTasks(PHONE);
   assert.deepEqual(Object.keys(tasks).filter((p) => PHASES.includes(p)), PHASES, 'every phase reported, in order');
   const ids = PHASES.map((p) => tasks[p]);
   assert.equal(new Set(ids).size, PHASES.length, `one task per phase: ${JSON.stringify(tasks)}`);
 });
 
 test('on a desktop with a mouse, the phases share tasks', async () => {
-  const { tasks, ms } = await phaseTasks({ viewport: { width: 1280, height: 800 } });
+  const { tasks, ms } = await phaseTasks(DESKTOP);
   assert.deepEqual(Object.keys(tasks).filter((p) => PHASES.includes(p)), PHASES, 'every phase reported, in order');
   // The GL phase takes a few ms: the data is parsed in the same task (unless a busy moment of the
   // machine made it take half the task's budget of 50 ms, which leaves no room for another phase).
@@ -61,8 +63,7 @@ test('on a desktop with a mouse, the phases share tasks', async () => {
 // The frame drawn at start is the settled layout (built twice, startup.cpp): the frames the app
 // builds after it draw the same and are not sent. A second canvas frame would cost the GPU again
 // and, with software GL, a read-back of the canvas on the main thread.
-for (const [device, options] of [['a phone', { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true }],
-                                 ['a desktop', { viewport: { width: 1280, height: 800 } }]]) {
+for (const [device, options] of [['a phone', PHONE], ['a desktop', DESKTOP]]) {
   for (const path of ['', '#/join']) {
     test(`on ${device}, the start sends one frame to the canvas (${path || 'Tiers'})`, async () => {
       const server = await startServer();
