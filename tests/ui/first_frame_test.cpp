@@ -2,6 +2,7 @@
 // settled layout: the frame after it draws exactly the same. A frame that differs from the one on
 // the canvas is sent again (gl_renderer_differs): a second canvas frame at start, and with
 // software GL a second read-back of the canvas on the page's main thread.
+#include "drawn_parts.h"
 #include "ui_harness.h"
 
 #include <doctest/doctest.h>
@@ -15,20 +16,15 @@ using iiifc_test::Ui;
 
 namespace {
 
-// What a frame draws: every draw list's name, vertices, indices and commands, as bytes.
+// What a frame draws (drawn_parts.h), as bytes per draw list, each after the list's name.
 std::vector<std::string> drawn() {
     std::vector<std::string> lists;
     const ImDrawData* d = ImGui::GetDrawData();
     for (int n = 0; d && n < d->CmdListsCount; ++n) {
         const ImDrawList* list = d->CmdLists[n];
         std::string bytes = list->_OwnerName ? list->_OwnerName : "";
-        bytes.append(reinterpret_cast<const char*>(list->VtxBuffer.Data), list->VtxBuffer.Size * sizeof(ImDrawVert));
-        bytes.append(reinterpret_cast<const char*>(list->IdxBuffer.Data), list->IdxBuffer.Size * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            bytes.append(reinterpret_cast<const char*>(&cmd.ClipRect), sizeof cmd.ClipRect);
-            const unsigned counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
-            bytes.append(reinterpret_cast<const char*>(counts), sizeof counts);
-        }
+        iiifc::for_each_drawn_part(*list,
+                                   [&bytes](const void* data, std::size_t size) { bytes.append(static_cast<const char*>(data), size); });
         lists.push_back(std::move(bytes));
     }
     return lists;

@@ -1,5 +1,7 @@
 #include "gl_renderer.h"
 
+#include "drawn_parts.h"
+
 #include <GLES3/gl3.h>  // fences (WebGL 2); the rest is GLES 2 / WebGL 1
 #include <imgui.h>
 
@@ -123,16 +125,7 @@ std::uint64_t fingerprint(const ImDrawData* d, const float clear[3]) {
                             d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
     h.add(frame, sizeof frame);
     for (int n = 0; n < d->CmdListsCount; n++) {
-        const ImDrawList* list = d->CmdLists[n];
-        h.add(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        h.add(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            const ImTextureID texture = cmd.GetTexID();
-            h.add(&cmd.ClipRect, sizeof cmd.ClipRect);
-            h.add(&texture, sizeof texture);
-            const unsigned int counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
-            h.add(counts, sizeof counts);
-        }
+        for_each_drawn_part(*d->CmdLists[n], [&h](const void* data, std::size_t size) { h.add(data, size); });
     }
     return h.value();
 }
