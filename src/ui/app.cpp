@@ -130,7 +130,7 @@ void App::frame() {
     if (avail > column) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) * 0.5f);
     // At the first frame ImGui does not know the view's height yet: it gets the scroll bar that
     // nearly every view needs, so that the view is laid out at its settled width. The frame shown
-    // first is the second (startup.cpp), when the scroll bar's thumb is sized from that height.
+    // first is a later build (kBuildsBeforeFirstShown), whose thumb is sized from that height.
     const ImGuiWindowFlags first_frame = ImGui::GetFrameCount() <= 1 ? ImGuiWindowFlags_AlwaysVerticalScrollbar : 0;
     ImGui::BeginChild("view", ImVec2(avail > column ? column : 0.0f, 0.0f), false,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened | first_frame);

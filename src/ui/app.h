@@ -22,6 +22,11 @@
 
 namespace iiifc {
 
+// How many frames the app builds before the first one is shown: the first build gives the view
+// its scroll bar but sizes the bar's thumb from the height the view had in the frame before, so
+// the second is the settled frame (App::frame; the start, src/platform/web/startup.cpp).
+constexpr int kBuildsBeforeFirstShown = 2;
+
 class App final : public Shell {
 public:
     App(MembershipData data, PlatformServices& platform, AppOptions options, Views views = default_views());

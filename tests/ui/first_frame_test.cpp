@@ -1,4 +1,4 @@
-// The first frame the app shows (the second it builds: src/platform/web/startup.cpp) is its
+// The first frame the app shows (its kBuildsBeforeFirstShown-th build: src/platform/web/startup.cpp) is its
 // settled layout: the frame after it draws exactly the same. A frame that differs from the one on
 // the canvas is sent again (gl_renderer_differs): a second canvas frame at start, and with
 // software GL a second read-back of the canvas on the page's main thread.
@@ -51,7 +51,7 @@ TEST_CASE("the frame each view shows first is settled: the next draws the same, 
         for (const auto& view : iiifc::default_views()) {
             Ui ui({}, size.w, size.h);
             ui.app->open_fragment(std::string("#/") + view->id());
-            ui.frame(2);  // built twice at start, the second shown
+            ui.frame(iiifc::kBuildsBeforeFirstShown);  // as at start: the last build is shown
             const std::vector<std::string> shown = drawn();
             ui.frame();
             const std::vector<std::string> next = drawn();
