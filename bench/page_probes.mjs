@@ -1,7 +1,9 @@
 // What the benchmark watches inside a page, from outside the app (so it measures the release
 // build, which has no test queries): the animation frames the page draws, and every WebGL call
-// that makes the page wait for the GPU process (a synchronous round trip: getParameter,
-// isEnabled, getError, ...). Installed with addInitScript, before the page's own scripts run.
+// that makes the page or its drawing worker (web/draw.js) wait for the GPU process (a synchronous
+// round trip: getParameter, isEnabled, getError, ...). Installed before the page's and the
+// worker's own scripts run.
+import { addWorkerInitScript } from '../tests/browser/harness.mjs';
 
 // The WebGL methods that return something the GPU process has to answer.
 export const SYNC_GL_METHODS = [
@@ -14,31 +16,49 @@ export const SYNC_GL_METHODS = [
   'getSyncParameter', 'clientWaitSync', 'getQueryParameter', 'getInternalformatParameter', 'getFragDataLocation',
 ];
 
+// In a page, or in a worker (self): the frames are the page's.
 export function installProbes(methods) {
-  window.__probe = { frames: 0, sent: 0, gl: {} };
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) => raf((t) => { window.__probe.frames++; callback(t); });
+  const scope = globalThis;
+  const probe = scope.__probe = { frames: 0, sent: 0, gl: {} };
+  if (typeof document !== 'undefined') {
+    const raf = scope.requestAnimationFrame.bind(scope);
+    scope.requestAnimationFrame = (callback) => raf((t) => { probe.frames++; callback(t); });
+  }
   for (const name of ['WebGLRenderingContext', 'WebGL2RenderingContext']) {
-    const proto = window[name] && window[name].prototype;
+    const proto = scope[name] && scope[name].prototype;
     if (!proto) continue;
     // A frame sent to the canvas starts with a clear.
     const clear = proto.clear;
-    proto.clear = function (mask) { window.__probe.sent++; return clear.call(this, mask); };
+    proto.clear = function (mask) { probe.sent++; return clear.call(this, mask); };
     for (const m of methods) {
       const original = proto[m];
       if (typeof original !== 'function') continue;
       proto[m] = function (...args) {
-        window.__probe.gl[m] = (window.__probe.gl[m] || 0) + 1;
+        probe.gl[m] = (probe.gl[m] || 0) + 1;
         return original.apply(this, args);
       };
     }
   }
 }
 
-export async function addProbes(context) { await context.addInitScript(installProbes, SYNC_GL_METHODS); }
+export async function addProbes(context) {
+  await context.addInitScript(installProbes, SYNC_GL_METHODS);
+  await addWorkerInitScript(context, 'draw.js', installProbes, SYNC_GL_METHODS);
+}
 
-// { frames (animation frames), sent (frames drawn on the canvas), gl: { method: count } } so far.
-export function readProbes(page) { return page.evaluate(() => JSON.parse(JSON.stringify(window.__probe))); }
+// { frames (animation frames), sent (frames drawn on the canvas), gl: { method: count } } so far:
+// the page's and its workers' together.
+export async function readProbes(page) {
+  const read = () => JSON.parse(JSON.stringify(globalThis.__probe || null));
+  const all = await page.evaluate(read);
+  for (const worker of page.workers()) {
+    const p = await worker.evaluate(read).catch(() => null);  // a worker that has ended
+    if (!p) continue;
+    all.sent += p.sent;
+    for (const [m, n] of Object.entries(p.gl)) all.gl[m] = (all.gl[m] || 0) + n;
+  }
+  return all;
+}
 
 // Waits until the page has drawn no frame for `quietFrames` display frames (the app draws on
 // demand: it has handled its input), at most ~2 s.

@@ -29,22 +29,92 @@
   }
   window.portalFail = function (message) { fail('The portal could not start: ' + message); };
 
-  // The app's WebGL context, created here on the app's canvas with the attributes the app asks
-  // for (src/platform/web/startup.cpp), so the app's own request returns this same context. Made
-  // while the downloads run, it is off the start-up's critical path; the drawing buffer already
-  // has the canvas's size in device pixels, so the app's first frame resizes nothing.
-  function createContext(canvas) {
+  // The app draws with WebGL in web/draw.js: in a worker, on the canvas handed over to it, where
+  // the browser can (the page's main thread then makes no WebGL call: with software GL, showing a
+  // frame blocks the thread that drew it for tens of ms); else on the page. Started while the
+  // downloads run, it makes its context and builds its shaders meanwhile; the drawing buffer
+  // already has the canvas's size in device pixels, so the app's first frame resizes nothing.
+  var DRAW_JS = 'draw.js?v=' + VERSION;
+  var CONTEXT_ATTRS = { alpha: false, antialias: false /* ImGui antialiases its own shapes */, depth: false, stencil: false,
+                        premultipliedAlpha: false, preserveDrawingBuffer: false, powerPreference: 'low-power' };
+  function sizeCanvas(canvas) {
     // The canvas fills the window once the app runs (the page's scroll bar goes then).
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(window.innerWidth * ratio));
     canvas.height = Math.max(1, Math.round(window.innerHeight * ratio));
-    var attrs = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: false,
-                  preserveDrawingBuffer: false, powerPreference: 'low-power' };
-    try {
-      if (canvas.getContext('webgl2', attrs)) return 2;
-      if (canvas.getContext('webgl', attrs)) return 1;
-    } catch (e) { /* a browser that throws instead of returning null: no WebGL either */ }
-    return 0;
+  }
+  function onDrawerAnswer(msg) { if (msg.type === 'drawn') bridge.drawn = msg.linked ? 1 : 2; }
+  // What the app sends the drawer before it is known (the app does not wait for it: a worker takes
+  // a while to start) waits here, then goes in order.
+  var drawQueue = [];
+  function useDrawer(send) {
+    bridge.draw = send;
+    drawQueue.forEach(function (m) { send(m[0], m[1]); });
+    drawQueue = null;
+  }
+  function drawOnPage(canvas) {
+    return loadScript(DRAW_JS).then(function () {
+      var drawer = window.createDrawer(canvas, CONTEXT_ATTRS, onDrawerAnswer, false);
+      if (!drawer) return 0;
+      useDrawer(function (msg) { drawer.handle(msg); });
+      root.dataset.drawing = 'page';
+      return drawer.version;
+    }, function () { return 0; });
+  }
+  // Resolves with the worker's WebGL version, or -1 where no worker could take the canvas (the
+  // canvas is then still the page's).
+  function drawInWorker(canvas) {
+    return new Promise(function (resolve) {
+      var worker, offscreen;
+      try {
+        worker = new Worker(DRAW_JS);
+        offscreen = canvas.transferControlToOffscreen();
+      } catch (e) {
+        if (worker) worker.terminate();
+        resolve(-1);
+        return;
+      }
+      var answered = false;
+      worker.onmessage = function (event) {
+        var msg = event.data;
+        if (msg.type !== 'context') { onDrawerAnswer(msg); return; }
+        answered = true;
+        if (msg.version) {
+          useDrawer(function (m, transfer) { worker.postMessage(m, transfer || []); });
+          root.dataset.drawing = 'worker';
+        } else {
+          worker.terminate();
+        }
+        resolve(msg.version);
+      };
+      // A worker that cannot start (its script not loaded): the page draws. A later error is the
+      // page's to report.
+      worker.onerror = function (e) {
+        if (answered) return;
+        e.preventDefault();
+        worker.terminate();
+        resolve(0);
+      };
+      worker.postMessage({ type: 'init', canvas: offscreen, attrs: CONTEXT_ATTRS }, [offscreen]);
+    });
+  }
+  // Resolves with the drawer's WebGL version (0: none).
+  function startDrawing() {
+    var canvas = document.getElementById('canvas');
+    sizeCanvas(canvas);
+    var inWorker = typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof canvas.transferControlToOffscreen === 'function';
+    if (!inWorker) return drawOnPage(canvas);
+    return drawInWorker(canvas).then(function (version) {
+      if (version > 0) return version;
+      if (version < 0) return drawOnPage(canvas);
+      // The worker could not draw (no WebGL there): the page's canvas was handed over, so a fresh
+      // one of the same kind takes its place.
+      var fresh = canvas.cloneNode(false);
+      canvas.replaceWith(fresh);
+      sizeCanvas(fresh);
+      if (bridge.runtimeReady) Module._portal_on_canvas_replaced();  // its input goes to the app too
+      return drawOnPage(fresh);
+    });
   }
 
   // Reads a response's body, reporting bytes as they arrive; resolves with its chunks.
@@ -139,7 +209,18 @@
 
   var bridge = window.portalBridge = {
     nextTask: nextTask,
-    // The first frame is drawn (sent to the GL, the canvas still hidden): the moment the
+    // The drawer (startDrawing): draw(message, transfer) sends it a message; its WebGL version
+    // once known; drawn: 0 while a confirmation is awaited, then 1 (the GPU has drawn what was
+    // sent), 2 (... but the shaders did not link); 3: no WebGL (the page has said so).
+    draw: function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); },
+    drawingVersion: 0,
+    drawn: 1,
+    confirm: function () {
+      if (bridge.drawn === 3) return;
+      bridge.drawn = 0;
+      bridge.draw({ type: 'confirm' });
+    },
+    // The first frame is drawn (sent to the drawer, the canvas still hidden): the moment the
     // benchmark compares with the bare Dear ImGui baseline's first frame.
     firstFrame: function () {
       performance.mark('portal-first-frame');
@@ -152,7 +233,7 @@
       performance.mark('portal-shown');
       root.dataset.shownMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
-      root.dataset.webgl = String(info.webgl);
+      root.dataset.webgl = String(bridge.drawingVersion);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
       // The worker's precaching downloads every file again: not before the first frame is up.
@@ -243,7 +324,6 @@
       fail('This browser cannot run WebAssembly, which the interactive portal needs.');
       return;
     }
-    var canvas = document.getElementById('canvas');
     // The page's static content is there to read from the first paint; on a slow connection
     // the status says so.
     setTimeout(function () {
@@ -266,26 +346,27 @@
       return results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
-    // Made while the page waits for the downloads, if it does: the GL context (creating one waits
-    // for the GPU process: 5-15 ms) and localStorage (its first use in a page takes a while;
-    // opened early, the app's read of its saved draft is quick). Otherwise when the app needs them.
-    var contextMade, storageOpened = false;
+    // Drawing starts now, beside the downloads (startDrawing); the app does not wait for it, and
+    // stops where it finds no WebGL. localStorage is opened while the page waits for them, if it
+    // does (its first use in a page takes a while; opened early, the app's read of its saved draft
+    // is quick), else when the app needs it.
+    startDrawing().then(function (version) {
+      performance.mark('portal-drawer-ready');
+      bridge.drawingVersion = version;
+      if (version) return;
+      bridge.drawn = 3;
+      drawQueue = null;
+      fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
+    });
+    var storageOpened = false;
     var openStorage = function () {
       if (storageOpened) return;
       storageOpened = true;
       try { void window.localStorage.length; } catch (e) { /* storage blocked: the app works without it */ }
     };
-    var makeContext = function () {
-      if (contextMade === undefined) {
-        contextMade = createContext(canvas);
-        if (!contextMade) fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
-      }
-      return contextMade;
-    };
-    // Each in an idle moment of its own (on a slow phone either takes tens of milliseconds). Not
-    // in the next task: on a fast connection the downloads' responses are queued by then, and
-    // each waits for it (the first frame 15 ms later on a desktop).
-    whenIdle(function () { makeContext(); whenIdle(openStorage); });
+    // In an idle moment (on a slow phone it takes tens of milliseconds). Not in the next task: on
+    // a fast connection the downloads' responses are queued by then, and would wait for it.
+    whenIdle(openStorage);
     // The runtime's start and the app's in tasks of their own on a phone; on a desktop each runs
     // in the task that made it due (a step between tasks costs a few ms there).
     var step = taskBudgetMs > 0 ? function (fn) { fn(); } : nextTask;
@@ -293,7 +374,7 @@
       // Emscripten only instantiates the module compiled above, with its imports.
       instantiateWasm: function (imports, done) {
         downloaded.then(function (results) {
-          if (!makeContext()) return;  // no WebGL: the page says so (makeContext), nothing to start
+          if (bridge.drawn === 3) return;  // no WebGL: the page says so (startDrawing), nothing to start
           bridge.startData = results[0];  // taken by the app (browser_copy_start_data)
           statusText.textContent = 'Starting\u2026';
           // The runtime's start: its constructors, then onRuntimeInitialized.
@@ -303,15 +384,14 @@
         }, function () { /* reported above */ }).catch(function (e) { fail('The portal could not start (' + e.message + ').'); });
         return {};
       },
-      canvas: canvas,
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },
       onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
+        bridge.runtimeReady = true;
         wireEvents();
         // The app shows its canvas once the GPU has drawn its first frame (bridge.show, bridge.ready).
-        if (!makeContext()) return;
         step(function () {
           openStorage();
           Module.ccall('portal_start', null, ['number', 'string', 'number'], [bridge.startData.length, DATA_FILE, taskBudgetMs]);

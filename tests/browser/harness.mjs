@@ -22,6 +22,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic', '--disable-default-apps', '--disable-extensions',
 ];
 
+// Runs fn(arg) first in every worker whose script's file is `file` (web/draw.js: the app's
+// drawing), as addInitScript does in pages: the worker's script comes with the call put in front.
+export async function addWorkerInitScript(context, file, fn, arg) {
+  await context.route((url) => url.pathname.endsWith(`/${file}`), async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-encoding'];  // the body is sent as read: decoded
+    delete headers['content-length'];
+    await route.fulfill({ status: response.status(), headers, body: `(${fn})(${JSON.stringify(arg)});\n${await response.text()}` });
+  });
+}
+
 // Starts scripts/serve.mjs for `dir` on `port` (0: a free one); resolves { url, port, stop }.
 export function startServer(dir = SITE_DIR, port = 0) {
   return new Promise((resolvePromise, reject) => {
@@ -73,6 +85,8 @@ export async function launch(options = {}) {
   const watch = (p) => {
     p.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
     p.on('pageerror', (e) => log.pageErrors.push(String(e)));
+    // The page's workers (the app's drawing, web/draw.js): their errors are the page's.
+    p.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(`${w.url()}: ${m.text()}`); }));
   };
   watch(page);
   context.on('page', watch);

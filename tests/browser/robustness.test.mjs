@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { SITE_DIR, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+import { SITE_DIR, addWorkerInitScript, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -51,14 +51,19 @@ test('a slow download: the static content is shown while the app loads, and hidd
   }
 });
 
-// Makes the page's canvases refuse the given WebGL versions, as a browser without them would.
+// Makes the canvases refuse the given WebGL versions, as a browser without them would: the page's
+// and those handed to the drawing worker (web/draw.js).
+function refuseWebGL(refused) {
+  for (const kind of ['HTMLCanvasElement', 'OffscreenCanvas']) {
+    const proto = globalThis[kind] && globalThis[kind].prototype;
+    if (!proto) continue;
+    const getContext = proto.getContext;
+    proto.getContext = function (type, attrs) { return refused.includes(type) ? null : getContext.call(this, type, attrs); };
+  }
+}
 async function withoutWebGL(b, versions) {
-  await b.context.addInitScript((refused) => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, attrs) {
-      return refused.includes(type) ? null : getContext.call(this, type, attrs);
-    };
-  }, versions);
+  await b.context.addInitScript(refuseWebGL, versions);
+  await addWorkerInitScript(b.context, 'draw.js', refuseWebGL, versions);
 }
 
 test('a server that sends the .wasm with the wrong Content-Type: the app still starts', async () => {

@@ -27,10 +27,16 @@ void browser_signal_first_frame();            // the first frame is drawn (sent 
 void browser_signal_ready(const char* info);  // ... and shown: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();
-void browser_schedule_timeout(double ms);                                // calls portal_on_timeout after ms
-void browser_next_task(void (*callback)(void*), void* user_data);        // calls it in a task of its own, unclamped
-void browser_copy_start_data(char* into);                                // the data's bytes the loader fetched
-void browser_fail(const char* message);                                  // the app cannot start: the page says why
+void browser_schedule_timeout(double ms);                          // calls portal_on_timeout after ms
+void browser_next_task(void (*callback)(void*), void* user_data);  // calls it in a task of its own, unclamped
+void browser_copy_start_data(char* into);                          // the data's bytes the loader fetched
+void browser_fail(const char* message);                            // the app cannot start: the page says why
+// The drawer (web/draw.js): the font atlas (one byte a texel), a frame's packet (gl_renderer.cpp),
+// a confirmation asked for, and its state (gl_renderer.h, DrawerState).
+void browser_gl_font(const unsigned char* pixels, int width, int height);
+void browser_gl_frame(const unsigned char* packet, int bytes);
+void browser_gl_confirm();
+int browser_gl_drawn();
 double browser_heap_bytes();                                             // size of the WebAssembly memory
 void browser_measure(const char* name, double start_ms, double end_ms);  // performance.measure on the page's timeline
 }

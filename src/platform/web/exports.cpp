@@ -1,5 +1,5 @@
 // The functions the page calls (web/app.js, library_browser.js, library_semantics.js) once the app
-// runs: navigation, text, clipboard and file results, timers, page visibility, other tabs' saves,
+// runs: navigation, a new canvas, text, clipboard and file results, timers, page visibility, other tabs' saves,
 // newer data, actions on the DOM controls, input, updates, colour scheme.
 #include "data_loader.h"
 #include "imgui_impl_html5.h"
@@ -26,6 +26,8 @@ EMSCRIPTEN_KEEPALIVE void portal_on_fragment(const char* fragment) {  // back / 
     app()->open_fragment(fragment);
     runner_request_frames(3);
 }
+
+EMSCRIPTEN_KEEPALIVE void portal_on_canvas_replaced() { ImGui_ImplHtml5_WatchCanvas(); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_text(const char* text) {  // paste, soft keyboard
     ImGui_ImplHtml5_AddText(text);

@@ -14,6 +14,7 @@
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 
 #include <algorithm>

@@ -1,23 +1,24 @@
-// Draws Dear ImGui's draw data with WebGL (2, or 1). The app owns the canvas's GL context, so the
-// renderer sets its GL state once at start-up and keeps it: a frame only sends commands (buffer
-// uploads, scissor rectangles, draws) and asks the GL nothing back. A query such as getParameter
-// or isEnabled waits for the GPU process to answer, and with software GL for the previous frame
-// to be rasterised; Dear ImGui's own OpenGL3 renderer makes 18 of them a frame to save and
-// restore state nobody else uses here.
+// The app's side of its WebGL drawing: each frame Dear ImGui builds goes, as one packet of bytes,
+// to the drawer (web/draw.js), which draws it in a worker of its own where the browser can. The
+// drawer sets its GL state once and keeps it: a frame only sends commands (buffer uploads,
+// scissor rectangles, draws) and asks the GL nothing back. A query such as getParameter or
+// isEnabled waits for the GPU process to answer, and with software GL for the previous frame to
+// be rasterised; Dear ImGui's own OpenGL3 renderer makes 18 of them a frame to save and restore
+// state nobody else uses here.
 #pragma once
 
 struct ImDrawData;
 
 namespace iiifc {
 
-void gl_renderer_init(int webgl_version);  // the context is current; the shaders are built without waiting
-bool gl_renderer_failed();                 // the shaders did not build (asks the GL once, and waits for it)
-void gl_renderer_upload_fonts();           // the font atlas (after building it), replacing the previous one
-// A fence after what has been sent, and whether the GPU has finished it: asked without waiting,
-// true at once where there are no fences (WebGL 1). The first frame is shown once the GPU has
-// drawn it (startup.cpp).
-void gl_renderer_fence();
-bool gl_renderer_done();
+void gl_renderer_init();
+void gl_renderer_upload_fonts();  // the font atlas (after building it), replacing the previous one
+// Asks the drawer to say when the GPU has finished what has been sent (gl_renderer_confirm), and
+// what it has said (without waiting; drawn at once where there are no fences, WebGL 1). The
+// drawer may not be there yet: a worker takes a while to start, and the app does not wait.
+enum class DrawerState { kWaiting = 0, kDrawn = 1, kShadersFailed = 2, kNoWebGL = 3 };  // web/app.js's bridge.drawn
+void gl_renderer_confirm();
+DrawerState gl_renderer_state();
 // Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
 // changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
 bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);

@@ -321,11 +321,8 @@ void measure_canvas() {
     }
     bd.css_w = static_cast<float>(w);
     bd.css_h = static_cast<float>(h);
-    // The drawing buffer has one pixel per device pixel: sharp at any ratio and zoom.
-    const int fb_w = static_cast<int>(std::lround(w * ratio)), fb_h = static_cast<int>(std::lround(h * ratio));
-    int cur_w = 0, cur_h = 0;
-    emscripten_get_canvas_element_size(bd.canvas.c_str(), &cur_w, &cur_h);
-    if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size(bd.canvas.c_str(), fb_w, fb_h);
+    // The drawing buffer (one pixel per device pixel: sharp at any ratio and zoom) is sized by the
+    // drawer (web/draw.js) from each frame: the canvas may be a worker's.
 }
 
 void apply_event(const InputEvent& e, ImGuiIO& io) {
@@ -386,16 +383,8 @@ bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wak
     io.SetClipboardTextFn = [](void*, const char* text) { browser_copy_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };  // pasting arrives as text events
 
-    const char* c = canvas_selector;
-    emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+    ImGui_ImplHtml5_WatchCanvas();
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
-    emscripten_set_mousemove_callback(c, nullptr, EM_TRUE, on_mouse);
-    emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, on_leave);
-    emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
-    emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_blur);
@@ -403,6 +392,19 @@ bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wak
     measure_canvas();
     g_bd->ratio_changed = false;
     return true;
+}
+
+void ImGui_ImplHtml5_WatchCanvas() {
+    if (!g_bd) return;  // not initialised yet: Init watches it
+    const char* c = g_bd->canvas.c_str();
+    emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, on_leave);
+    emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
 }
 
 void ImGui_ImplHtml5_Shutdown() {

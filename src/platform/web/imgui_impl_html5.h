@@ -10,6 +10,9 @@
 // `wake` is called whenever an event needs a frame; the runner schedules one.
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wake);
 void ImGui_ImplHtml5_Shutdown();
+// Installs the canvas's callbacks again, on the element the selector finds now: the page replaced
+// the canvas (web/app.js: a worker took the first and could not draw on it).
+void ImGui_ImplHtml5_WatchCanvas();
 
 // Applies queued input for one frame and updates the canvas size. Returns true when queued input
 // remains (the runner must draw another frame).

@@ -168,9 +168,9 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { region.textContent = text; }, 50);
   },
 
-  browser_set_cursor: function (ptr) { Module['canvas'].style.cursor = UTF8ToString(ptr); },
+  browser_set_cursor: function (ptr) { document.getElementById('canvas').style.cursor = UTF8ToString(ptr); },
 
-  browser_focus_canvas: function () { Module['canvas'].focus({ preventScroll: true }); },
+  browser_focus_canvas: function () { document.getElementById('canvas').focus({ preventScroll: true }); },
 
   browser_reload: function () { if (window.portalBridge) window.portalBridge.reload(); else window.location.reload(); },
 
@@ -212,6 +212,19 @@ mergeInto(LibraryManager.library, {
     if (Module.portalPendingAddress) Module.portalPendingAddress();
     Module.portalPendingAddress = null;
   },
+
+  // The app's drawer (web/draw.js, started by web/app.js): the messages it takes, and its state.
+  // Each message carries a copy of the bytes, handed over (not copied again) to a worker.
+  browser_gl_font: function (pixels, width, height) {
+    var copy = HEAPU8.slice(pixels, pixels + width * height);
+    window.portalBridge.draw({ type: 'font', width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
+  },
+  browser_gl_frame: function (packet, bytes) {
+    var copy = HEAPU8.slice(packet, packet + bytes);
+    window.portalBridge.draw({ type: 'frame', packet: copy.buffer }, [copy.buffer]);
+  },
+  browser_gl_confirm: function () { window.portalBridge.confirm(); },
+  browser_gl_drawn: function () { return window.portalBridge.drawn; },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
   browser_measure: function (name, start, end) {

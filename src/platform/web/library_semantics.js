@@ -27,7 +27,7 @@ mergeInto(LibraryManager.library, {
         c.id = 'semantics';
         c.setAttribute('role', 'main');
         c.setAttribute('aria-label', document.title);
-        var app = Module['canvas'] && Module['canvas'].parentNode;
+        var canvas = document.getElementById('canvas'), app = canvas && canvas.parentNode;
         if (app && app.parentNode) app.parentNode.insertBefore(c, app.nextSibling); else document.body.appendChild(c);
       }
       S.container = c;
@@ -454,7 +454,7 @@ mergeInto(LibraryManager.library, {
     var S = PortalSemantics, c = S.root();
     id = id >>> 0;
     var a = document.activeElement;
-    if (!a || (a !== Module['canvas'] && !c.contains(a))) return;  // not at start-up, nor away from the app
+    if (!a || (a !== document.getElementById('canvas') && !c.contains(a))) return;  // not at start-up, nor away from the app
     var rec = S.records.get(id);
     if (!rec) { S.pendingFocus = id; return; }
     S.pendingFocus = -1;

@@ -6,15 +6,11 @@
 #include "app.h"
 #include "browser_services.h"
 
-#include <emscripten/html5.h>
-
 #include <memory>
 
 namespace iiifc {
 
 struct Runner {
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    int webgl_version = 0;
     BrowserServices services;
     std::unique_ptr<App> app;
     float base_font_size = 16.0f;
@@ -30,7 +26,7 @@ struct Runner {
     double last_commit_ms = 0;
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
-    // Start-up phases in ms: the GL context and shaders, parsing the data, ImGui and the app, the
+    // Start-up phases in ms: the renderer's (the drawer made the context and shaders), parsing the data, ImGui and the app, the
     // font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
     // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {

@@ -1,6 +1,6 @@
-// Start-up: the page's loader (web/app.js) fetches the data and the .wasm, then calls
-// portal_start(), which copies the data's bytes in. The start runs in phases: the GL context is
-// taken and the shaders built; the data is parsed; the app made; the font atlas built; the saved
+// Start-up: the page's loader (web/app.js) fetches the data and the .wasm, and starts the drawer
+// (web/draw.js: the WebGL context and shaders), then calls portal_start(), which copies the data's
+// bytes in. The start runs in phases: the data is parsed; the app made; the font atlas built; the saved
 // draft and the page's link applied; the first frame built, then drawn; and, once the GPU has
 // drawn it, the canvas shown. On a phone each phase is a task of its own, the browser free to
 // handle input and paint between them (one task for all of it blocks a slow phone for half a
@@ -26,30 +26,6 @@
 using namespace iiifc;
 
 namespace {
-
-// web/app.js has made the canvas's context already, with these same attributes, while the
-// downloads ran: the browser hands that context back here. Keep the two lists in step.
-bool create_gl_context(Runner& g) {
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.alpha = EM_FALSE;
-    attrs.antialias = EM_FALSE;  // ImGui antialiases its own shapes
-    attrs.depth = EM_FALSE;
-    attrs.stencil = EM_FALSE;
-    attrs.premultipliedAlpha = EM_FALSE;
-    attrs.preserveDrawingBuffer = EM_FALSE;
-    attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-    for (int version : {2, 1}) {
-        attrs.majorVersion = version;
-        g.gl = emscripten_webgl_create_context("#canvas", &attrs);
-        if (g.gl > 0) {
-            g.webgl_version = version;
-            emscripten_webgl_make_context_current(g.gl);
-            return true;
-        }
-    }
-    return false;
-}
 
 AppOptions options_from_page(Runner& g) {
     AppOptions options;
@@ -91,8 +67,9 @@ struct Start {
 };
 Start* g_start = nullptr;
 
+// message: nullptr where the page has said why already.
 void give_up(const char* message) {
-    browser_fail(message);
+    if (message) browser_fail(message);
     delete g_start;
     g_start = nullptr;
 }
@@ -128,14 +105,14 @@ Start& begin() {
 void show_app() {
     Runner& g = runner();
     browser_show_app();
-    const nlohmann::json info = {{"webgl", g.webgl_version}, {"tiers", g.app->data().schedule.tiers.size()}};
+    const nlohmann::json info = {{"tiers", g.app->data().schedule.tiers.size()}};
     delete g_start;
     g_start = nullptr;
     browser_signal_ready(info.dump().c_str());
     // Saving and the semantics tree wait for the frames that follow (after_frames), which are
-    // asked for once the browser has shown the canvas: the task that shows it is the longest of
-    // the start with software GL (the compositor reads the canvas back), and a frame built in it
-    // made it longer still (14-48 ms at a phone's size). They draw what the canvas shows
+    // asked for once the browser has shown the canvas: where the drawer runs on the page, the task
+    // that shows it is the longest of the start with software GL (the canvas is read back there),
+    // and a frame built in it made it longer still (14-48 ms at a phone's size). They draw what the canvas shows
     // (phase_first_frame): nothing more is sent to it.
     emscripten_request_animation_frame(
         [](double, void*) -> EM_BOOL {
@@ -145,20 +122,26 @@ void show_app() {
         nullptr);
 }
 
-// The canvas is shown once the GPU has drawn the first frame. With software GL (SwiftShader here;
-// also blocklisted GPUs, virtual machines, many kiosk PCs) the compositor reads the canvas back
-// on the page's main thread, waiting for the GPU to finish drawing: shown at once, the page was
-// blocked for most of 100 ms (Lighthouse's longest task). Asked without blocking, every few ms;
-// a fence that never signals costs a second at most.
-constexpr double kGpuWaitStepMs = 4, kGpuWaitLimitMs = 1000;
+// The canvas is shown once the drawer has drawn the first frame and the GPU has finished it:
+// shown earlier, it would show an empty canvas for a moment. With software GL (SwiftShader here;
+// also blocklisted GPUs, virtual machines, many kiosk PCs) showing it reads the canvas back on the
+// thread that draws, waiting for the GPU to finish: where that is the page's (no drawing worker),
+// shown at once, the page was blocked for most of 100 ms. Asked without blocking, every few ms.
+// The drawer may still be starting (a worker, on a slow phone, takes a second or more); it gives
+// up waiting on the GPU after a second. A drawer that never answers: shown after 10 s anyway.
+constexpr double kGpuWaitStepMs = 4, kGpuWaitLimitMs = 10000;
 void phase_wait_for_gpu(void*) {
     Start& start = *g_start;
     const double now = emscripten_get_now();
-    if (gl_renderer_done() || now - start.gpu_wait_from > kGpuWaitLimitMs) {
+    const DrawerState state = gl_renderer_state();
+    if (state == DrawerState::kNoWebGL) {
+        give_up(nullptr);  // the page says so (web/app.js)
+        return;
+    }
+    if (state != DrawerState::kWaiting || now - start.gpu_wait_from > kGpuWaitLimitMs) {
         runner().startup.gpu_wait = now - start.gpu_wait_from;
         browser_measure("portal:gpu-wait", start.gpu_wait_from, now);
-        // Asked now that the GPU is idle: the answer costs no wait.
-        if (gl_renderer_failed()) {
+        if (state == DrawerState::kShadersFailed) {
             give_up("This browser's WebGL could not build the portal's shaders.");
             return;
         }
@@ -177,7 +160,7 @@ void phase_first_draw(void*) {
     Start& start = begin();
     send_frame();
     g.started = true;
-    gl_renderer_fence();
+    gl_renderer_confirm();
     start.clock.lap("portal:first-draw", g.startup.first_draw);
     browser_signal_first_frame();
     start.gpu_wait_from = emscripten_get_now();
@@ -250,8 +233,7 @@ void phase_data(void*) {
 extern "C" {
 
 // Called by web/app.js once the data has been fetched: its size in bytes and its file's name, and
-// the page's budget for one task (next()). Copies the data in, takes the GL context, then goes
-// on in phases (above); a failure from here on is shown by the page (browser_fail).
+// the page's budget for one task (next()). Copies the data in, then goes on in phases (above); a failure from here on is shown by the page (browser_fail).
 EMSCRIPTEN_KEEPALIVE void portal_start(int data_bytes, const char* data_name, double task_budget_ms) {
     Runner& g = runner();
     g_start = new Start();
@@ -263,11 +245,7 @@ EMSCRIPTEN_KEEPALIVE void portal_start(int data_bytes, const char* data_name, do
     g_start->data_name = data_name;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();  // the renderer records itself in ImGui's IO
-    if (!create_gl_context(g)) {
-        give_up("WebGL is not available in this browser.");
-        return;
-    }
-    gl_renderer_init(g.webgl_version);
+    gl_renderer_init();      // the drawer (web/draw.js) makes its context meanwhile, or has made it
     g_start->clock.lap("portal:gl", g.startup.gl);
     next(phase_data);
 }

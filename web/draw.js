@@ -1,0 +1,229 @@
+// The app's WebGL drawing. The app (C++, src/platform/web/gl_renderer.cpp) builds each frame and
+// sends it here as one packet; this draws it on the canvas. It runs in a worker of its own, on the
+// canvas handed over as an OffscreenCanvas: the page's main thread makes no WebGL call at all.
+// With software GL (SwiftShader; also blocklisted GPUs, virtual machines, many kiosk PCs) every
+// frame shown is read back from the GPU where the canvas is drawn, about 100 ms for the first one
+// at a phone's size and most of a frame's time while scrolling: in the worker, that wait blocks
+// neither input nor the page. Where a browser cannot draw WebGL in a worker, web/app.js loads this
+// same file on the page and uses createDrawer there.
+//
+// Messages in: {type: 'init', canvas, attrs} (answers {type: 'context', version: 2, 1 or 0}),
+// {type: 'font', width, height, pixels} (the font atlas, one byte of coverage a texel),
+// {type: 'frame', packet} and {type: 'confirm'} (answers {type: 'drawn', linked} once the GPU has
+// drawn everything sent before it).
+'use strict';
+
+// GLSL ES 1.00 runs on WebGL 1 and 2. The only texture is the font atlas, alpha only: its texels
+// give the coverage, the vertex the colour; solid shapes sample the atlas's white texel. The
+// transform from display to clip space is a constant attribute (scale xy, offset zw), not a
+// uniform: a uniform's location must be asked of the linked program, a round trip that waits for
+// the GPU to compile and link (attribute locations are bound before linking instead).
+var VERTEX_SHADER = [
+  'attribute vec2 a_position;',
+  'attribute vec2 a_uv;',
+  'attribute vec4 a_color;',
+  'attribute vec4 a_transform;',
+  'varying vec2 v_uv;',
+  'varying vec4 v_color;',
+  'void main() {',
+  '  v_uv = a_uv;',
+  '  v_color = a_color;',
+  '  gl_Position = vec4(a_position * a_transform.xy + a_transform.zw, 0.0, 1.0);',
+  '}',
+].join('\n');
+// The sampler reads texture unit 0, a sampler's initial value: nothing to set.
+var FRAGMENT_SHADER = [
+  'precision mediump float;',
+  'uniform sampler2D u_texture;',
+  'varying vec2 v_uv;',
+  'varying vec4 v_color;',
+  'void main() {',
+  '  gl_FragColor = vec4(v_color.rgb, v_color.a * texture2D(u_texture, v_uv).a);',
+  '}',
+].join('\n');
+
+var POSITION = 0, UV = 1, COLOR = 2, TRANSFORM = 3;
+// ImDrawVert: position (2 floats), uv (2 floats), colour (4 bytes).
+var VERTEX_BYTES = 20;
+// The packet (gl_renderer.cpp, kPacket*): a header of 11 words (framebuffer width and height, clear
+// colour r g b, transform sx sy ox oy, the number of draw lists, the bytes of an index), then per
+// list 3 words (vertex bytes, index bytes, commands), its vertices, its indices (padded to a word)
+// and its commands, 8 words each (scissor x y w h in framebuffer pixels, texture, first vertex,
+// first index's byte offset, index count).
+var HEADER_WORDS = 11, LIST_WORDS = 3, COMMAND_WORDS = 8;
+
+// A drawer for `canvas` (an OffscreenCanvas in the worker, the page's canvas otherwise); `reply`
+// takes its answers; `coalesce`: of the frames that arrive while it is busy, only the last is
+// drawn (in the worker: the app sends frames as they change, and with software GL one frame costs
+// the worker tens of ms; on the page the app paces them itself, frame_pacing.h). Null where the
+// canvas gives no WebGL context.
+function createDrawer(canvas, attrs, reply, coalesce) {
+  var gl = null, version = 0;
+  try {
+    gl = canvas.getContext('webgl2', attrs);
+    version = gl ? 2 : 0;
+    if (!gl) { gl = canvas.getContext('webgl', attrs); version = gl ? 1 : 0; }
+  } catch (e) { gl = null; }  // a browser that throws instead of returning null: no WebGL either
+  if (!gl) return null;
+
+  function compile(kind, source) {
+    var shader = gl.createShader(kind);
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    return shader;
+  }
+  var program = gl.createProgram();
+  var vs = compile(gl.VERTEX_SHADER, VERTEX_SHADER), fs = compile(gl.FRAGMENT_SHADER, FRAGMENT_SHADER);
+  gl.attachShader(program, vs);
+  gl.attachShader(program, fs);
+  gl.bindAttribLocation(program, POSITION, 'a_position');
+  gl.bindAttribLocation(program, UV, 'a_uv');
+  gl.bindAttribLocation(program, COLOR, 'a_color');
+  gl.bindAttribLocation(program, TRANSFORM, 'a_transform');
+  gl.linkProgram(program);
+  gl.deleteShader(vs);  // freed with the program
+  gl.deleteShader(fs);
+  // Nothing asks whether it linked until the GPU has drawn the first frame (confirm): asked
+  // earlier, the answer waits for the GPU to compile it.
+  gl.flush();
+
+  // The state every frame draws with, set once: nothing else draws in this context, so nothing is
+  // saved or restored (each query of the GL state is a round trip to the GPU).
+  var vertexBuffer = gl.createBuffer(), indexBuffer = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuffer);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
+  gl.enableVertexAttribArray(POSITION);
+  gl.enableVertexAttribArray(UV);
+  gl.enableVertexAttribArray(COLOR);  // TRANSFORM has no array: its value is a constant
+  gl.enable(gl.BLEND);
+  gl.blendEquation(gl.FUNC_ADD);
+  gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  gl.disable(gl.CULL_FACE);
+  gl.disable(gl.DEPTH_TEST);
+  gl.activeTexture(gl.TEXTURE0);
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+  // The font texture exists from the start, with the parameters it keeps. Glyphs are rasterised
+  // at device pixels and drawn one texel per pixel: linear filtering, no mipmaps.
+  var fontTexture = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+
+  var programUsed = false, transform = [NaN, NaN, NaN, NaN], viewport = [-1, -1];
+
+  function pointAttributes(firstVertex) {
+    var base = firstVertex * VERTEX_BYTES;
+    gl.vertexAttribPointer(POSITION, 2, gl.FLOAT, false, VERTEX_BYTES, base);
+    gl.vertexAttribPointer(UV, 2, gl.FLOAT, false, VERTEX_BYTES, base + 8);
+    gl.vertexAttribPointer(COLOR, 4, gl.UNSIGNED_BYTE, true, VERTEX_BYTES, base + 16);
+  }
+
+  function drawFrame(packet) {
+    var words = new Int32Array(packet, 0, HEADER_WORDS), floats = new Float32Array(packet, 0, HEADER_WORDS);
+    var width = words[0], height = words[1];
+    if (width <= 0 || height <= 0) return;
+    // Resizing the canvas clears it; the packet's frame covers all of it.
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    if (!programUsed) {
+      gl.useProgram(program);  // at the first frame, not at start: WebGL's check waits for the link
+      programUsed = true;
+    }
+    if (viewport[0] !== width || viewport[1] !== height) {
+      gl.viewport(0, 0, width, height);
+      viewport = [width, height];
+    }
+    gl.disable(gl.SCISSOR_TEST);  // the clear covers the whole drawing buffer
+    gl.clearColor(floats[2], floats[3], floats[4], 1);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.enable(gl.SCISSOR_TEST);
+    if (floats[5] !== transform[0] || floats[6] !== transform[1] || floats[7] !== transform[2] || floats[8] !== transform[3]) {
+      transform = [floats[5], floats[6], floats[7], floats[8]];
+      gl.vertexAttrib4f(TRANSFORM, transform[0], transform[1], transform[2], transform[3]);
+    }
+    var lists = words[9], indexType = words[10] === 2 ? gl.UNSIGNED_SHORT : gl.UNSIGNED_INT;
+    var at = HEADER_WORDS * 4;
+    for (var n = 0; n < lists; n++) {
+      var head = new Int32Array(packet, at, LIST_WORDS);
+      var vertexBytes = head[0], indexBytes = head[1], commands = head[2];
+      at += LIST_WORDS * 4;
+      gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(packet, at, vertexBytes), gl.STREAM_DRAW);
+      at += vertexBytes;
+      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint8Array(packet, at, indexBytes), gl.STREAM_DRAW);
+      at += (indexBytes + 3) & ~3;
+      var cmd = new Int32Array(packet, at, commands * COMMAND_WORDS);
+      at += commands * COMMAND_WORDS * 4;
+      var firstVertex = 0;
+      pointAttributes(0);
+      for (var c = 0; c < cmd.length; c += COMMAND_WORDS) {
+        gl.scissor(cmd[c], cmd[c + 1], cmd[c + 2], cmd[c + 3]);
+        // cmd[c + 4], the texture: the font atlas is the only one.
+        if (cmd[c + 5] !== firstVertex) {
+          firstVertex = cmd[c + 5];
+          pointAttributes(firstVertex);
+        }
+        gl.drawElements(gl.TRIANGLES, cmd[c + 7], indexType, cmd[c + 6]);
+      }
+    }
+  }
+
+  // Calls done once the GPU has finished what was sent before: asked without waiting, every few
+  // ms (a fence, WebGL 2); WebGL 1 has no fences: at once.
+  function whenDrawn(done) {
+    if (version < 2) { done(); return; }
+    var fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0), started = Date.now();
+    gl.flush();  // a fence not sent never signals
+    (function poll() {
+      // A fence that never signals costs a second at most.
+      if (gl.clientWaitSync(fence, 0, 0) === gl.TIMEOUT_EXPIRED && Date.now() - started < 1000) { setTimeout(poll, 4); return; }
+      gl.deleteSync(fence);
+      done();
+    })();
+  }
+
+  var pending = null;  // the last frame received, not drawn yet (coalesce)
+  function drawPending() {
+    var packet = pending;
+    pending = null;
+    if (packet) drawFrame(packet);
+  }
+
+  function handle(msg) {
+    if (msg.type === 'frame') {
+      if (!coalesce) { drawFrame(msg.packet); return; }
+      // Drawn in a task of its own: the frames already queued behind this one are read first.
+      if (!pending) setTimeout(drawPending, 0);
+      pending = msg.packet;
+      return;
+    }
+    drawPending();  // what follows a frame comes after it
+    if (msg.type === 'font') {
+      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, new Uint8Array(msg.pixels));
+      gl.flush();  // uploaded while the app goes on
+    } else if (msg.type === 'confirm') {
+      whenDrawn(function () {
+        // Asked now that the GPU is idle: the answer costs no wait.
+        reply({ type: 'drawn', linked: !!gl.getProgramParameter(program, gl.LINK_STATUS) });
+      });
+    }
+  }
+
+  return { version: version, handle: handle };
+}
+
+// In a worker: the page sends the canvas first, then packets.
+if (typeof document === 'undefined' && typeof self === 'object' && typeof self.postMessage === 'function') {
+  var drawer = null;
+  self.onmessage = function (event) {
+    var msg = event.data;
+    if (msg.type === 'init') {
+      drawer = createDrawer(msg.canvas, msg.attrs, function (answer) { self.postMessage(answer); }, true);
+      self.postMessage({ type: 'context', version: drawer ? drawer.version : 0 });
+    } else if (drawer) {
+      drawer.handle(msg);
+    }
+  };
+}
