@@ -1,8 +1,8 @@
 // Start-up: the page's loader (web/app.js) fetches the data and the .wasm, and starts the drawer
 // (web/draw.js: the WebGL context and shaders), then calls portal_start(), which copies the data's
-// bytes in. The start runs in phases: the data is parsed; the app made; the font atlas built; the saved
-// draft and the page's link applied; the first frame built, then drawn; and, once the GPU has
-// drawn it, the canvas shown. On a phone each phase is a task of its own, the browser free to
+// bytes in. The start runs in phases: the data is parsed; the app made; the font atlas built; the
+// saved draft and the page's link applied; the first frame built, then drawn; and, once the GPU
+// has drawn it, the canvas shown. On a phone each phase is a task of its own, the browser free to
 // handle input and paint between them (one task for all of it blocks a slow phone for half a
 // second).
 #include "browser_bridge.h"
@@ -113,8 +113,8 @@ void show_app() {
     // Saving and the semantics tree wait for the frames that follow (after_frames), which are
     // asked for once the browser has shown the canvas: where the drawer runs on the page, the task
     // that shows it is the longest of the start with software GL (the canvas is read back there),
-    // and a frame built in it made it longer still (14-48 ms at a phone's size). They draw what the canvas shows
-    // (phase_first_frame): nothing more is sent to it.
+    // and a frame built in it made it longer still (14-48 ms at a phone's size). They draw what
+    // the canvas shows (phase_first_frame): nothing more is sent to it.
     emscripten_request_animation_frame(
         [](double, void*) -> EM_BOOL {
             browser_next_task([](void*) { runner_request_frames(2); }, nullptr);
