@@ -110,7 +110,11 @@ page = addLinkPreviewTags(page);
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);
 page = page.replace('data-app-state="loading"', `data-app-state="loading" data-version="${version}" data-total-bytes="${totalBytes}"`);
-page = page.replace('<script src="app.js" defer></script>', `<script src="app.js?v=${version}" defer></script>`);
+for (const script of ['download.js', 'app.js']) {
+  const tag = `<script src="${script}" defer></script>`;
+  if (!page.includes(tag)) { console.error(`build_site: web/index.html has no ${tag}`); process.exit(1); }
+  page = page.replace(tag, `<script src="${script}?v=${version}" defer></script>`);
+}
 // A desktop-sized window with a mouse asks for the app's files while the page is parsed, and
 // web/app.js starts the app at once (it reads the media query from these links): there the app
 // comes first, as a bare Dear ImGui page's would. A phone-sized screen does not match: the

@@ -37,11 +37,15 @@
   var DRAW_JS = 'draw.js?v=' + VERSION;
   var CONTEXT_ATTRS = { alpha: false, antialias: false /* ImGui antialiases its own shapes */, depth: false, stencil: false,
                         premultipliedAlpha: false, preserveDrawingBuffer: false, powerPreference: 'low-power' };
-  function sizeCanvas(canvas) {
-    // The canvas fills the window once the app runs (the page's scroll bar goes then).
+  // The canvas fills the window once the app runs (the page's scroll bar goes then).
+  function canvasPixels() {
     var ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(window.innerWidth * ratio));
-    canvas.height = Math.max(1, Math.round(window.innerHeight * ratio));
+    return { width: Math.max(1, Math.round(window.innerWidth * ratio)), height: Math.max(1, Math.round(window.innerHeight * ratio)), ratio: ratio };
+  }
+  function sizeCanvas(canvas) {
+    var size = canvasPixels();
+    canvas.width = size.width;
+    canvas.height = size.height;
   }
   function onDrawerAnswer(msg) { if (msg.type === 'drawn') bridge.drawn = msg.linked ? 1 : 2; }
   // What the app sends the drawer before it is known (the app does not wait for it: a worker takes
@@ -117,51 +121,55 @@
     });
   }
 
-  // Reads a response's body, reporting bytes as they arrive; resolves with its chunks.
-  function readChunks(response, onBytes) {
-    if (!response.body || !response.body.getReader) {
-      return response.arrayBuffer().then(function (buf) { onBytes(buf.byteLength); return [new Uint8Array(buf)]; });
-    }
-    var reader = response.body.getReader(), chunks = [];
-    function pump() {
-      return reader.read().then(function (step) {
-        if (step.done) return chunks;
-        chunks.push(step.value);
-        onBytes(step.value.length);
-        return pump();
-      });
-    }
-    return pump();
-  }
-
-  function joinChunks(chunks) {
-    var out = new Uint8Array(chunks.reduce(function (n, c) { return n + c.length; }, 0)), offset = 0;
-    chunks.forEach(function (c) { out.set(c, offset); offset += c.length; });
-    return out.buffer;
-  }
-
-  function readAll(response, onBytes) { return readChunks(response, onBytes).then(joinChunks); }
-
-  // The ?v= of the page's version keeps them fresh.
-  function fetchOk(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      return response;
+  // On a phone the app's downloads and a rehearsal of its start run in a worker (web/warm.js):
+  // there the WebAssembly compiles as it arrives, and V8 compiles the functions the start runs
+  // (src/platform/web/warm_up.cpp), work that would otherwise be the page's main thread's, in
+  // tasks of tens of ms. startInWorker() makes the worker, which starts the downloads at once; its
+  // downloads resolve with [data, module] (rejected: the page downloads them itself), and
+  // rehearse() once the worker has rehearsed the start, has failed, or has taken
+  // REHEARSAL_LIMIT_MS: the start goes on, warm or not (the root's data-warm-up says which).
+  // Null where no worker can be made.
+  var WARM_JS = 'warm.js?v=' + VERSION, DOWNLOAD_JS = 'download.js?v=' + VERSION;
+  var REHEARSAL_LIMIT_MS = 5000;
+  function startInWorker(onBytes) {
+    var worker;
+    try { worker = new Worker(WARM_JS); } catch (e) { return null; }
+    var rehearsed = null;  // resolves rehearse()'s promise
+    var stop = function (how) {
+      if (!worker) return;
+      worker.terminate();
+      worker = null;
+      root.dataset.warmUp = how;
+      if (rehearsed) rehearsed();
+    };
+    var downloads = new Promise(function (resolve, reject) {
+      worker.onmessage = function (e) {
+        var m = e.data;
+        if (m.type === 'bytes') onBytes(m.n);
+        else if (m.type === 'downloaded') resolve([m.data, m.module]);
+        else if (m.type === 'failed') { stop('failed'); reject(new Error(m.error)); }
+        else if (m.type === 'warm') {
+          if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
+          stop(m.ok ? 'done' : 'failed');
+        }
+      };
+      worker.onerror = function (e) { e.preventDefault(); stop('failed'); reject(new Error('its worker stopped')); };
     });
-  }
-
-  // Compiles the WebAssembly as it downloads. The compiler reads the response itself, off the
-  // main thread, so whatever the page does meanwhile does not hold it up; a copy of the body is
-  // read here for the progress bar, and compiled instead if the server sent the wrong
-  // Content-Type for streaming compilation.
-  function compileWithProgress(url, onBytes) {
-    return fetchOk(url).then(function (response) {
-      if (!WebAssembly.compileStreaming) return readAll(response, onBytes).then(function (buf) { return WebAssembly.compile(buf); });
-      var copy = readChunks(response.clone(), onBytes);  // joined only if it is needed
-      return WebAssembly.compileStreaming(response).catch(function () {
-        return copy.then(function (chunks) { return WebAssembly.compile(joinChunks(chunks)); });
+    worker.postMessage({ type: 'download', script: DOWNLOAD_JS, data: DATA_URL, wasm: APP_WASM });
+    var rehearse = function () {
+      var begun = performance.now();
+      return new Promise(function (resolve) {
+        if (!worker) { resolve(); return; }
+        rehearsed = resolve;
+        setTimeout(function () { stop('late'); }, REHEARSAL_LIMIT_MS);
+        var size = canvasPixels();
+        worker.postMessage({ type: 'rehearse', runtime: APP_JS, fragment: window.location.hash,
+                             width: size.width, height: size.height, ratio: size.ratio });
+      }).then(function () {
+        try { performance.measure('portal:rehearsal', { start: begun, end: performance.now() }); } catch (e) { /* no figures */ }
       });
-    });
+    };
+    return { downloads: downloads, rehearse: rehearse };
   }
 
   // Runs fn once the browser has shown the page's first contentful paint (a hidden page paints
@@ -336,14 +344,16 @@
       received += n;
       progress.value = Math.min(99, Math.round(100 * received / expected));
     };
-    // Everything the start downloads is asked for at once: the data, the compiled WebAssembly (it
-    // compiles off the main thread as it arrives) and the runtime script.
-    // The data's bytes go to the app as they are (it reads UTF-8).
-    var data = fetchOk(DATA_URL).then(function (r) { return readAll(r, onBytes); }).then(function (buf) { return new Uint8Array(buf); });
-    var compiled = compileWithProgress(APP_WASM, onBytes);
-    var downloaded = Promise.all([data, compiled]).then(function (results) {
+    // Everything the start downloads is asked for at once: the data and the WebAssembly
+    // (web/download.js), here or in the worker (startInWorker), and the runtime script.
+    var worker = taskBudgetMs > 0 ? null : startInWorker(onBytes);
+    var downloads = !worker ? window.portalDownload(DATA_URL, APP_WASM, onBytes) : worker.downloads.catch(function (e) {
+      console.warn('The downloads failed in a worker (' + e.message + '): again on the page.');
+      return window.portalDownload(DATA_URL, APP_WASM, onBytes);
+    });
+    var downloaded = downloads.then(function (results) {
       performance.mark('portal-downloaded-and-compiled');
-      return results;
+      return worker ? worker.rehearse().then(function () { return results; }) : results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
     // Drawing starts now, beside the downloads (startDrawing); the app does not wait for it, and

@@ -6,6 +6,9 @@
 
 namespace iiifc {
 
+// The text's size in CSS pixels: on a visitor's screen, and on a kiosk (read from across a stand).
+constexpr float kTextSize = 16.0f, kKioskTextSize = 22.0f;
+
 // Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels.
 // The caller must re-upload the atlas texture afterwards.
 Fonts build_fonts(float base_size, float pixel_ratio);

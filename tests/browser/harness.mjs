@@ -22,6 +22,10 @@ export const CHROMIUM_ARGS = [
   '--disable-quic', '--disable-default-apps', '--disable-extensions',
 ];
 
+// A phone: where the app's downloads and a rehearsal of its start run in a worker (web/warm.js)
+// and each phase of its start is a task of its own. A desktop with a mouse is launch()'s default.
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+
 // Runs fn(arg) first in every worker whose script's file is `file` (web/draw.js: the app's
 // drawing), as addInitScript does in pages: the worker's script comes with the call put in front.
 export async function addWorkerInitScript(context, file, fn, arg) {

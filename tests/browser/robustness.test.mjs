@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { SITE_DIR, addWorkerInitScript, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+import { PHONE, SITE_DIR, addWorkerInitScript, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -14,10 +14,10 @@ after(async () => { await server?.stop(); });
 
 const data = readFileSync(join(SITE_DIR, 'membership.json'), 'utf8');
 
-async function failedStart(fulfil) {
-  const b = await launch({ serviceWorkers: 'block' });
+async function failedStart(fulfil, device = {}) {
+  const b = await launch({ serviceWorkers: 'block', ...device });
   try {
-    await b.page.route('**/membership.json*', fulfil);
+    await b.context.route('**/membership.json*', fulfil);  // the context's: a worker's requests too
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
     const message = await b.page.locator('#status-text').innerText();
@@ -66,19 +66,26 @@ async function withoutWebGL(b, versions) {
   await addWorkerInitScript(b.context, 'draw.js', refuseWebGL, versions);
 }
 
-test('a server that sends the .wasm with the wrong Content-Type: the app still starts', async () => {
-  const b = await launch({ serviceWorkers: 'block' });
-  try {
-    const wasm = readFileSync(join(SITE_DIR, 'portal.wasm'));
-    await b.page.route('**/portal.wasm*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: wasm }));
-    await b.page.goto(server.url);
-    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
-    assert.equal((await appState(b.page)).view, 'tiers');
-    assert.deepEqual(b.log.pageErrors, []);
-  } finally {
-    await b.close();
-  }
-});
+// Compiled from a copy of the body instead (web/download.js): by the page on a desktop, by the
+// worker on a phone (web/warm.js), which then still rehearses the start.
+for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
+  test(`a server that sends the .wasm with the wrong Content-Type: the app still starts${device}`, async () => {
+    const b = await launch({ serviceWorkers: 'block', ...options });
+    try {
+      const wasm = readFileSync(join(SITE_DIR, 'portal.wasm'));
+      let sent = 0;
+      await b.context.route('**/portal.wasm*', (route) => { sent++; return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: wasm }); });
+      await b.page.goto(server.url);
+      await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+      assert.equal((await appState(b.page)).view, 'tiers');
+      assert.equal(sent, 1, 'the .wasm was downloaded once');
+      assert.equal(await b.page.evaluate(() => document.documentElement.dataset.warmUp), options.isMobile ? 'done' : undefined);
+      assert.deepEqual(b.log.pageErrors, []);
+    } finally {
+      await b.close();
+    }
+  });
+}
 
 test('without WebGL 2 the app runs on WebGL 1', async () => {
   const b = await launch({ serviceWorkers: 'block' });
@@ -110,22 +117,26 @@ test('without WebGL: a clear message, and the static content', async () => {
   }
 });
 
-test('a missing data file: a clear message, and the static content', async () => {
-  const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }));
-  assert.match(m, /The portal could not be downloaded \(membership\.json\?v=\w+: HTTP 404\)/);
-});
+// On a desktop the page downloads the data; on a phone a worker does, and rehearses the start with
+// it (web/warm.js): the same messages either way.
+for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
+  test(`a missing data file: a clear message, and the static content${device}`, async () => {
+    const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }), options);
+    assert.match(m, /The portal could not be downloaded \(membership\.json\?v=\w+: HTTP 404\)/);
+  });
 
-test('a truncated data file: the message names the file, line and column', async () => {
-  const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: data.slice(0, 1000) }));
-  assert.match(m, /The portal could not start: membership\.json: line 1, column \d+: JSON syntax error/);
-});
+  test(`a truncated data file: the message names the file, line and column${device}`, async () => {
+    const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: data.slice(0, 1000) }), options);
+    assert.match(m, /The portal could not start: membership\.json: line 1, column \d+: JSON syntax error/);
+  });
 
-test('an invalid data file: the message names the JSON path, line and column, and the expectation', async () => {
-  const broken = JSON.parse(data);
-  broken.schedule.tiers[1].annual_fee.amount = '2500';
-  const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
-  assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount \(line 1, column \d+\): expected an integer, found string "2500"/);
-});
+  test(`an invalid data file: the message names the JSON path, line and column, and the expectation${device}`, async () => {
+    const broken = JSON.parse(data);
+    broken.schedule.tiers[1].annual_fee.amount = '2500';
+    const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }), options);
+    assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount \(line 1, column \d+\): expected an integer, found string "2500"/);
+  });
+}
 
 test('a corrupt stored draft is ignored with a notice; the app works', async () => {
   const b = await launch();

@@ -4,10 +4,9 @@
 // take a few ms each and share tasks: every step between tasks delays the first frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appState, launch, openApp, settle, startServer } from './harness.mjs';
+import { PHONE, appState, launch, openApp, settle, startServer } from './harness.mjs';
 
 const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame', 'first-draw'];
-const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };  // with a mouse
 
 // Which task each start-up phase ended in, recorded in the page: the app reports each phase as a

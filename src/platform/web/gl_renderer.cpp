@@ -47,6 +47,7 @@ struct State {
     std::uint64_t candidate = 0;  // fingerprint of the frame last given to gl_renderer_differs
     Packet packet;
     std::vector<std::array<std::int32_t, kPacketCommandWords>> commands;  // of one draw list, reused
+    bool rehearsal = false;                                               // nothing is sent (gl_renderer_rehearse)
 };
 State s;
 
@@ -99,12 +100,14 @@ void gl_renderer_init() {
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
 }
 
+void gl_renderer_rehearse() { s.rehearsal = true; }
+
 void gl_renderer_upload_fonts() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    browser_gl_font(pixels, width, height);
+    if (!s.rehearsal) browser_gl_font(pixels, width, height);
     atlas->SetTexID(kFontTexture);
     atlas->ClearTexData();  // the pixels live in the texture now
     s.shown = 0;
@@ -174,7 +177,7 @@ void gl_renderer_draw(const ImDrawData* d, float clear_r, float clear_g, float c
         p.pad_to_word();
         p.append(s.commands.data(), s.commands.size() * sizeof(s.commands[0]));  // no padding: int32 arrays
     }
-    browser_gl_frame(p.data(), static_cast<int>(p.size()));
+    if (!s.rehearsal) browser_gl_frame(p.data(), static_cast<int>(p.size()));
 }
 
 }  // namespace iiifc

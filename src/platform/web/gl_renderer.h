@@ -12,6 +12,8 @@ struct ImDrawData;
 namespace iiifc {
 
 void gl_renderer_init();
+// A rehearsal (warm_up.cpp): everything runs as it would, but nothing goes to the drawer.
+void gl_renderer_rehearse();
 void gl_renderer_upload_fonts();  // the font atlas (after building it), replacing the previous one
 // Asks the drawer to say when the GPU has finished what has been sent (gl_renderer_confirm), and
 // what it has said (without waiting; drawn at once where there are no fences, WebGL 1). The

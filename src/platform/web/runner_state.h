@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "browser_services.h"
+#include "fonts.h"
 
 #include <memory>
 
@@ -13,7 +14,7 @@ namespace iiifc {
 struct Runner {
     BrowserServices services;
     std::unique_ptr<App> app;
-    float base_font_size = 16.0f;
+    float base_font_size = kTextSize;
     bool started = false;   // the first frame is drawn: until then input only queues up
     int frames_wanted = 0;  // frames still to draw
     bool frame_scheduled = false;

@@ -7,6 +7,7 @@
 // second).
 #include "browser_bridge.h"
 #include "data_loader.h"
+#include "fonts.h"
 #include "gl_renderer.h"
 #include "imgui_impl_html5.h"
 #include "runner.h"
@@ -37,7 +38,7 @@ AppOptions options_from_page(Runner& g) {
     }
     options.dark = browser_prefers_dark() != 0;
     options.reduced_motion = browser_prefers_reduced_motion() != 0;
-    g.base_font_size = options.kiosk ? 22.0f : 16.0f;
+    g.base_font_size = options.kiosk ? kKioskTextSize : kTextSize;
     return options;
 }
 

@@ -1,0 +1,83 @@
+// On a phone the app's downloads and a rehearsal of its start run in a worker (web/warm.js,
+// src/platform/web/warm_up.cpp): the page neither downloads nor compiles the app's code. Whatever
+// happens to the worker, the app starts: a worker that cannot start, a rehearsal that fails, one
+// that never ends.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PHONE, addWorkerInitScript, appState, launch, startServer } from './harness.mjs';
+
+// Opens the app on `device` (launch's options), with `prepare(b)` run first; resolves with what
+// the page says of its start once it runs.
+async function start(device, prepare = async () => {}) {
+  const server = await startServer();
+  const b = await launch({ serviceWorkers: 'block', ...device });
+  try {
+    await prepare(b);
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    return await b.page.evaluate(() => ({
+      warmUp: document.documentElement.dataset.warmUp,
+      // The page's own requests (a worker's are in the worker's timeline).
+      fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)),
+      rehearsal: performance.getEntriesByName('portal:rehearsal').length,
+      view: window.portalTest.state().view,
+      errors: null,
+    })).then(async (r) => ({ ...r, errors: [...b.log.pageErrors, ...b.log.consoleErrors] }));
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+}
+
+test('on a phone, a worker downloads the data and the WebAssembly and rehearses the start; the page runs it', async () => {
+  const r = await start(PHONE);
+  assert.equal(r.warmUp, 'done');
+  assert.equal(r.rehearsal, 1);
+  assert.ok(r.fetched.includes('warm.js'), `the page made the worker: ${r.fetched}`);
+  assert.ok(!r.fetched.includes('portal.wasm') && !r.fetched.includes('membership.json'), `the page downloaded none of them: ${r.fetched}`);
+  assert.ok(r.fetched.includes('portal.js'), 'the page loads the runtime');
+  assert.equal(r.view, 'tiers');
+  assert.deepEqual(r.errors, []);
+});
+
+test('on a desktop with a mouse, the page downloads and starts the app at once: no worker, no rehearsal', async () => {
+  const r = await start({});
+  assert.equal(r.warmUp, undefined);
+  assert.equal(r.rehearsal, 0);
+  assert.ok(!r.fetched.includes('warm.js'), `${r.fetched}`);
+  assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `${r.fetched}`);
+  assert.deepEqual(r.errors, []);
+});
+
+test('on a phone, a worker that cannot start: the page downloads, and the app starts without a rehearsal', async () => {
+  const r = await start(PHONE, (b) => b.context.route('**/warm.js*', (route) => route.fulfill({ status: 404, body: 'Not found' })));
+  assert.equal(r.warmUp, 'failed');
+  assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
+  assert.equal(r.view, 'tiers');
+  assert.deepEqual(r.errors.filter((e) => !/warm\.js/.test(e) && !/404/.test(e)), []);
+});
+
+// The worker's runtime refuses to load (importScripts of portal.js throws), or never returns.
+function breakRuntime(how) {
+  const load = self.importScripts;
+  self.importScripts = function (url) {
+    if (!/portal\.js/.test(String(url))) return load.apply(self, arguments);
+    if (how === 'throw') throw new Error('refused by the test');
+    for (;;) { /* a rehearsal that never ends */ }
+  };
+}
+
+test('on a phone, a rehearsal that fails: the app starts all the same', async () => {
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'warm.js', breakRuntime, 'throw'));
+  assert.equal(r.warmUp, 'failed');
+  assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
+  assert.equal(r.view, 'tiers');
+  assert.deepEqual(r.errors, []);
+});
+
+test('on a phone, a rehearsal that never ends: the app starts once the page stops waiting (5 s)', async () => {
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'warm.js', breakRuntime, 'hang'));
+  assert.equal(r.warmUp, 'late');
+  assert.equal(r.view, 'tiers');
+  assert.deepEqual(r.errors, []);
+});
