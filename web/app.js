@@ -150,6 +150,7 @@
         else if (m.type === 'failed') { stop('failed'); reject(new Error(m.error)); }
         else if (m.type === 'warm') {
           if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
+          bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts)
           stop(m.ok ? 'done' : 'failed');
         }
       };
@@ -360,14 +361,18 @@
     // stops where it finds no WebGL. localStorage is opened while the page waits for them, if it
     // does (its first use in a page takes a while; opened early, the app's read of its saved draft
     // is quick), else when the app needs it.
-    startDrawing().then(function (version) {
-      performance.mark('portal-drawer-ready');
-      bridge.drawingVersion = version;
-      if (version) return;
-      bridge.drawn = 3;
-      drawQueue = null;
-      fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
-    });
+    var drawing = function () {
+      startDrawing().then(function (version) {
+        performance.mark('portal-drawer-ready');
+        bridge.drawingVersion = version;
+        if (version) return;
+        bridge.drawn = 3;
+        drawQueue = null;
+        fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
+      });
+    };
+    // With the downloads' worker, in a task of its own: making each worker takes several ms.
+    if (worker) nextTask(drawing); else drawing();
     var storageOpened = false;
     var openStorage = function () {
       if (storageOpened) return;

@@ -9,8 +9,9 @@
 //     {type: 'bytes', n} as they arrive, then {type: 'downloaded', data, module} or
 //     {type: 'failed', error} (the page then downloads them itself);
 //   {type: 'rehearse', runtime (portal.js's URL), fragment, width, height (the canvas in device
-//     pixels), ratio}: answers {type: 'warm', ok, error}. The page then lets the worker go; a
-//     failed rehearsal only means the page's start compiles as it runs.
+//     pixels), ratio}: answers {type: 'warm', ok, error, fonts (the font atlas it built, as bytes:
+//     src/ui/font_atlas_copy.h; null if none)}. The page then lets the worker go; a failed
+//     rehearsal only means the page's start compiles (and builds the atlas) as it runs.
 'use strict';
 
 var downloaded = null;  // [data, module], once the downloads are in
@@ -35,7 +36,8 @@ function rehearse(msg) {
   var answer = function (ok, error) {
     if (answered) return;
     answered = true;
-    self.postMessage({ type: 'warm', ok: ok, error: error || '' });
+    var fonts = ok && self.Module.portalRehearsedFonts || null;  // kept by the rehearsal (library_browser.js)
+    self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.buffer] : []);
   };
   var data = downloaded[0], module = downloaded[1];
   self.Module = {

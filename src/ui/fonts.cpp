@@ -1,6 +1,7 @@
 #include "fonts.h"
 
 #include "embedded_fonts.h"
+#include "font_atlas_copy.h"
 #include "glyph_ranges.h"
 
 #include <imgui.h>
@@ -18,7 +19,7 @@ static ImFont* add(const unsigned char* data, unsigned int size, float px, float
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * ratio, &cfg, ranges);
 }
 
-Fonts build_fonts(float base_size, float pixel_ratio) {
+Fonts add_fonts(float base_size, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts f;
@@ -26,7 +27,15 @@ Fonts build_fonts(float base_size, float pixel_ratio) {
     f.regular = add(kInterRegular, kInterRegularSize, base_size, pixel_ratio, glyph_ranges());
     f.bold = add(kInterSemiBold, kInterSemiBoldSize, base_size, pixel_ratio, glyph_ranges_headings());
     f.heading = add(kInterSemiBold, kInterSemiBoldSize, base_size * 1.45f, pixel_ratio, glyph_ranges_titles());
-    io.Fonts->Build();
+    return f;
+}
+
+Fonts build_fonts(float base_size, float pixel_ratio, const std::vector<unsigned char>& built, bool* restored) {
+    ImGuiIO& io = ImGui::GetIO();
+    const Fonts f = add_fonts(base_size, pixel_ratio);
+    const bool copied = restore_font_atlas(*io.Fonts, built.data(), built.size());
+    if (!copied) io.Fonts->Build();
+    if (restored) *restored = copied;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = f.regular;
     return f;

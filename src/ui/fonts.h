@@ -4,13 +4,19 @@
 
 #include "app.h"
 
+#include <vector>
+
 namespace iiifc {
 
 // The text's size in CSS pixels: on a visitor's screen, and on a kiosk (read from across a stand).
 constexpr float kTextSize = 16.0f, kKioskTextSize = 22.0f;
 
-// Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels.
-// The caller must re-upload the atlas texture afterwards.
-Fonts build_fonts(float base_size, float pixel_ratio);
+// Clears the atlas and adds the fonts build_fonts builds, unbuilt.
+Fonts add_fonts(float base_size, float pixel_ratio);
+
+// Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels, restored
+// from `built` where that is a copy of an atlas of these same fonts (font_atlas_copy.h), else
+// built (`restored` says which). The caller must re-upload the atlas texture afterwards.
+Fonts build_fonts(float base_size, float pixel_ratio, const std::vector<unsigned char>& built = {}, bool* restored = nullptr);
 
 }  // namespace iiifc

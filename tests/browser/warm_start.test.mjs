@@ -21,6 +21,7 @@ async function start(device, prepare = async () => {}) {
       fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)),
       rehearsal: performance.getEntriesByName('portal:rehearsal').length,
       view: window.portalTest.state().view,
+      fontsRehearsed: window.portalTest.state().startup.fonts_rehearsed,  // the worker's atlas restored
       errors: null,
     })).then(async (r) => ({ ...r, errors: [...b.log.pageErrors, ...b.log.consoleErrors] }));
   } finally {
@@ -36,6 +37,7 @@ test('on a phone, a worker downloads the data and the WebAssembly and rehearses 
   assert.ok(r.fetched.includes('warm.js'), `the page made the worker: ${r.fetched}`);
   assert.ok(!r.fetched.includes('portal.wasm') && !r.fetched.includes('membership.json'), `the page downloaded none of them: ${r.fetched}`);
   assert.ok(r.fetched.includes('portal.js'), 'the page loads the runtime');
+  assert.equal(r.fontsRehearsed, true, 'the font atlas is the one the worker built');
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
 });
@@ -45,6 +47,7 @@ test('on a desktop with a mouse, the page downloads and starts the app at once: 
   assert.equal(r.warmUp, undefined);
   assert.equal(r.rehearsal, 0);
   assert.ok(!r.fetched.includes('warm.js'), `${r.fetched}`);
+  assert.equal(r.fontsRehearsed, false);
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `${r.fetched}`);
   assert.deepEqual(r.errors, []);
 });
@@ -53,6 +56,7 @@ test('on a phone, a worker that cannot start: the page downloads, and the app st
   const r = await start(PHONE, (b) => b.context.route('**/warm.js*', (route) => route.fulfill({ status: 404, body: 'Not found' })));
   assert.equal(r.warmUp, 'failed');
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
+  assert.equal(r.fontsRehearsed, false);
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors.filter((e) => !/warm\.js/.test(e) && !/404/.test(e)), []);
 });
@@ -71,6 +75,7 @@ test('on a phone, a rehearsal that fails: the app starts all the same', async ()
   const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'warm.js', breakRuntime, 'throw'));
   assert.equal(r.warmUp, 'failed');
   assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
+  assert.equal(r.fontsRehearsed, false);
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
 });
@@ -80,4 +85,21 @@ test('on a phone, a rehearsal that never ends: the app starts once the page stop
   assert.equal(r.warmUp, 'late');
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
+});
+
+// The rehearsal's atlas is for the text size it rehearsed: a kiosk's larger text is built on the page.
+test('on a phone in kiosk mode, the atlas is built on the page (the rehearsal\'s is of another size)', async () => {
+  const server = await startServer();
+  const b = await launch({ serviceWorkers: 'block', ...PHONE });
+  try {
+    await b.page.goto(server.url + '?kiosk=1');
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    const startup = await b.page.evaluate(() => window.portalTest.state().startup);
+    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.warmUp), 'done');
+    assert.equal(startup.fonts_rehearsed, false);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+    await server.stop();
+  }
 });

@@ -94,9 +94,11 @@ EM_BOOL on_animation_frame(double, void*) {
 
 Runner& runner() { return g; }
 
-void rebuild_fonts() {
-    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio()));
+bool rebuild_fonts(const std::vector<unsigned char>& built) {
+    bool restored = false;
+    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), built, &restored));
     gl_renderer_upload_fonts();
+    return restored;
 }
 
 void build_frame() {

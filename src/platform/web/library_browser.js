@@ -190,6 +190,15 @@ mergeInto(LibraryManager.library, {
     HEAPU8.set(window.portalBridge.startData, into);
     window.portalBridge.startData = null;
   },
+  browser_keep_rehearsed_fonts: function (bytes, size) { Module.portalRehearsedFonts = HEAPU8.slice(bytes, bytes + size); },
+  browser_rehearsed_fonts_size: function () {
+    var fonts = window.portalBridge && window.portalBridge.rehearsedFonts;
+    return fonts ? fonts.length : 0;
+  },
+  browser_copy_rehearsed_fonts: function (into) {
+    HEAPU8.set(window.portalBridge.rehearsedFonts, into);
+    window.portalBridge.rehearsedFonts = null;
+  },
   browser_fail: function (ptr) { if (window.portalFail) window.portalFail(UTF8ToString(ptr)); },
   browser_heap_bytes: function () { return HEAP8.length; },
 

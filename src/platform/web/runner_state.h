@@ -8,6 +8,7 @@
 #include "fonts.h"
 
 #include <memory>
+#include <vector>
 
 namespace iiifc {
 
@@ -32,14 +33,17 @@ struct Runner {
     // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {
         double gl = 0, data = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
+        bool fonts_rehearsed = false;  // the font atlas was the rehearsal's (warm_up.cpp), not built
     } startup;
 };
 
 Runner& runner();
-void rebuild_fonts();  // at start and when the pixel ratio changes
-void draw_frame();     // one frame now: built, then sent
-void build_frame();    // ImGui's part: the frame's draw data
-void send_frame();     // the GL's part: the draw data to the canvas, if it differs and the pacing allows
-void after_frames();   // saving, the semantics tree and the next frame or wake-up
+// At start (built: the rehearsal's atlas, font_atlas_copy.h; true where it was used) and when the
+// pixel ratio changes.
+bool rebuild_fonts(const std::vector<unsigned char>& built = {});
+void draw_frame();    // one frame now: built, then sent
+void build_frame();   // ImGui's part: the frame's draw data
+void send_frame();    // the GL's part: the draw data to the canvas, if it differs and the pacing allows
+void after_frames();  // saving, the semantics tree and the next frame or wake-up
 
 }  // namespace iiifc

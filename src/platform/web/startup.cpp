@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 using namespace iiifc;
 
@@ -202,9 +203,13 @@ void phase_draft(void*) {
     next(phase_first_frame);
 }
 
+// Restored from the rehearsal's atlas where the worker built one at these sizes (warm_up.cpp),
+// else built.
 void phase_fonts(void*) {
     Start& start = begin();
-    rebuild_fonts();
+    std::vector<unsigned char> rehearsed(static_cast<std::size_t>(std::max(0, browser_rehearsed_fonts_size())));
+    if (!rehearsed.empty()) browser_copy_rehearsed_fonts(rehearsed.data());
+    runner().startup.fonts_rehearsed = rebuild_fonts(rehearsed);
     start.clock.lap("portal:fonts", runner().startup.fonts);
     next(phase_draft);
 }

@@ -60,7 +60,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
           {"draft", g.startup.draft},
           {"gpu_wait", g.startup.gpu_wait},
           {"first_frame", g.startup.first_frame},
-          {"first_draw", g.startup.first_draw}}},
+          {"first_draw", g.startup.first_draw},
+          {"fonts_rehearsed", g.startup.fonts_rehearsed}}},
     };
     out = state.dump();
     return out.c_str();

@@ -7,6 +7,8 @@
 // Nothing here reaches the page: no browser service is called, no frame is sent to the drawer.
 #include "app.h"
 #include "data_loader.h"
+#include "browser_bridge.h"
+#include "font_atlas_copy.h"
 #include "fonts.h"
 #include "gl_renderer.h"
 #include "theme.h"
@@ -16,6 +18,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 using namespace iiifc;
 
@@ -29,7 +32,7 @@ public:
     void open_url(const std::string&) override {}
     void request_file(const std::string&) override {}
     void store_draft(const std::string&) override {}
-    StorageState storage_state() override { return {}; }
+    StorageState storage_state() override { return StorageState::kept; }
     void set_location_fragment(const std::string&, bool) override {}
     void set_page_title(const std::string&) override {}
     void announce(const std::string&) override {}
@@ -46,13 +49,13 @@ extern "C" {
 
 // The start as startup.cpp runs it, on the data the page fetched, at the canvas's size in device
 // pixels and the page's pixel ratio, on the view its link opens (`fragment`): the data parsed, the
-// app made, the font atlas built, the draft restored, the first frame built and packed, the
-// semantics tree and the draft's saving committed. Returns false where the data does not load
+// app made, the font atlas built (and kept for the page, which restores it: phase_fonts), the
+// draft restored, the first frame built and packed, the semantics tree and the draft's saving
+// committed. Returns false where the data does not load
 // (the page's start says why).
-EMSCRIPTEN_KEEPALIVE bool portal_warm_up(const char* data, int data_bytes, const char* fragment, int width, int height,
-                                         double ratio) {
-    LoadResult loaded = try_load_membership(std::string(data, static_cast<std::size_t>(data_bytes > 0 ? data_bytes : 0)),
-                                            "membership.json");
+EMSCRIPTEN_KEEPALIVE bool portal_warm_up(const char* data, int data_bytes, const char* fragment, int width, int height, double ratio) {
+    LoadResult loaded =
+        try_load_membership(std::string(data, static_cast<std::size_t>(data_bytes > 0 ? data_bytes : 0)), "membership.json");
     if (!loaded.data) return false;
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -68,6 +71,9 @@ EMSCRIPTEN_KEEPALIVE bool portal_warm_up(const char* data, int data_bytes, const
         App app(std::move(*loaded.data), services, AppOptions{});
         app.set_dark(false);
         app.set_fonts(build_fonts(kTextSize, r));
+        // Kept for the page, which restores it instead of building it (phase_fonts).
+        const std::vector<unsigned char> atlas = copy_font_atlas(*io.Fonts);
+        browser_keep_rehearsed_fonts(atlas.data(), static_cast<int>(atlas.size()));
         gl_renderer_upload_fonts();
         app.restore_draft("");
         app.open_fragment(fragment ? fragment : "");
