@@ -121,56 +121,67 @@
     });
   }
 
-  // On a phone the app's downloads and a rehearsal of its start run in a worker (web/warm.js):
-  // there the WebAssembly compiles as it arrives, and V8 compiles the functions the start runs
-  // (src/platform/web/warm_up.cpp), work that would otherwise be the page's main thread's, in
-  // tasks of tens of ms. startInWorker() makes the worker, which starts the downloads at once; its
-  // downloads resolve with [data, module] (rejected: the page downloads them itself), and
-  // rehearse() once the worker has rehearsed the start, has failed, or has taken
-  // REHEARSAL_LIMIT_MS: the start goes on, warm or not (the root's data-warm-up says which).
-  // Null where no worker can be made.
-  var WARM_JS = 'warm.js?v=' + VERSION, DOWNLOAD_JS = 'download.js?v=' + VERSION;
-  var REHEARSAL_LIMIT_MS = 5000;
+  // On a phone the app's downloads and a rehearsal of its start run in a worker (web/download.js
+  // says why): startInWorker() makes it, and it starts at once. Its downloads resolve with [data,
+  // module] (rejected: the page downloads them itself); rehearsed() once the worker has rehearsed
+  // the start or has failed: the start goes on, warm or not (the root's data-warm-up says which).
+  // A worker silent for SILENT_LIMIT_MS while downloading (its bytes come as they arrive), or
+  // REHEARSAL_LIMIT_MS once they are in, is let go. Null where no worker can be made.
+  var DOWNLOAD_JS = 'download.js?v=' + VERSION;
+  var SILENT_LIMIT_MS = 10000, REHEARSAL_LIMIT_MS = 5000;
   function startInWorker(onBytes) {
     var worker;
-    try { worker = new Worker(WARM_JS); } catch (e) { return null; }
-    var rehearsed = null;  // resolves rehearse()'s promise
+    try { worker = new Worker(DOWNLOAD_JS); } catch (e) { return null; }
+    var done = null, timer = 0;  // done: resolves rehearsed()'s promise
+    var fail = function () {};     // rejects the downloads, if they are not in
     var stop = function (how) {
       if (!worker) return;
       worker.terminate();
       worker = null;
+      clearTimeout(timer);
       root.dataset.warmUp = how;
-      if (rehearsed) rehearsed();
+      fail(new Error('its worker was ' + (how === 'late' ? 'silent too long' : 'stopped')));
+      if (done) done();
     };
+    var watch = function (ms) {
+      clearTimeout(timer);
+      timer = setTimeout(function () { stop('late'); }, ms);
+    };
+    watch(SILENT_LIMIT_MS);
     var downloads = new Promise(function (resolve, reject) {
+      fail = reject;
       worker.onmessage = function (e) {
         var m = e.data;
-        if (m.type === 'bytes') onBytes(m.n);
-        else if (m.type === 'downloaded') resolve([m.data, m.module]);
-        else if (m.type === 'failed') { stop('failed'); reject(new Error(m.error)); }
-        else if (m.type === 'warm') {
+        if (m.type === 'bytes') {
+          onBytes(m.n);
+          watch(SILENT_LIMIT_MS);
+        } else if (m.type === 'downloaded') {
+          watch(REHEARSAL_LIMIT_MS);
+          resolve([m.data, m.module]);
+        } else if (m.type === 'failed') {
+          reject(new Error(m.error));
+          stop('failed');
+        } else if (m.type === 'warm') {
           if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
           bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts)
           stop(m.ok ? 'done' : 'failed');
         }
       };
-      worker.onerror = function (e) { e.preventDefault(); stop('failed'); reject(new Error('its worker stopped')); };
+      worker.onerror = function (e) { e.preventDefault(); stop('failed'); };
     });
-    worker.postMessage({ type: 'download', script: DOWNLOAD_JS, data: DATA_URL, wasm: APP_WASM });
-    var rehearse = function () {
+    var size = canvasPixels();
+    worker.postMessage({ data: DATA_URL, wasm: APP_WASM, runtime: APP_JS, fragment: window.location.hash,
+                         width: size.width, height: size.height, ratio: size.ratio });
+    var rehearsed = function () {
       var begun = performance.now();
       return new Promise(function (resolve) {
-        if (!worker) { resolve(); return; }
-        rehearsed = resolve;
-        setTimeout(function () { stop('late'); }, REHEARSAL_LIMIT_MS);
-        var size = canvasPixels();
-        worker.postMessage({ type: 'rehearse', runtime: APP_JS, fragment: window.location.hash,
-                             width: size.width, height: size.height, ratio: size.ratio });
+        if (worker) done = resolve;
+        else resolve();
       }).then(function () {
         try { performance.measure('portal:rehearsal', { start: begun, end: performance.now() }); } catch (e) { /* no figures */ }
       });
     };
-    return { downloads: downloads, rehearse: rehearse };
+    return { downloads: downloads, rehearsed: rehearsed };
   }
 
   // Runs fn once the browser has shown the page's first contentful paint (a hidden page paints
@@ -346,7 +357,7 @@
       progress.value = Math.min(99, Math.round(100 * received / expected));
     };
     // Everything the start downloads is asked for at once: the data and the WebAssembly
-    // (web/download.js), here or in the worker (startInWorker), and the runtime script.
+    // (web/download.js), here or in its worker (startInWorker), and the runtime script.
     var worker = taskBudgetMs > 0 ? null : startInWorker(onBytes);
     var downloads = !worker ? window.portalDownload(DATA_URL, APP_WASM, onBytes) : worker.downloads.catch(function (e) {
       console.warn('The downloads failed in a worker (' + e.message + '): again on the page.');
@@ -354,7 +365,7 @@
     });
     var downloaded = downloads.then(function (results) {
       performance.mark('portal-downloaded-and-compiled');
-      return worker ? worker.rehearse().then(function () { return results; }) : results;
+      return worker ? worker.rehearsed().then(function () { return results; }) : results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
     // Drawing starts now, beside the downloads (startDrawing); the app does not wait for it, and

@@ -1,7 +1,10 @@
 // The app's downloads: its data and its WebAssembly, compiled as it arrives, with their bytes
-// reported for the progress bar. The same code on the page (web/app.js, where it starts the app at
-// once: a desktop) and in the worker that downloads and rehearses the start (web/warm.js: a
-// phone). No DOM here.
+// reported for the progress bar. On a desktop they run on the page (web/app.js loads this file
+// and starts the app at once). On a phone web/app.js runs this same file as a worker, which
+// downloads them and then rehearses the app's start on an instance of its own: V8 compiles each
+// WebAssembly function at its first call, on the thread that calls it, and the code belongs to
+// the module, so the start's functions are compiled there, off the page's main thread
+// (src/platform/web/warm_up.cpp says what the rehearsal runs). No DOM here.
 'use strict';
 
 // Resolves with [the data's bytes (Uint8Array), the compiled WebAssembly.Module]; onBytes(n) as
@@ -58,3 +61,60 @@ self.portalDownload = (function () {
     return Promise.all([data, compileWithProgress(wasmUrl, onBytes)]);
   };
 })();
+
+// The worker. One message in: {data, wasm, runtime (portal.js's URL), fragment, width, height (the
+// canvas in device pixels), ratio}. Answers: {type: 'bytes', n} as the downloads arrive; then
+// {type: 'downloaded', data, module} or {type: 'failed', error} (the page then downloads them
+// itself); then {type: 'warm', ok, error, fonts (the font atlas the rehearsal built, as bytes:
+// src/ui/font_atlas_copy.h; null if none)}. The page then lets the worker go: a failed rehearsal
+// only means the page's start compiles (and builds the atlas) as it runs.
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  self.onmessage = function (event) {
+    var msg = event.data, answered = false;
+    // After 'downloaded' (a rehearsal that fails early still hands over the downloads).
+    var answer = function (ok, error) {
+      if (answered) return;
+      answered = true;
+      var fonts = ok && self.Module.portalRehearsedFonts || null;  // kept by the rehearsal (library_browser.js)
+      downloads.then(function () {
+        self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.buffer] : []);
+      }, function () {});
+    };
+    var downloaded = null;  // [data, module]
+    var downloads = self.portalDownload(msg.data, msg.wasm, function (n) { self.postMessage({ type: 'bytes', n: n }); });
+    downloads.then(function (results) {
+      downloaded = results;
+      self.postMessage({ type: 'downloaded', data: results[0], module: results[1] });
+    }, function (e) {
+      answered = true;  // nothing to rehearse
+      self.postMessage({ type: 'failed', error: e && e.message ? e.message : String(e) });
+    });
+    // The runtime loads while the downloads run; it instantiates the module once it is in.
+    self.Module = {
+      instantiateWasm: function (imports, done) {
+        downloads.then(function (results) {
+          return WebAssembly.instantiate(results[1], imports).then(function (instance) { done(instance, results[1]); });
+        }).catch(function (e) { answer(false, String(e)); });
+        return {};
+      },
+      print: function () {},
+      printErr: function (text) { console.warn('rehearsal: ' + text); },
+      onAbort: function (what) { answer(false, 'stopped: ' + what); },
+      onRuntimeInitialized: function () {
+        try {
+          var data = downloaded[0];
+          var ok = self.Module.ccall('portal_warm_up', 'boolean', ['array', 'number', 'string', 'number', 'number', 'number'],
+                                     [data, data.length, msg.fragment, msg.width, msg.height, msg.ratio]);
+          answer(ok, ok ? '' : 'the data did not load');
+        } catch (e) {
+          answer(false, String(e));
+        }
+      },
+    };
+    try {
+      importScripts(msg.runtime);
+    } catch (e) {
+      answer(false, String(e));
+    }
+  };
+}

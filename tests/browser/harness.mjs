@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic', '--disable-default-apps', '--disable-extensions',
 ];
 
-// A phone: where the app's downloads and a rehearsal of its start run in a worker (web/warm.js)
+// A phone: where the app's downloads and a rehearsal of its start run in a worker (web/download.js)
 // and each phase of its start is a task of its own. A desktop with a mouse is launch()'s default.
 export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 

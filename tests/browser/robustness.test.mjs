@@ -67,7 +67,7 @@ async function withoutWebGL(b, versions) {
 }
 
 // Compiled from a copy of the body instead (web/download.js): by the page on a desktop, by the
-// worker on a phone (web/warm.js), which then still rehearses the start.
+// worker on a phone (web/download.js), which then still rehearses the start.
 for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
   test(`a server that sends the .wasm with the wrong Content-Type: the app still starts${device}`, async () => {
     const b = await launch({ serviceWorkers: 'block', ...options });
@@ -118,7 +118,7 @@ test('without WebGL: a clear message, and the static content', async () => {
 });
 
 // On a desktop the page downloads the data; on a phone a worker does, and rehearses the start with
-// it (web/warm.js): the same messages either way.
+// it (web/download.js): the same messages either way.
 for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
   test(`a missing data file: a clear message, and the static content${device}`, async () => {
     const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }), options);

@@ -1,7 +1,7 @@
-// On a phone the app's downloads and a rehearsal of its start run in a worker (web/warm.js,
+// On a phone the app's downloads and a rehearsal of its start run in a worker (web/download.js,
 // src/platform/web/warm_up.cpp): the page neither downloads nor compiles the app's code. Whatever
-// happens to the worker, the app starts: a worker that cannot start, a rehearsal that fails, one
-// that never ends.
+// happens to the worker, the app starts: a worker that cannot start, a rehearsal that fails, a
+// worker that goes silent while downloading or never ends its rehearsal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, addWorkerInitScript, appState, launch, startServer } from './harness.mjs';
@@ -34,7 +34,6 @@ test('on a phone, a worker downloads the data and the WebAssembly and rehearses 
   const r = await start(PHONE);
   assert.equal(r.warmUp, 'done');
   assert.equal(r.rehearsal, 1);
-  assert.ok(r.fetched.includes('warm.js'), `the page made the worker: ${r.fetched}`);
   assert.ok(!r.fetched.includes('portal.wasm') && !r.fetched.includes('membership.json'), `the page downloaded none of them: ${r.fetched}`);
   assert.ok(r.fetched.includes('portal.js'), 'the page loads the runtime');
   assert.equal(r.fontsRehearsed, true, 'the font atlas is the one the worker built');
@@ -46,33 +45,43 @@ test('on a desktop with a mouse, the page downloads and starts the app at once: 
   const r = await start({});
   assert.equal(r.warmUp, undefined);
   assert.equal(r.rehearsal, 0);
-  assert.ok(!r.fetched.includes('warm.js'), `${r.fetched}`);
   assert.equal(r.fontsRehearsed, false);
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `${r.fetched}`);
   assert.deepEqual(r.errors, []);
 });
 
 test('on a phone, a worker that cannot start: the page downloads, and the app starts without a rehearsal', async () => {
-  const r = await start(PHONE, (b) => b.context.route('**/warm.js*', (route) => route.fulfill({ status: 404, body: 'Not found' })));
+  // The file's script throws where it runs as a worker (the page's copy runs as it is).
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', () => {
+    if (typeof WorkerGlobalScope !== 'undefined') throw new Error('refused by the test');
+  }));
   assert.equal(r.warmUp, 'failed');
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
   assert.equal(r.fontsRehearsed, false);
   assert.equal(r.view, 'tiers');
-  assert.deepEqual(r.errors.filter((e) => !/warm\.js/.test(e) && !/404/.test(e)), []);
+  assert.deepEqual(r.errors, []);
 });
 
-// The worker's runtime refuses to load (importScripts of portal.js throws), or never returns.
-function breakRuntime(how) {
-  const load = self.importScripts;
+// The worker's runtime refuses to load (importScripts of portal.js throws); the worker hangs as
+// it loads it, before the downloads are in (silent); or once they are in, before its rehearsal ends.
+function breakWorker(how) {
+  if (typeof WorkerGlobalScope === 'undefined') return;  // the page's copy of the file
+  const load = self.importScripts, post = self.postMessage.bind(self);
   self.importScripts = function (url) {
-    if (!/portal\.js/.test(String(url))) return load.apply(self, arguments);
-    if (how === 'throw') throw new Error('refused by the test');
-    for (;;) { /* a rehearsal that never ends */ }
+    if (/portal\.js/.test(String(url))) {
+      if (how === 'throw') throw new Error('refused by the test');
+      if (how === 'silent') for (;;) { /* never returns */ }
+    }
+    return load.apply(self, arguments);
+  };
+  self.postMessage = function (message, transfer) {
+    post(message, transfer);
+    if (how === 'endless' && message && message.type === 'downloaded') for (;;) { /* a rehearsal that never ends */ }
   };
 }
 
 test('on a phone, a rehearsal that fails: the app starts all the same', async () => {
-  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'warm.js', breakRuntime, 'throw'));
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'throw'));
   assert.equal(r.warmUp, 'failed');
   assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
   assert.equal(r.fontsRehearsed, false);
@@ -81,8 +90,17 @@ test('on a phone, a rehearsal that fails: the app starts all the same', async ()
 });
 
 test('on a phone, a rehearsal that never ends: the app starts once the page stops waiting (5 s)', async () => {
-  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'warm.js', breakRuntime, 'hang'));
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'endless'));
   assert.equal(r.warmUp, 'late');
+  assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
+  assert.equal(r.view, 'tiers');
+  assert.deepEqual(r.errors, []);
+});
+
+test('on a phone, a worker silent while it downloads: after 10 s the page downloads, and the app starts', async () => {
+  const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'silent'));
+  assert.equal(r.warmUp, 'late');
+  assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
 });

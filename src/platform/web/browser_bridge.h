@@ -32,7 +32,7 @@ void browser_next_task(void (*callback)(void*), void* user_data);  // calls it i
 void browser_copy_start_data(char* into);                          // the data's bytes the loader fetched
 void browser_fail(const char* message);                            // the app cannot start: the page says why
 // The font atlas the rehearsal built (warm_up.cpp, font_atlas_copy.h): kept by the worker for the
-// page (web/warm.js), then its size (0: none) and its bytes on the page, taken once.
+// page (web/download.js), then its size (0: none) and its bytes on the page, taken once.
 void browser_keep_rehearsed_fonts(const unsigned char* bytes, int size);
 int browser_rehearsed_fonts_size();
 void browser_copy_rehearsed_fonts(unsigned char* into);

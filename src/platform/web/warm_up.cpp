@@ -1,4 +1,4 @@
-// The warm-up: a rehearsal of the app's start, run by web/warm.js in a worker, on an instance of
+// The warm-up: a rehearsal of the app's start, run by web/download.js in a worker, on an instance of
 // its own of the module the page then starts the app with. V8 compiles each WebAssembly function
 // at its first call, on the thread that calls it; the compiled code belongs to the module, and so
 // to every instance of it in every thread. Rehearsed in the worker, the start's functions are
