@@ -4,7 +4,7 @@
 
 #include "app.h"
 
-#include <vector>
+#include <cstddef>
 
 namespace iiifc {
 
@@ -15,8 +15,10 @@ constexpr float kTextSize = 16.0f, kKioskTextSize = 22.0f;
 Fonts add_fonts(float base_size, float pixel_ratio);
 
 // Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels, restored
-// from `built` where that is a copy of an atlas of these same fonts (font_atlas_copy.h), else
-// built (`restored` says which). The caller must re-upload the atlas texture afterwards.
-Fonts build_fonts(float base_size, float pixel_ratio, const std::vector<unsigned char>& built = {}, bool* restored = nullptr);
+// from the `built_size` bytes at `built` where they are a copy of an atlas of these same fonts
+// (font_atlas_copy.h), else built (`restored` says which). The caller must re-upload the atlas
+// texture afterwards.
+Fonts build_fonts(float base_size, float pixel_ratio, const unsigned char* built = nullptr, std::size_t built_size = 0,
+                  bool* restored = nullptr);
 
 }  // namespace iiifc

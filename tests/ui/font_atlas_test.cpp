@@ -77,7 +77,7 @@ TEST_CASE("a restored font atlas is the atlas built, at the pixel ratios of phon
         CHECK(describe(c.atlas()) == built.described);
         // ... and build_fonts with the copy ends as it does without.
         Context d;
-        iiifc::build_fonts(iiifc::kTextSize, ratio, built.copy);
+        iiifc::build_fonts(iiifc::kTextSize, ratio, built.copy.data(), built.copy.size());
         CHECK(describe(d.atlas()) == built.described);
     }
 }
@@ -96,7 +96,7 @@ TEST_CASE("a copy of other fonts or sizes is refused: the atlas is built") {
     // build_fonts then builds: the same atlas as without a copy.
     const Built desktop = build(1.0f);
     Context d;
-    iiifc::build_fonts(iiifc::kTextSize, 1.0f, phone.copy);
+    iiifc::build_fonts(iiifc::kTextSize, 1.0f, phone.copy.data(), phone.copy.size());
     CHECK(describe(d.atlas()) == desktop.described);
 }
 

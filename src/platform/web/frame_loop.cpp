@@ -94,9 +94,9 @@ EM_BOOL on_animation_frame(double, void*) {
 
 Runner& runner() { return g; }
 
-bool rebuild_fonts(const std::vector<unsigned char>& built) {
+bool rebuild_fonts(const unsigned char* built, std::size_t built_size) {
     bool restored = false;
-    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), built, &restored));
+    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), built, built_size, &restored));
     gl_renderer_upload_fonts();
     return restored;
 }

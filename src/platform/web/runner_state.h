@@ -7,8 +7,8 @@
 #include "browser_services.h"
 #include "fonts.h"
 
+#include <cstddef>
 #include <memory>
-#include <vector>
 
 namespace iiifc {
 
@@ -40,7 +40,7 @@ struct Runner {
 Runner& runner();
 // At start (built: the rehearsal's atlas, font_atlas_copy.h; true where it was used) and when the
 // pixel ratio changes.
-bool rebuild_fonts(const std::vector<unsigned char>& built = {});
+bool rebuild_fonts(const unsigned char* built = nullptr, std::size_t built_size = 0);
 void draw_frame();    // one frame now: built, then sent
 void build_frame();   // ImGui's part: the frame's draw data
 void send_frame();    // the GL's part: the draw data to the canvas, if it differs and the pacing allows
