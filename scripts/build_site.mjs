@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { withInlineHashes } from './page_policy.mjs';
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -76,16 +77,20 @@ for (const f of readdirSync(webDir)) {
 // The page's styles go inside the page. As a file of their own they held up its first paint: the
 // browser paints nothing before it has them, so a phone waited one more round trip, and on a
 // desktop the page's first layout came late, just as the app's files arrived, and held them up
-// (the app's first frame 12-35 ms later). The page's Content-Security-Policy allows this one
-// <style> by its SHA-256 (no 'unsafe-inline'); scripts/serve.mjs does the same for its header.
+// (the app's first frame 12-35 ms later).
 function withInlineStyles(html) {
   const css = readFileSync(join(webDir, PAGE_STYLES), 'utf8');
   const link = `<link rel="stylesheet" href="${PAGE_STYLES}">`;
-  const policy = "style-src 'self'";
-  if (!html.includes(link) || !html.includes(policy)) { console.error(`build_site: web/index.html has no ${link} or no "${policy}"`); process.exit(1); }
-  const text = `\n${css}`;  // what the hash covers: the element's text, exactly
-  const digest = createHash('sha256').update(text).digest('base64');
-  return html.replace(link, `<style>${text}</style>`).replace(policy, `${policy} 'sha256-${digest}'`);
+  if (!html.includes(link)) { console.error(`build_site: web/index.html has no ${link}`); process.exit(1); }
+  return html.replace(link, () => `<style>\n${css}</style>`);
+}
+
+// The page's Content-Security-Policy (its <meta>) allows its inline style and script by their
+// SHA-256, no 'unsafe-inline'; scripts/serve.mjs does the same for its header.
+function withInlinePolicy(html) {
+  const meta = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)/;
+  if (!meta.test(html)) { console.error('build_site: web/index.html has no Content-Security-Policy <meta>'); process.exit(1); }
+  return html.replace(meta, (_, open, policy, close) => open + withInlineHashes(policy, html) + close);
 }
 
 // Every file but the page and the worker is precached; the hash covers all of them.
@@ -105,7 +110,7 @@ for (const f of assets) {
 }
 let page = readFileSync(join(webDir, 'index.html'), 'utf8');
 page = page.replace('<!-- FALLBACK -->', withJoinFirstPaint(fallback.trim()));
-page = withInlineStyles(page);
+page = withInlinePolicy(withInlineStyles(page));
 page = addLinkPreviewTags(page);
 hash.update(page);
 const version = hash.digest('hex').slice(0, 16);

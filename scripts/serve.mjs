@@ -4,12 +4,12 @@
 // and nothing outside the folder.
 //
 //   node scripts/serve.mjs [--dir build/web/site] [--host 127.0.0.1] [--port 8080] [--quiet]
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import { withInlineHashes } from './page_policy.mjs';
 
 // On zlib's thread pool: a large file being compressed does not hold up other requests.
 const brotliAsync = promisify(brotliCompress);
@@ -37,14 +37,9 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.webmanifest', '.svg', '.txt']);
 
-// A page's own <style> elements are allowed by their SHA-256, as its <meta> policy allows them
-// (scripts/build_site.mjs inlines the page's styles): never 'unsafe-inline'.
-function policyFor(ext, body) {
-  if (ext !== '.html') return CSP;
-  const hashes = [...body.toString('utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)]
-    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
-  return hashes.length ? CSP.replace("style-src 'self'", `style-src 'self' ${hashes.join(' ')}`) : CSP;
-}
+// A page's own inline styles and script are allowed by their SHA-256, as its <meta> policy
+// allows them (scripts/page_policy.mjs): never 'unsafe-inline'.
+const policyFor = (ext, body) => (ext === '.html' ? withInlineHashes(CSP, body.toString('utf8')) : CSP);
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP, ...headers });

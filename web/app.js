@@ -1,13 +1,10 @@
 // The page's loader and its wiring to the app: checks WebAssembly and WebGL, downloads the data
 // and the .wasm with a progress bar, starts the app, and forwards browser events it needs
-// (back/forward, paste, files, colour scheme). No inline script: the CSP
-// allows scripts from this origin only.
+// (back/forward, paste, files, colour scheme). The CSP allows scripts from this origin only, and
+// the page's one inline line by its hash.
 'use strict';
 (function () {
   var root = document.documentElement;
-  // The view the link opens (#/join...): the static content shows that view's part until the app
-  // draws (web/app.css).
-  root.dataset.view = (/^#\/([a-z-]+)/.exec(window.location.hash) || [])[1] || 'tiers';
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
   // Every file is asked for with this page's version, so the service worker of another version
@@ -342,6 +339,12 @@
   function start(taskBudgetMs) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       fail('This browser cannot run WebAssembly, which the interactive portal needs.');
+      return;
+    }
+    // The page's own script for the downloads (a deferred script before this one); a deploy
+    // without it would otherwise say nothing but "Loading".
+    if (typeof window.portalDownload !== 'function') {
+      fail('The portal could not be downloaded (' + DOWNLOAD_JS + ' could not be loaded).');
       return;
     }
     // The page's static content is there to read from the first paint; on a slow connection

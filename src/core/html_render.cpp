@@ -75,6 +75,10 @@ std::string join_paragraph(const MembershipData& d) {
 std::string render_fallback_html(const MembershipData& d, const std::string& today) {
     std::string s = "<section id=\"fallback\" aria-labelledby=\"fallback-title\">\n";
     s += "<h1 id=\"fallback-title\">Join the IIIF Consortium</h1>\n";
+    // The tiers compared come first, as in the app's Tiers view, and first in the page itself:
+    // a browser paints a page that arrives in parts as it parses it, and a table that came later
+    // would push down what had been painted (a layout shift).
+    s += comparison_table(d);
     s += "<p>" + html_escape(d.intro) + "</p>\n" + list(d.goals);
     s += "<h2>Becoming a consortium member allows institutions to</h2>\n" + list(d.member_benefits);
     s += "<h2>Membership levels</h2>\n" + date_warning(d, today);
@@ -93,7 +97,6 @@ std::string render_fallback_html(const MembershipData& d, const std::string& tod
     }
     for (const AddOn& a : d.schedule.add_ons)
         s += "<p>Add-on: " + html_escape(a.name + ", " + format_money(a.annual_fee, d) + " a year. " + a.description) + "</p>\n";
-    s += comparison_table(d);
     s += "<h2>Conditions</h2>\n<ul>\n";
     for (const Condition& c : d.conditions) s += "  <li>" + html_escape(c.text) + "</li>\n";
     s += "</ul>\n" + trc_rule(d);

@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { SITE_DIR, launch, startServer } from './harness.mjs';
 
 let server;
@@ -25,7 +26,7 @@ async function openHeld(path, viewport) {
       .observe({ type: 'layout-shift', buffered: true });
     new PerformanceObserver((list) => {
       const e = list.getEntries().at(-1);
-      window.__lcp = e.element ? { inFallback: !!e.element.closest('#fallback-container'), tag: e.element.tagName } : null;
+      window.__lcp = e.element ? { inFallback: !!e.element.closest('#fallback-container'), inTable: !!e.element.closest('#fallback table') } : null;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   await b.page.goto(server.url + path);
@@ -42,7 +43,7 @@ test('the first paint: the tiers compared, first, in the page; the app takes ove
     const page = b.page;
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.appState), 'loading');
-    assert.deepEqual(await page.evaluate(() => window.__lcp), { inFallback: true, tag: 'TH' });
+    assert.deepEqual(await page.evaluate(() => window.__lcp), { inFallback: true, inTable: true });
     // The comparison is the first thing under the heading, as in the app's Tiers view.
     const tableTop = await page.locator('#fallback table').evaluate((t) => t.getBoundingClientRect().top);
     const headingBottom = await page.locator('#fallback h1').evaluate((h) => h.getBoundingClientRect().bottom);
@@ -82,22 +83,98 @@ test('a page opened on #/join shows how to join at first paint, and the join vie
   }
 });
 
+// A page that arrives in parts, as on a slow or busy network, is painted part by part as it is
+// parsed. The parts painted first are what stays on top: nothing painted moves (the comparison
+// table came after the tiers' lists in the page, and pushed them down by half a screen when it
+// came), and a page opened on #/join never paints the tiers' table (its head reads the link).
+// Here the page stops for 400 ms at each cut; the app's .wasm never comes.
+function servedInParts(cut) {
+  const types = { '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const page = readFileSync(join(SITE_DIR, 'index.html'));
+  const host = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.write(page.subarray(0, cut));
+      setTimeout(() => res.end(page.subarray(cut)), 400);
+    } else if (path !== '/portal.wasm') {
+      let body = null;
+      try { body = path.includes('..') ? null : readFileSync(join(SITE_DIR, path)); } catch { /* a 404 */ }
+      res.writeHead(body ? 200 : 404, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
+      res.end(body);
+    }
+  });
+  return new Promise((done) => host.listen(0, '127.0.0.1', () => done({
+    url: `http://127.0.0.1:${host.address().port}/`,
+    stop: () => new Promise((r) => { host.closeAllConnections(); host.close(r); }),
+  })));
+}
+
+test('a page that arrives in parts: what is painted first stays in place; #/join never paints the tiers', async () => {
+  const page = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
+  const container = '<main id="fallback-container">';
+  const cuts = {
+    'before the content': page.indexOf(container) + container.length, 'after the heading': page.indexOf('</h1>') + 6,
+    'after the table': page.indexOf('</table>') + 9, 'half-way': page.length >> 1,
+  };
+  for (const [where, cut] of Object.entries(cuts)) {
+    assert.ok(cut > 40 && cut < page.length, where);
+    for (const path of ['', '#/join']) {
+      const host = await servedInParts(Buffer.byteLength(page.slice(0, cut)));
+      const b = await launch({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+      try {
+        await b.context.addInitScript(() => {
+          window.__shifts = [];
+          window.__paints = [];
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(`${e.value} ${e.sources.map((s) => s.node?.nodeName).join(' ')}`); })
+            .observe({ type: 'layout-shift', buffered: true });
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              const where = e.element?.closest('#fallback table') ? 'table' : e.element?.closest('#first-paint-join') ? 'join' : e.element?.tagName;
+              window.__paints.push(where);
+            }
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        await b.page.goto(host.url + path, { waitUntil: 'domcontentloaded' });
+        await b.page.waitForTimeout(300);
+        const { shifts, paints } = await b.page.evaluate(() => ({ shifts: window.__shifts, paints: window.__paints }));
+        const what = `cut ${where}, page ${path || '#/'}: largest paints ${paints.join(', ')}`;
+        assert.deepEqual(shifts, [], what);
+        if (path) {
+          assert.equal(paints.includes('table'), false, what);
+          assert.equal(paints.at(-1), 'join', what);
+        } else {
+          assert.equal(paints.at(-1), 'table', what);
+        }
+      } finally {
+        await b.close();
+        await host.stop();
+      }
+    }
+  }
+});
+
 // The page's styles come inside it (scripts/build_site.mjs): the first paint waits for no other
 // file. The page's policy, in its <meta> and in the server's header, allows that <style> by its
 // SHA-256, and no other inline style.
-test('the page carries its styles: no stylesheet to wait for, allowed by its hash', async () => {
+test('the page carries its styles and the line that reads the link: nothing to wait for, allowed by their hashes', async () => {
   const page = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
-  const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)];
-  assert.equal(styles.length, 1);
-  const digest = `'sha256-${createHash('sha256').update(styles[0][1]).digest('base64')}'`;
+  const inline = (tag) => [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))];
+  const hashOf = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  assert.equal(inline('style').length, 1);
+  assert.equal(inline('script').length, 1);
+  const digest = hashOf(inline('style')[0][1]);
+  const scriptDigest = hashOf(inline('script')[0][1]);
+  const expected = [`style-src 'self' ${digest};`, `script-src 'self' 'wasm-unsafe-eval' ${scriptDigest};`];
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)[1];
-  assert.match(meta, new RegExp(`style-src 'self' ${digest.replace(/[+/]/g, '\\$&')};`));
+  for (const e of expected) assert.ok(meta.includes(e), `${e} in the page's policy`);
   assert.doesNotMatch(meta, /unsafe-inline/);
   const { b, release } = await openHeld('', { width: 412, height: 823 });
   try {
     release();
     const response = await b.page.request.get(server.url);
-    assert.ok(response.headers()['content-security-policy'].includes(`style-src 'self' ${digest};`));
+    for (const e of expected) assert.ok(response.headers()['content-security-policy'].includes(e), `${e} in the server's policy`);
+    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.view), 'tiers');
     // Applied (the policy let it in): the page's own colours, not the browser's.
     const styled = await b.page.evaluate(() => ({
       sheets: [...document.styleSheets].map((s) => (s.ownerNode.tagName === 'STYLE' ? 'style' : s.href.split('/').pop())),

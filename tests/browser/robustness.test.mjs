@@ -14,10 +14,10 @@ after(async () => { await server?.stop(); });
 
 const data = readFileSync(join(SITE_DIR, 'membership.json'), 'utf8');
 
-async function failedStart(fulfil, device = {}) {
+async function failedStart(fulfil, device = {}, file = 'membership.json') {
   const b = await launch({ serviceWorkers: 'block', ...device });
   try {
-    await b.context.route('**/membership.json*', fulfil);  // the context's: a worker's requests too
+    await b.context.route(`**/${file}*`, fulfil);  // the context's: a worker's requests too
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
     const message = await b.page.locator('#status-text').innerText();
@@ -123,6 +123,11 @@ for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
   test(`a missing data file: a clear message, and the static content${device}`, async () => {
     const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }), options);
     assert.match(m, /The portal could not be downloaded \(membership\.json\?v=\w+: HTTP 404\)/);
+  });
+
+  test(`a missing download script: a message naming it, and the static content${device}`, async () => {
+    const m = await failedStart((route) => route.fulfill({ status: 404, body: 'Not found' }), options, 'download.js');
+    assert.match(m, /The portal could not be downloaded \(download\.js\?v=\w+ could not be loaded\)/);
   });
 
   test(`a truncated data file: the message names the file, line and column${device}`, async () => {
