@@ -367,6 +367,12 @@ void apply_event(const InputEvent& e, ImGuiIO& io) {
 // [SECTION] Init, NewFrame, EndFrame, Shutdown
 //-----------------------------------------------------------------------------
 
+void ImGui_ImplHtml5_ConfigureIO(ImGuiIO& io) {
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle app drawing
+    io.IniFilename = nullptr;
+}
+
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wake) {
     ImGuiIO& io = ImGui::GetIO();
     IM_ASSERT(io.BackendPlatformUserData == nullptr && "Already initialised");
@@ -376,9 +382,7 @@ bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wak
     io.BackendPlatformUserData = g_bd;
     io.BackendPlatformName = "imgui_impl_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle app drawing
-    io.IniFilename = nullptr;
+    ImGui_ImplHtml5_ConfigureIO(io);
     setup_keymap(io);
     io.SetClipboardTextFn = [](void*, const char* text) { browser_copy_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };  // pasting arrives as text events

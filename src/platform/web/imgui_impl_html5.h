@@ -6,9 +6,14 @@
 
 #include <functional>
 
+struct ImGuiIO;
+
 // Installs the event callbacks on `canvas_selector` (e.g. "#canvas") and on the window.
 // `wake` is called whenever an event needs a frame; the runner schedules one.
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wake);
+// How the app's ImGui behaves (keyboard navigation, no caret blink, no ini file): set by Init, and
+// by a start rehearsed without the page (warm_up.cpp), which must build the same frames.
+void ImGui_ImplHtml5_ConfigureIO(ImGuiIO& io);
 void ImGui_ImplHtml5_Shutdown();
 // Installs the canvas's callbacks again, on the element the selector finds now: the page replaced
 // the canvas (web/app.js: a worker took the first and could not draw on it).

@@ -11,6 +11,7 @@
 #include "font_atlas_copy.h"
 #include "fonts.h"
 #include "gl_renderer.h"
+#include "imgui_impl_html5.h"
 #include "theme.h"
 
 #include <emscripten.h>
@@ -59,8 +60,7 @@ EMSCRIPTEN_KEEPALIVE bool portal_warm_up(const char* data, int data_bytes, const
     if (!loaded.data) return false;
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the page's (imgui_impl_html5.cpp)
+    ImGui_ImplHtml5_ConfigureIO(io);
     const float r = ratio > 0 ? static_cast<float>(ratio) : 1.0f;
     io.DisplaySize = ImVec2(static_cast<float>(width) / r, static_cast<float>(height) / r);
     io.DisplayFramebufferScale = ImVec2(r, r);
