@@ -6,9 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
-import { SITE_DIR, launch, startServer } from './harness.mjs';
+import { join } from 'node:path';
+import { SITE_DIR, launch, plainStaticHost, startServer } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -89,25 +88,15 @@ test('a page opened on #/join shows how to join at first paint, and the join vie
 // came), and a page opened on #/join never paints the tiers' table (its head reads the link).
 // Here the page stops for 400 ms at each cut; the app's .wasm never comes.
 function servedInParts(cut) {
-  const types = { '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
   const page = readFileSync(join(SITE_DIR, 'index.html'));
-  const host = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/') {
+  return plainStaticHost(SITE_DIR, '/', (rel, res) => {
+    if (rel === '') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.write(page.subarray(0, cut));
       setTimeout(() => res.end(page.subarray(cut)), 400);
-    } else if (path !== '/portal.wasm') {
-      let body = null;
-      try { body = path.includes('..') ? null : readFileSync(join(SITE_DIR, path)); } catch { /* a 404 */ }
-      res.writeHead(body ? 200 : 404, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
-      res.end(body);
     }
+    return rel === '' || rel === 'portal.wasm';  // the .wasm: held, never answered
   });
-  return new Promise((done) => host.listen(0, '127.0.0.1', () => done({
-    url: `http://127.0.0.1:${host.address().port}/`,
-    stop: () => new Promise((r) => { host.closeAllConnections(); host.close(r); }),
-  })));
 }
 
 test('a page that arrives in parts: what is painted first stays in place; #/join never paints the tiers', async () => {

@@ -189,15 +189,18 @@ export function sameOrigin(requests, url) {
 
 // The plainest static host, unlike scripts/serve.mjs: `dir` served under the path `base`, each
 // file read when asked for (so a re-published folder is seen at once), a Content-Type from the
-// extension and no other header, no compression, no rewrites; anything else is a 404.
+// extension and no other header, no compression, no rewrites; anything else is a 404. `answer(rel,
+// res)`, if given, is asked first for each path (relative to `base`; '' for the page) and returns
+// true where it has answered (or holds) the request itself.
 const STATIC_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.wasm': 'application/wasm', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-export function plainStaticHost(dir, base = '/') {
+export function plainStaticHost(dir, base = '/', answer = null) {
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     let rel = path.startsWith(base) ? normalize(path.slice(base.length)) : null;
+    if (answer && rel !== null && answer(rel === '.' ? '' : rel, res)) return;
     if (rel === '' || rel === '.') rel = 'index.html';
     const file = rel && !rel.startsWith('..') ? join(dir, rel) : null;
     if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404); res.end('not found'); return; }
