@@ -130,14 +130,14 @@
     var worker;
     try { worker = new Worker(DOWNLOAD_JS); } catch (e) { return null; }
     var done = null, timer = 0;  // done: resolves rehearsed()'s promise
-    var fail = function () {};     // rejects the downloads, if they are not in
+    var rejectDownloads = function () {};  // if they are not in
     var stop = function (how) {
       if (!worker) return;
       worker.terminate();
       worker = null;
       clearTimeout(timer);
       root.dataset.warmUp = how;
-      fail(new Error('its worker was ' + (how === 'late' ? 'silent too long' : 'stopped')));
+      rejectDownloads(new Error('its worker was ' + (how === 'late' ? 'silent too long' : 'stopped')));
       if (done) done();
     };
     var watch = function (ms) {
@@ -146,7 +146,7 @@
     };
     watch(SILENT_LIMIT_MS);
     var downloads = new Promise(function (resolve, reject) {
-      fail = reject;
+      rejectDownloads = reject;
       worker.onmessage = function (e) {
         var m = e.data;
         if (m.type === 'bytes') {
