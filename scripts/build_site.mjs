@@ -64,7 +64,8 @@ function withJoinFirstPaint(html) {
   const heading = html.indexOf('</h1>\n');
   if (!section || heading < 0) { console.error('build_site: the fallback has no heading or no "How to join" section'); process.exit(1); }
   const copy = section[0].replace('<section id="fallback-join">', '<section id="first-paint-join" aria-hidden="true">');
-  return html.slice(0, heading + 6) + copy + html.slice(heading + 6);
+  const end = html.lastIndexOf('</section>');
+  return html.slice(0, heading + 6) + copy + '<div id="first-paint-rest">\n' + html.slice(heading + 6, end) + '</div>\n' + html.slice(end);
 }
 
 step('web/: page, styles, loader');

@@ -204,3 +204,65 @@ test('on the narrowest phones the static content fits the width: nothing sticks 
     }
   }
 });
+
+// Styling elements is the page's work: on a phone (and in Lighthouse's simulation of one, each task
+// 4x) a style recalculation of the whole semantics tree at once was the longest task of the start
+// (136 elements, each resolved twice for a ::selection rule, inside the frame that showed the
+// app). The tree is made while the GPU draws the first frame, hidden and a chunk a frame, whole
+// when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
+// second (a phone's slow worker start), and the browser's own trace counts the elements each
+// style recalculation of the start resolves.
+test('the semantics tree is made while the first frame is drawn: hidden, a chunk a frame, whole when the app shows', async () => {
+  const host = await plainStaticHost(SITE_DIR, '/', (rel, res) => {
+    if (rel !== 'draw.js') return false;
+    setTimeout(() => { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(readFileSync(join(SITE_DIR, 'draw.js'))); }, 1000);
+    return true;
+  });
+  const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
+  try {
+    const page = b.page;
+    await b.context.addInitScript(() => {
+      window.__steps = [];  // [app state, elements in the semantics tree] at each change of either
+      new MutationObserver(() => {
+        const c = document.getElementById('semantics');
+        const step = [document.documentElement.dataset.appState, c ? c.querySelectorAll('*').length : 0];
+        const last = window.__steps.at(-1);
+        if (!last || last[0] !== step[0] || last[1] !== step[1]) window.__steps.push(step);
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
+    });
+    const cdp = await b.context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', { transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] } });
+    await page.goto(host.url);
+    // Made while the app is still hidden: there, but neither in the accessibility tree nor focusable.
+    await page.waitForFunction(() => document.documentElement.dataset.appState === 'loading' &&
+      document.querySelectorAll('#semantics button').length > 0, null, { timeout: 30000 });
+    assert.equal(await page.locator('#semantics').getByRole('button').count(), 0);
+    const focused = await page.evaluate(() => { const el = document.querySelector('#semantics button'); el.focus(); return document.activeElement === el; });
+    assert.equal(focused, false);
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForTimeout(500);
+    await cdp.send('Tracing.end');
+    await traced;
+    assert.ok(await page.locator('#semantics').getByRole('button').count() > 0);
+    const whole = await page.evaluate(() => document.querySelectorAll('#semantics *').length);
+    const steps = await page.evaluate(() => window.__steps);
+    const made = steps.filter(([state]) => state === 'loading').map(([, n]) => n);
+    assert.ok(made.length >= 3 && made.every((n, i) => i === 0 || n - made[i - 1] <= 50), `made in chunks while hidden: ${JSON.stringify(steps)}`);
+    const shown = steps.find(([state]) => state !== 'loading');  // shown and ready in one task
+    assert.deepEqual(shown, ['ready', whole], `whole when the app shows: ${JSON.stringify(steps)}`);
+    // From the app's start (its instance made) on, no style recalculation resolves more than a chunk.
+    const started = events.find((e) => e.name === 'portal-instantiated');
+    assert.ok(started, 'the start is on the trace');
+    const recalcs = events.filter((e) => e.name === 'UpdateLayoutTree' && e.ts > started.ts)
+      .map((e) => e.args?.elementCount ?? e.args?.endData?.elementCount ?? e.args?.beginData?.elementCount).filter((n) => n !== undefined);
+    assert.ok(recalcs.length > 0, 'style recalculations are on the trace');
+    assert.ok(Math.max(...recalcs) <= 60, `elements per style recalculation after the start: ${recalcs.join(', ')}`);
+  } finally {
+    await b.close();
+    await host.stop();
+  }
+});

@@ -215,7 +215,11 @@ mergeInto(LibraryManager.library, {
     Module.portalTimer = setTimeout(function () { Module.portalTimer = 0; Module['_portal_on_timeout'](); }, Math.max(0, ms));
   },
 
+  // The semantics tree made a chunk a frame while hidden is made whole first: what the canvas shows,
+  // the DOM says, from the moment it shows.
+  browser_show_app__deps: ['$PortalSemantics'],
   browser_show_app: function () {
+    PortalSemantics.publishChunk(true);
     if (window.portalBridge) window.portalBridge.show();
     else document.documentElement.dataset.appState = 'starting';
     if (Module.portalPendingAddress) Module.portalPendingAddress();

@@ -14,6 +14,14 @@ mergeInto(LibraryManager.library, {
     quiet: 0,            // > 0 while the app publishes: changes it makes are not sent back
     appFocus: false,     // true while the app moves the focus (browser_semantics_focus)
     pendingFocus: -1,    // an id the app focused before its element existed
+    pending: null,       // a tree not yet wholly made (publishChunk)
+    made: 0,             // records made by the publish running ...
+    limit: Infinity,     // ... and how many it may make
+    chunkAsked: false,   // an animation frame asked for the next chunk
+    // While the app is still hidden (its start), the tree is made this many records a frame: the
+    // browser styles and lays out each chunk in a frame of its own, none of them a long task on a
+    // phone (the Tiers view, made at once: 136 elements, a 30 ms task in Lighthouse's trace).
+    CHUNK: 40,
 
     // The roles whose element is a wrapper holding a <label> and the control.
     FIELDS: { checkbox: 1, radio: 1, combobox: 1, slider: 1, spinbutton: 1, textbox: 1 },
@@ -197,9 +205,10 @@ mergeInto(LibraryManager.library, {
       } else if (role === 'columnheader' || role === 'rowheader' || role === 'cell' || role === 'listitem') {
         rec.outer = rec.box = el(role === 'cell' ? 'td' : role === 'listitem' ? 'li' : 'th');
         if (role !== 'cell' && role !== 'listitem') rec.outer.setAttribute('scope', role === 'columnheader' ? 'col' : 'row');
-        rec.nameEl = el('span');  // the cell's own text; widgets inside it follow
+        // The cell's own text, a text node (an element of its own was a second style to resolve
+        // per cell); the widgets inside it, elements, follow.
+        rec.nameEl = document.createTextNode('');
         rec.outer.appendChild(rec.nameEl);
-        rec.offset = 1;
       } else if (role === 'list') {
         rec.outer = rec.box = el('ul');
       } else if (role === 'group') {
@@ -212,9 +221,8 @@ mergeInto(LibraryManager.library, {
         rec.ariaName = true;
       } else {  // a role this page does not know: its text is still read
         rec.outer = rec.box = el('div');
-        rec.nameEl = el('span');
+        rec.nameEl = document.createTextNode('');
         rec.outer.appendChild(rec.nameEl);
-        rec.offset = 1;
       }
       if (rec.control) S.byElement.set(rec.control, rec);
       if (rec.outer !== rec.control) S.byElement.set(rec.outer, rec);
@@ -369,8 +377,12 @@ mergeInto(LibraryManager.library, {
         var id = node.id >>> 0;
         if (seen.has(id)) continue;  // an id twice: the first one wins
         var rec = S.records.get(id), shape = S.shape(node);
-        if (rec && rec.shape !== shape) rec.outer.remove();  // e.g. a text field that became multi-line
-        if (!rec || rec.shape !== shape) rec = S.make(node, id, shape);
+        if (!rec || rec.shape !== shape) {
+          if (S.made >= S.limit) continue;  // made with the next chunk, and so are its children
+          if (rec) rec.outer.remove();  // e.g. a text field that became multi-line
+          rec = S.make(node, id, shape);
+          S.made++;
+        }
         seen.set(id, rec);
         S.update(rec, node, origin, parent, els.length);
         els.push(rec.outer);
@@ -396,6 +408,29 @@ mergeInto(LibraryManager.library, {
           else box.insertBefore(want, cur);
         }
       }
+    },
+
+    // Publishes the pending tree: all of it, or while the app is hidden a chunk, the rest in the
+    // next animation frame (or at once when the app shows: browser_show_app).
+    publishChunk: function (whole) {
+      var S = PortalSemantics, tree = S.pending;
+      if (!tree) return;
+      var limit = whole || document.documentElement.dataset.appState !== 'loading' ? Infinity : S.CHUNK;
+      S.made = 0;
+      S.limit = limit;
+      S.quiet++;
+      try { S.publish(tree); } finally { S.quiet--; S.limit = Infinity; }
+      if (S.made < limit) {  // nothing was left out
+        S.pending = null;
+        return;
+      }
+      if (S.chunkAsked) return;
+      S.chunkAsked = true;
+      // After the next frame's rendering, which styles this chunk (made in the frame's own
+      // callbacks, two chunks would be styled together).
+      requestAnimationFrame(function () {
+        setTimeout(function () { S.chunkAsked = false; S.publishChunk(false); }, 0);
+      });
     },
 
     publish: function (tree) {
@@ -438,9 +473,9 @@ mergeInto(LibraryManager.library, {
     var tree;
     try { tree = JSON.parse(UTF8ToString(ptr)); } catch (e) { return; }
     if (!Array.isArray(tree)) return;
-    PortalSemantics.quiet++;
     var start = performance.now();
-    try { PortalSemantics.publish(tree); } finally { PortalSemantics.quiet--; }
+    PortalSemantics.pending = tree;  // replaces a tree still being made
+    PortalSemantics.publishChunk(false);
     // The DOM update's cost, on the page's timeline, for the benchmark (test build only).
     if (Module['portalMeasure']) {
       try { performance.measure('semantics-dom', { start: start, end: performance.now() }); } catch (e) { /* older browsers */ }
