@@ -115,7 +115,7 @@ export async function launch(options = {}) {
 }
 
 // Waits for the app's explicit ready signal (set when the first frame is shown) and for the
-// semantics tree, which is published after the frames that follow.
+// semantics tree (made while the first frame is drawn, whole once the app shows).
 export async function waitForApp(page) {
   await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
   await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
