@@ -205,6 +205,48 @@ test('on the narrowest phones the static content fits the width: nothing sticks 
   }
 });
 
+// A phone's overlay scroll bar, shown at the first layout, faded out a frame at a time during the
+// app's start: 20-25 frames of the page's compositor on a phone-sized Lighthouse load, each
+// composited and captured there, where the content changed in two or three. So on a touch screen
+// the page has no scroll bar while the app starts; with a mouse, without JavaScript, and once the
+// app has failed, the static content keeps its bar. The manifest is linked once the start is over,
+// failed too (installing the app: pwa.test.mjs).
+test('while the app starts on a touch screen the page has no scroll bar; with a mouse, without JavaScript, or failed, it has', async () => {
+  const scrollbar = (page) => page.evaluate(() => getComputedStyle(document.documentElement).scrollbarWidth);
+  const manifests = (page) => page.evaluate(() => document.querySelectorAll('link[rel="manifest"]').length);
+  const touch = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' };
+  for (const [options, expected] of [[touch, 'none'], [{ serviceWorkers: 'block' }, 'auto']]) {
+    const b = await launch(options);
+    try {
+      // The .wasm never comes: the app stays loading, then fails.
+      let fail;
+      const failing = new Promise((r) => { fail = r; });
+      await b.page.route('**/portal.wasm*', async (route) => { await failing; await route.abort(); });
+      await b.page.goto(server.url);
+      await b.page.waitForSelector('#fallback h1', { state: 'visible' });
+      await b.page.waitForTimeout(300);
+      assert.equal(await b.page.evaluate(() => document.documentElement.dataset.appState), 'loading');
+      assert.equal(await b.page.evaluate(() => matchMedia('(pointer: coarse)').matches), expected === 'none');
+      assert.equal(await scrollbar(b.page), expected, `loading, ${expected === 'none' ? 'touch' : 'mouse'}`);
+      assert.equal(await manifests(b.page), 0, 'no manifest while the app starts');
+      fail();
+      await b.page.waitForSelector('html[data-app-state="failed"]', { state: 'attached', timeout: 30000 });
+      assert.equal(await scrollbar(b.page), 'auto', 'failed');
+      assert.equal(await manifests(b.page), 1, 'the manifest once the start is over');
+    } finally {
+      await b.close();
+    }
+  }
+  const b = await launch({ ...touch, javaScriptEnabled: false });
+  try {
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('#fallback h1', { state: 'visible' });
+    assert.equal(await scrollbar(b.page), 'auto', 'without JavaScript');
+  } finally {
+    await b.close();
+  }
+});
+
 // Styling elements is the page's work: on a phone (and in Lighthouse's simulation of one, each task
 // 4x) a style recalculation of the whole semantics tree at once was the longest task of the start
 // (136 elements, each resolved twice for a ::selection rule, inside the frame that showed the

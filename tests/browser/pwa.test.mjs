@@ -30,6 +30,9 @@ test('installable: the manifest parses and Chromium reports no installability er
   try {
     await openApp(b.page, server.url);
     await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    // Linked by the page once the app has started (web/app.js, linkManifest), not in its HTML.
+    assert.doesNotMatch(readFileSync(join(dir, 'index.html'), 'utf8'), /rel="manifest"/);
+    assert.equal(await b.page.evaluate(() => document.querySelectorAll('link[rel="manifest"]').length), 1);
     const cdp = await b.context.newCDPSession(b.page);
     const manifest = await cdp.send('Page.getAppManifest');
     assert.deepEqual(manifest.errors, []);

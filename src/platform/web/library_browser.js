@@ -104,16 +104,20 @@ mergeInto(LibraryManager.library, {
   browser_storage_state: function () { return portalStorage.state; },
 
   // The storage event fires in every other tab of this origin when one writes: the app merges.
-  // A draft may be megabytes: copied to the heap, not to ccall's stack.
+  // A draft may be megabytes: copied to the heap, not to ccall's stack. The page's loader listens
+  // from before the start (web/app.js, openStorage: the first listener waits on the browser) and
+  // hands the events on.
   browser_watch_storage__deps: ['$portalString', 'free'],
   browser_watch_storage: function (key) {
     var k = UTF8ToString(key);
-    window.addEventListener('storage', function (e) {
+    var merge = function (e) {
       if (e.key !== k || !e.newValue) return;
       var p = portalString(e.newValue);
       Module['_portal_on_draft_elsewhere'](p);
       _free(p);
-    });
+    };
+    if (window.portalBridge) window.portalBridge.onStorage = merge;
+    else window.addEventListener('storage', merge);
   },
 
   // The service worker found newer data after the start (lie-fi): the page fetches it and hands
