@@ -59,7 +59,12 @@
     canvas.width = size.width;
     canvas.height = size.height;
   }
-  function onDrawerAnswer(msg) { if (msg.type === 'drawn') bridge.drawn = msg.linked ? 1 : 2; }
+  // bridge.drawn changes from 0 (waiting) once the drawer answers: whoever waits for it is called.
+  function drawerAnswered(state) {
+    bridge.drawn = state;
+    if (bridge.onAnswer) bridge.onAnswer();
+  }
+  function onDrawerAnswer(msg) { if (msg.type === 'drawn') drawerAnswered(msg.linked ? 1 : 2); }
   // What the app sends the drawer before it is known (the app does not wait for it: a worker takes
   // a while to start) waits here, then goes in order.
   var drawQueue = [];
@@ -243,10 +248,12 @@
     nextTask: nextTask,
     // The drawer (startDrawing): draw(message, transfer) sends it a message; its WebGL version
     // once known; drawn: 0 while a confirmation is awaited, then 1 (the GPU has drawn what was
-    // sent), 2 (... but the shaders did not link); 3: no WebGL (the page has said so).
+    // sent), 2 (... but the shaders did not link); 3: no WebGL (the page has said so); onAnswer:
+    // called when it changes from 0 (library_browser.js, browser_when_drawer_answers).
     draw: function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); },
     drawingVersion: 0,
     drawn: 1,
+    onAnswer: null,
     confirm: function () {
       if (bridge.drawn === 3) return;
       bridge.drawn = 0;
@@ -398,7 +405,7 @@
         performance.mark('portal-drawer-ready');
         bridge.drawingVersion = version;
         if (version) return;
-        bridge.drawn = 3;
+        drawerAnswered(3);
         drawQueue = null;
         fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
       });

@@ -115,6 +115,8 @@ void gl_renderer_upload_fonts() {
 
 void gl_renderer_confirm() { browser_gl_confirm(); }
 
+void gl_renderer_when_answered(void (*then)(void*), double limit_ms) { browser_when_drawer_answers(then, nullptr, limit_ms); }
+
 DrawerState gl_renderer_state() {
     const int state = browser_gl_drawn();
     return state >= 0 && state <= 3 ? static_cast<DrawerState>(state) : DrawerState::kWaiting;

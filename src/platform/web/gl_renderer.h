@@ -21,6 +21,9 @@ void gl_renderer_upload_fonts();  // the font atlas (after building it), replaci
 enum class DrawerState { kWaiting = 0, kDrawn = 1, kShadersFailed = 2, kNoWebGL = 3 };  // web/app.js's bridge.drawn
 void gl_renderer_confirm();
 DrawerState gl_renderer_state();
+// Calls then(nullptr) once the drawer has answered (gl_renderer_state() is no longer kWaiting), or
+// after limit_ms: nothing runs meanwhile.
+void gl_renderer_when_answered(void (*then)(void*), double limit_ms);
 // Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
 // changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
 bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);

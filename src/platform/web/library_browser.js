@@ -242,6 +242,18 @@ mergeInto(LibraryManager.library, {
   },
   browser_gl_confirm: function () { window.portalBridge.confirm(); },
   browser_gl_drawn: function () { return window.portalBridge.drawn; },
+  browser_when_drawer_answers__deps: ['$callUserCallback'],
+  browser_when_drawer_answers: function (cb, userData, limitMs) {
+    var bridge = window.portalBridge, timer = 0;
+    var run = function () {
+      clearTimeout(timer);
+      bridge.onAnswer = null;
+      callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); });
+    };
+    if (bridge.drawn !== 0) { bridge.nextTask(run); return; }
+    bridge.onAnswer = run;
+    timer = setTimeout(run, Math.max(0, limitMs));
+  },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
   browser_measure: function (name, start, end) {

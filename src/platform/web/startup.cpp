@@ -14,7 +14,6 @@
 #include "runner_state.h"
 
 #include <emscripten.h>
-#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -129,11 +128,13 @@ void show_app() {
 // shown earlier, it would show an empty canvas for a moment. With software GL (SwiftShader here;
 // also blocklisted GPUs, virtual machines, many kiosk PCs) showing it reads the canvas back on the
 // thread that draws, waiting for the GPU to finish: where that is the page's (no drawing worker),
-// shown at once, the page was blocked for most of 100 ms. Asked without blocking, every few ms.
-// The drawer may still be starting (a worker, on a slow phone, takes a second or more); it gives
-// up waiting on the GPU after a second. A drawer that never answers: shown after 10 s anyway.
-constexpr double kGpuWaitStepMs = 4, kGpuWaitLimitMs = 10000;
-void phase_wait_for_gpu(void*) {
+// shown at once, the page was blocked for most of 100 ms. The drawer says when (it asks the GPU
+// without blocking); the page runs nothing meanwhile (asked every 4 ms instead, the wait was 50-75
+// tasks of the page's, on a phone-sized load: each one a chance to be held up behind another
+// thread). The drawer may still be starting (a worker, on a slow phone, takes a second or more);
+// it gives up waiting on the GPU after a second. A drawer that never answers: shown after 10 s.
+constexpr double kGpuWaitLimitMs = 10000;
+void phase_gpu_answered(void*) {
     Start& start = *g_start;
     const double now = emscripten_get_now();
     const DrawerState state = gl_renderer_state();
@@ -141,18 +142,15 @@ void phase_wait_for_gpu(void*) {
         give_up(nullptr);  // the page says so (web/app.js)
         return;
     }
-    if (state != DrawerState::kWaiting || now - start.gpu_wait_from > kGpuWaitLimitMs) {
-        runner().startup.gpu_wait = now - start.gpu_wait_from;
-        browser_measure("portal:gpu-wait", start.gpu_wait_from, now);
-        if (state == DrawerState::kShadersFailed) {
-            give_up("This browser's WebGL could not build the portal's shaders.");
-            return;
-        }
-        show_app();
+    runner().startup.gpu_wait = now - start.gpu_wait_from;
+    browser_measure("portal:gpu-wait", start.gpu_wait_from, now);
+    if (state == DrawerState::kShadersFailed) {
+        give_up("This browser's WebGL could not build the portal's shaders.");
         return;
     }
-    emscripten_set_timeout(phase_wait_for_gpu, kGpuWaitStepMs, nullptr);
+    show_app();
 }
+void phase_wait_for_gpu(void*) { gl_renderer_when_answered(phase_gpu_answered, kGpuWaitLimitMs); }
 
 // The first frame is drawn into the canvas while it is still hidden, at its final size (it is
 // laid out, web/app.css), and is the settled layout (phase_first_frame): the frames that follow
