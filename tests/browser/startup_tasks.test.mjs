@@ -116,7 +116,9 @@ test('while the GPU draws the first frame the page runs nothing: the drawer says
     assert.ok(waited >= 1000, `shown once the drawer answered: ${waited.toFixed(0)} ms after the first frame`);
     const tasks = events.filter((e) => e.name === 'RunTask' && e.pid === drawn.pid && e.tid === drawn.tid && e.ts > drawn.ts && e.ts < shown.ts);
     assert.ok(tasks.length > 0, 'the page\'s tasks are on the trace');
-    assert.ok(tasks.length <= 40, `the page's tasks while the GPU drew: ${tasks.length} in ${waited.toFixed(0)} ms`);
+    // The frames the page still draws meanwhile (the semantics tree's chunks, a busy machine's) are
+    // a few dozen; polling every 4 ms made 250 more in the second (343 measured).
+    assert.ok(tasks.length <= 100, `the page's tasks while the GPU drew: ${tasks.length} in ${waited.toFixed(0)} ms`);
   } finally {
     await b.close();
     await server.stop();
