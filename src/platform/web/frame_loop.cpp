@@ -159,6 +159,12 @@ void after_frames() {
     schedule_wakeup();
 }
 
+// Input that came while the app started was held until it could draw (schedule: `started`).
+void after_start() {
+    schedule();
+    schedule_wakeup();
+}
+
 }  // namespace iiifc
 
 void runner_request_frames(int count) {
