@@ -244,21 +244,20 @@ async function pixels(page, box) {
 }
 
 // The focused control once the app has caught up with it: its keyboard focus is there (the test
-// build's state, read only to wait) and no frame was drawn or sent for 1.5 s (frames reach the
-// canvas paced, up to five times a frame's cost apart: with software GL on a busy machine, most
-// of a second).
+// build's state, read only to wait), it has nothing left to draw, send or commit (`settled`: a
+// frame held back by the pacing counts as left), and the drawer has drawn all it was sent (asked
+// as the start asks it: the bridge's confirmation, answered once the GPU is done).
 async function still(page) {
   const label = (await focused(page))?.label;
-  // (Read-only fields have no name in the test build's registry: for them only the idle wait.)
+  // (Read-only fields have no name in the test build's registry: for them only the settling.)
   await until(page, async () => ((await appState(page)).focus || '').split('##')[0] === label, `the app's focus on "${label}"`, 3000).catch(() => {});
-  let last = '', same = 0;
-  for (let i = 0; i < 150 && same < 15; i++) {
-    await page.waitForTimeout(100);
-    const st = await appState(page);
-    const now = `${st.frames}/${st.frames_sent}`;
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
+  await until(page, () => page.evaluate(async () => {
+    if (!window.portalTest.state().settled) return false;
+    const bridge = window.portalBridge, asked = performance.now();
+    bridge.confirm();
+    while (bridge.drawn === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
+    return bridge.drawn !== 0 && window.portalTest.state().settled;  // and nothing new began meanwhile
+  }), 'the app settled and its last frame drawn');
   const f = await focused(page);
   return { ...f, shot: await pixels(page, f.box) };
 }

@@ -165,6 +165,8 @@ void after_start() {
     schedule_wakeup();
 }
 
+bool settled() { return !g.frame_scheduled && g.frames_wanted <= 0 && !g_paced_frame_due && !g.commit_due; }
+
 }  // namespace iiifc
 
 void runner_request_frames(int count) {

@@ -46,5 +46,6 @@ void build_frame();   // ImGui's part: the frame's draw data
 void send_frame();    // the GL's part: the draw data to the canvas, if it differs and the pacing allows
 void after_frames();  // saving, the semantics tree and the next frame or wake-up
 void after_start();   // the start is over: input that came meanwhile is drawn, the app's wake-ups asked for
+bool settled();       // nothing to draw, send or commit: no frame wanted or due, no commit due
 
 }  // namespace iiifc

@@ -45,6 +45,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"commit_ms_total", g.commit_ms_total},
         {"commits", g.commits},
         {"commit_due", g.commit_due},
+        {"settled", settled()},
         {"pointer_held", ImGui_ImplHtml5_PointerHeld()},
         {"toast", g.app->toast().empty() ? 0 : 1},
         {"notice", g.app->notice().empty() ? 0 : 1},
