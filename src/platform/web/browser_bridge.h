@@ -42,8 +42,9 @@ void browser_gl_font(const unsigned char* pixels, int width, int height);
 void browser_gl_frame(const unsigned char* packet, int bytes);
 void browser_gl_confirm();
 int browser_gl_drawn();
-// Calls cb(user_data) in a task of its own once the drawer has answered (browser_gl_drawn() is no
-// longer 0), or after limit_ms.
+// Calls cb(user_data) once the drawer has answered (browser_gl_drawn() is no longer 0), or after
+// limit_ms: in a task of its own where it had answered already, else where the answer arrives (the
+// drawer's message; where the page found no WebGL, its promise's reaction), the app's stack empty.
 void browser_when_drawer_answers(void (*cb)(void*), void* user_data, double limit_ms);
 double browser_heap_bytes();                                             // size of the WebAssembly memory
 void browser_measure(const char* name, double start_ms, double end_ms);  // performance.measure on the page's timeline
