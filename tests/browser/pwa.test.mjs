@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, SITE_DIR, appState, click, launch, openApp, settle, startServer } from './harness.mjs';
+import { ARTIFACTS, SITE_DIR, appState, click, launch, openApp, plainStaticHost, settle, startServer } from './harness.mjs';
 
 let dir;
 before(() => { dir = mkdtempSync(join(tmpdir(), 'iiifc-site-')); cpSync(SITE_DIR, dir, { recursive: true }); });
@@ -45,6 +45,39 @@ test('installable: the manifest parses and Chromium reports no installability er
   } finally {
     await b.close();
     await server.stop();
+  }
+});
+
+// Installing is offered once the app works offline: the manifest is linked when the service
+// worker has cached every file, not as the app shows (web/app.js, linkManifest).
+test('the manifest is linked once the service worker has cached the files', async () => {
+  const HELD = 'icons/maskable-512.png';  // asked for by the worker's precaching only
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const host = await plainStaticHost(dir, '/', (rel, res) => {
+    if (rel !== HELD) return false;
+    released.then(() => { res.writeHead(200, { 'Content-Type': 'image/png' }); res.end(readFileSync(join(dir, rel))); });
+    return true;
+  });
+  const b = await launch();
+  const manifests = () => b.page.evaluate(() => document.querySelectorAll('link[rel="manifest"]').length);
+  try {
+    await openApp(b.page, host.url);
+    const deadline = Date.now() + 30000;
+    while (!host.requests.includes(`/${HELD}`)) {
+      assert.ok(Date.now() < deadline, 'the service worker never asked for the held file');
+      await b.page.waitForTimeout(50);
+    }
+    await b.page.waitForTimeout(300);
+    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.serviceWorker), 'registered');
+    assert.equal(await manifests(), 0, 'no manifest while the worker caches the files');
+    release();
+    await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await b.page.waitForFunction(() => document.querySelectorAll('link[rel="manifest"]').length === 1, null, { timeout: 5000 });
+  } finally {
+    release();
+    await b.close();
+    await host.stop();
   }
 });
 
