@@ -182,7 +182,7 @@
           stop('failed');
         } else if (m.type === 'warm') {
           if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
-          bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts)
+          bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts, browser_gl_rehearsed_font)
           stop(m.ok ? 'done' : 'failed');
         }
       };

@@ -65,8 +65,8 @@ self.portalDownload = (function () {
 // The worker. One message in: {data, wasm, runtime (portal.js's URL), fragment, width, height (the
 // canvas in device pixels), ratio}. Answers: {type: 'bytes', n} as the downloads arrive; then
 // {type: 'downloaded', data, module} or {type: 'failed', error} (the page then downloads them
-// itself); then {type: 'warm', ok, error, fonts (the font atlas the rehearsal built, as bytes:
-// src/ui/font_atlas_copy.h; null if none)}. The page then lets the worker go: a failed rehearsal
+// itself); then {type: 'warm', ok, error, fonts (the font atlas the rehearsal built: {layout
+// (src/ui/font_atlas_copy.h), pixels, width, height}; null if none)}. The page then lets the worker go: a failed rehearsal
 // only means the page's start compiles (and builds the atlas) as it runs.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = function (event) {
@@ -77,7 +77,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       answered = true;
       var fonts = ok && self.Module.portalRehearsedFonts || null;  // kept by the rehearsal (library_browser.js)
       downloads.then(function () {
-        self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.buffer] : []);
+        self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.layout.buffer, fonts.pixels.buffer] : []);
       }, function () {});
     };
     var downloaded = null;  // [data, module]

@@ -12,9 +12,10 @@ namespace iiifc {
 namespace {
 
 // The layout: a header (kMagic, texture width and height, rectangles, fonts), each packed
-// rectangle's position, each font's size, ascent, descent, surface and glyphs, then the pixels.
-// Both ends are the same build of the app: glyphs go as ImFontGlyph is laid out.
-constexpr std::uint32_t kMagic = 0x31415446;  // "FTA1"
+// rectangle's position, then each font's size, ascent, descent, surface and glyphs. Both ends are
+// the same build of the app: glyphs go as ImFontGlyph is laid out.
+constexpr std::uint32_t kMagic = 0x32415446;  // "FTA2": the pixels apart
+
 static_assert(std::is_trivially_copyable<ImFontGlyph>::value, "glyphs are copied as bytes");
 
 class Writer {
@@ -89,15 +90,14 @@ std::vector<unsigned char> copy_font_atlas(const ImFontAtlas& atlas) {
         w.put(f->Glyphs.Size);
         w.put_bytes(f->Glyphs.Data, static_cast<std::size_t>(f->Glyphs.Size) * sizeof(ImFontGlyph));
     }
-    w.put_bytes(atlas.TexPixelsAlpha8, static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
     return std::move(w.out);
 }
 
-bool restore_font_atlas(ImFontAtlas& atlas, const unsigned char* bytes, std::size_t size) {
-    if (!bytes || atlas.Locked || atlas.Fonts.Size == 0 || atlas.Fonts.Size != atlas.ConfigData.Size) return false;
+bool restore_font_atlas(ImFontAtlas& atlas, const FontAtlasCopy& copy) {
+    if (!copy.layout || atlas.Locked || atlas.Fonts.Size == 0 || atlas.Fonts.Size != atlas.ConfigData.Size) return false;
     // The default rectangles (white pixel, baked lines) are registered as Build() registers them.
     ImFontAtlasBuildInit(&atlas);
-    Reader r(bytes, size);
+    Reader r(copy.layout, copy.layout_size);
     std::uint32_t magic = 0;
     int width = 0, height = 0, rects = 0, fonts = 0;
     if (!r.get(magic) || magic != kMagic || !r.get(width) || !r.get(height) || !r.get(rects) || !r.get(fonts)) return false;
@@ -121,16 +121,19 @@ bool restore_font_atlas(ImFontAtlas& atlas, const unsigned char* bytes, std::siz
             if (g.Codepoint > IM_UNICODE_CODEPOINT_MAX) return false;  // the lookup tables are indexed by it
         }
     }
+    if (r.left() != 0) return false;
     const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
-    if (r.left() != pixels) return false;
+    if (copy.pixels && copy.pixels_size != pixels) return false;
 
     // All checked: the atlas as ImFontAtlasBuildWithStbTruetype leaves it, then as Build() ends.
+    // Without the pixels, the buffer only takes what Build() draws into ImGui's own rectangles:
+    // nothing reads it, and it is freed at the end.
     atlas.ClearTexData();
     atlas.TexWidth = width;
     atlas.TexHeight = height;
     atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(width), 1.0f / static_cast<float>(height));
     atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixels));
-    r.get_bytes(atlas.TexPixelsAlpha8, pixels);
+    if (copy.pixels) std::memcpy(atlas.TexPixelsAlpha8, copy.pixels, pixels);
     for (int i = 0; i < rects; ++i) {
         atlas.CustomRects[i].X = positions[static_cast<std::size_t>(i)].x;
         atlas.CustomRects[i].Y = positions[static_cast<std::size_t>(i)].y;
@@ -144,6 +147,7 @@ bool restore_font_atlas(ImFontAtlas& atlas, const unsigned char* bytes, std::siz
         font->DirtyLookupTables = true;
     }
     ImFontAtlasBuildFinish(&atlas);
+    if (!copy.pixels) atlas.ClearTexData();
     return true;
 }
 

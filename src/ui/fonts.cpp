@@ -30,10 +30,10 @@ Fonts add_fonts(float base_size, float pixel_ratio) {
     return f;
 }
 
-Fonts build_fonts(float base_size, float pixel_ratio, const unsigned char* built, std::size_t built_size, bool* restored) {
+Fonts build_fonts(float base_size, float pixel_ratio, const FontAtlasCopy* copy, bool* restored) {
     ImGuiIO& io = ImGui::GetIO();
     const Fonts f = add_fonts(base_size, pixel_ratio);
-    const bool copied = restore_font_atlas(*io.Fonts, built, built_size);
+    const bool copied = copy && restore_font_atlas(*io.Fonts, *copy);
     if (!copied) io.Fonts->Build();
     if (restored) *restored = copied;
     io.FontGlobalScale = 1.0f / pixel_ratio;

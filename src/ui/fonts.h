@@ -3,8 +3,7 @@
 #pragma once
 
 #include "app.h"
-
-#include <cstddef>
+#include "font_atlas_copy.h"
 
 namespace iiifc {
 
@@ -15,10 +14,9 @@ constexpr float kTextSize = 16.0f, kKioskTextSize = 22.0f;
 Fonts add_fonts(float base_size, float pixel_ratio);
 
 // Clears the atlas and adds regular, bold and heading fonts at `base_size` CSS pixels, restored
-// from the `built_size` bytes at `built` where they are a copy of an atlas of these same fonts
-// (font_atlas_copy.h), else built (`restored` says which). The caller must re-upload the atlas
-// texture afterwards.
-Fonts build_fonts(float base_size, float pixel_ratio, const unsigned char* built = nullptr, std::size_t built_size = 0,
-                  bool* restored = nullptr);
+// from `copy` where it is a copy of an atlas of these same fonts (font_atlas_copy.h), else built
+// (`restored` says which). The caller must upload the atlas texture afterwards: the pixels it
+// built, or the copy's (restored without them, the atlas has none).
+Fonts build_fonts(float base_size, float pixel_ratio, const FontAtlasCopy* copy = nullptr, bool* restored = nullptr);
 
 }  // namespace iiifc

@@ -4,7 +4,7 @@
 // worker that goes silent while downloading or never ends its rehearsal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, addWorkerInitScript, appState, launch, startServer } from './harness.mjs';
+import { PHONE, addWorkerInitScript, appState, launch, settle, startServer } from './harness.mjs';
 
 // Opens the app on `device` (launch's options), with `prepare(b)` run first; resolves with what
 // the page says of its start once it runs.
@@ -103,6 +103,33 @@ test('on a phone, a worker silent while it downloads: after 10 s the page downlo
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
+});
+
+// The rehearsal's atlas reaches the page as its layout, its pixels going to the drawer as they are
+// (src/platform/web/startup.cpp, phase_fonts): the canvas is the one an atlas built on the page draws.
+test('on a phone, the text drawn with the rehearsal\'s atlas is the text drawn with one built on the page', async () => {
+  const server = await startServer();
+  const shots = {};
+  try {
+    for (const mode of ['rehearsed', 'built']) {
+      const b = await launch({ serviceWorkers: 'block', ...PHONE });
+      try {
+        if (mode === 'built') await addWorkerInitScript(b.context, 'download.js', breakWorker, 'throw');
+        await b.page.goto(server.url);
+        await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+        await settle(b.page);
+        assert.equal(await b.page.evaluate(() => window.portalTest.state().startup.fonts_rehearsed), mode === 'rehearsed');
+        shots[mode] = await b.page.locator('#canvas').screenshot();
+        assert.deepEqual(b.log.pageErrors, []);
+        assert.deepEqual(b.log.consoleErrors, []);
+      } finally {
+        await b.close();
+      }
+    }
+    assert.ok(shots.rehearsed.equals(shots.built), 'the same pixels');
+  } finally {
+    await server.stop();
+  }
 });
 
 // The rehearsal's atlas is for the text size it rehearsed: a kiosk's larger text is built on the page.

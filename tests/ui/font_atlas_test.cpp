@@ -1,6 +1,7 @@
 // The font atlas the page restores from the rehearsal's copy (font_atlas_copy.h) is the atlas it
-// would have built, to the texel and the glyph; a copy that does not fit (other sizes, damaged
-// bytes) is refused, and the atlas is built instead.
+// would have built, to the texel and the glyph (without the pixels, which go to the texture, to
+// the glyph); a copy that does not fit (other sizes, damaged bytes) is refused, and the atlas is
+// built instead.
 #include "font_atlas_copy.h"
 #include "fonts.h"
 
@@ -25,13 +26,13 @@ struct Context {
     ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
 };
 
-// Everything drawing reads from an atlas, as bytes to compare.
+// Everything drawing reads from an atlas, as bytes to compare; its pixels too if it has them.
 std::string describe(const ImFontAtlas& a) {
     std::string s;
     auto add = [&s](const void* p, std::size_t n) { s.append(static_cast<const char*>(p), n); };
     add(&a.TexWidth, sizeof a.TexWidth);
     add(&a.TexHeight, sizeof a.TexHeight);
-    add(a.TexPixelsAlpha8, static_cast<std::size_t>(a.TexWidth * a.TexHeight));
+    if (a.TexPixelsAlpha8) add(a.TexPixelsAlpha8, static_cast<std::size_t>(a.TexWidth * a.TexHeight));
     add(&a.TexUvScale, sizeof a.TexUvScale);
     add(&a.TexUvWhitePixel, sizeof a.TexUvWhitePixel);
     add(a.TexUvLines, sizeof a.TexUvLines);
@@ -53,14 +54,21 @@ std::string describe(const ImFontAtlas& a) {
 }
 
 struct Built {
-    std::vector<unsigned char> copy;
-    std::string described;
+    std::vector<unsigned char> copy;  // the layout
+    std::vector<unsigned char> pixels;
+    std::string described, described_without_pixels;
+    iiifc::FontAtlasCopy whole() const { return {copy.data(), copy.size(), pixels.data(), pixels.size()}; }
+    iiifc::FontAtlasCopy layout() const { return {copy.data(), copy.size(), nullptr, 0}; }
 };
 
 Built build(float ratio) {
     Context c;
     iiifc::build_fonts(iiifc::kTextSize, ratio);
-    return {iiifc::copy_font_atlas(c.atlas()), describe(c.atlas())};
+    const ImFontAtlas& a = c.atlas();
+    Built b{iiifc::copy_font_atlas(a), {a.TexPixelsAlpha8, a.TexPixelsAlpha8 + a.TexWidth * a.TexHeight}, describe(a), {}};
+    c.atlas().ClearTexData();
+    b.described_without_pixels = describe(a);
+    return b;
 }
 
 }  // namespace
@@ -72,13 +80,29 @@ TEST_CASE("a restored font atlas is the atlas built, at the pixel ratios of phon
         REQUIRE(!built.copy.empty());
         Context c;
         iiifc::add_fonts(iiifc::kTextSize, ratio);
-        CHECK(iiifc::restore_font_atlas(c.atlas(), built.copy.data(), built.copy.size()));
+        CHECK(iiifc::restore_font_atlas(c.atlas(), built.whole()));
         CHECK(c.atlas().IsBuilt());
         CHECK(describe(c.atlas()) == built.described);
         // ... and build_fonts with the copy ends as it does without.
         Context d;
-        iiifc::build_fonts(iiifc::kTextSize, ratio, built.copy.data(), built.copy.size());
+        const iiifc::FontAtlasCopy whole = built.whole();
+        bool restored = false;
+        iiifc::build_fonts(iiifc::kTextSize, ratio, &whole, &restored);
+        CHECK(restored);
         CHECK(describe(d.atlas()) == built.described);
+    }
+}
+
+TEST_CASE("restored without its pixels (they go to the texture), an atlas is the one built, its pixels uploaded") {
+    for (const float ratio : {1.0f, 1.75f, 3.0f}) {
+        CAPTURE(ratio);
+        const Built built = build(ratio);
+        Context c;
+        iiifc::add_fonts(iiifc::kTextSize, ratio);
+        CHECK(iiifc::restore_font_atlas(c.atlas(), built.layout()));
+        CHECK(c.atlas().IsBuilt());
+        CHECK(c.atlas().TexPixelsAlpha8 == nullptr);
+        CHECK(describe(c.atlas()) == built.described_without_pixels);
     }
 }
 
@@ -86,17 +110,20 @@ TEST_CASE("a copy of other fonts or sizes is refused: the atlas is built") {
     const Built phone = build(1.75f);
     Context c;
     iiifc::add_fonts(iiifc::kTextSize, 2.0f);  // another pixel ratio
-    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.copy.data(), phone.copy.size()));
+    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.whole()));
     CHECK_FALSE(c.atlas().IsBuilt());
     iiifc::add_fonts(iiifc::kKioskTextSize, 1.75f);  // a kiosk's text
-    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.copy.data(), phone.copy.size()));
+    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.layout()));
     c.atlas().Clear();
     c.atlas().AddFontDefault();  // other fonts
-    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.copy.data(), phone.copy.size()));
-    // build_fonts then builds: the same atlas as without a copy.
+    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), phone.whole()));
+    // build_fonts then builds: the same atlas as without a copy, with its pixels.
     const Built desktop = build(1.0f);
     Context d;
-    iiifc::build_fonts(iiifc::kTextSize, 1.0f, phone.copy.data(), phone.copy.size());
+    const iiifc::FontAtlasCopy layout = phone.layout();
+    bool restored = true;
+    iiifc::build_fonts(iiifc::kTextSize, 1.0f, &layout, &restored);
+    CHECK_FALSE(restored);
     CHECK(describe(d.atlas()) == desktop.described);
 }
 
@@ -112,8 +139,12 @@ TEST_CASE("a damaged copy is refused, whatever is cut or changed, and nothing is
         CAPTURE(n);
         iiifc::add_fonts(iiifc::kTextSize, 1.0f);
         const std::vector<unsigned char> cut(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(n));
-        CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), cut.data(), cut.size()));
+        CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), {cut.data(), cut.size(), nullptr, 0}));
     }
+    // Pixels of another size than the layout's texture.
+    iiifc::add_fonts(iiifc::kTextSize, 1.0f);
+    CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), {copy.data(), copy.size(), built.pixels.data(), built.pixels.size() - 1}));
+    CHECK_FALSE(c.atlas().IsBuilt());
     // One byte too many, a wrong mark, an absurd size, a glyph count beyond the bytes.
     std::vector<unsigned char> longer = copy;
     longer.push_back(0);
@@ -127,7 +158,7 @@ TEST_CASE("a damaged copy is refused, whatever is cut or changed, and nothing is
     std::memcpy(counted.data() + first_glyph_count, &huge, sizeof huge);
     for (const auto* bad : {&longer, &marked, &wide, &counted}) {
         iiifc::add_fonts(iiifc::kTextSize, 1.0f);
-        CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), bad->data(), bad->size()));
+        CHECK_FALSE(iiifc::restore_font_atlas(c.atlas(), {bad->data(), bad->size(), nullptr, 0}));
         CHECK_FALSE(c.atlas().IsBuilt());
     }
 }

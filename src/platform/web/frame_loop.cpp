@@ -94,11 +94,13 @@ EM_BOOL on_animation_frame(double, void*) {
 
 Runner& runner() { return g; }
 
-bool rebuild_fonts(const unsigned char* built, std::size_t built_size) {
+bool rebuild_fonts(const FontAtlasCopy* rehearsed) {
     bool restored = false;
-    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), built, built_size, &restored));
+    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), rehearsed, &restored));
+    if (restored && gl_renderer_upload_rehearsed_fonts()) return true;
+    if (restored) g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio()));  // no pixels to go with it
     gl_renderer_upload_fonts();
-    return restored;
+    return false;
 }
 
 void build_frame() {

@@ -113,6 +113,14 @@ void gl_renderer_upload_fonts() {
     s.shown = 0;
 }
 
+bool gl_renderer_upload_rehearsed_fonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (s.rehearsal || !browser_gl_rehearsed_font(atlas->TexWidth, atlas->TexHeight)) return false;
+    atlas->SetTexID(kFontTexture);
+    s.shown = 0;
+    return true;
+}
+
 void gl_renderer_confirm() { browser_gl_confirm(); }
 
 void gl_renderer_when_answered(void (*then)(void*), double limit_ms) { browser_when_drawer_answers(then, nullptr, limit_ms); }

@@ -15,6 +15,9 @@ void gl_renderer_init();
 // A rehearsal (warm_up.cpp): everything runs as it would, but nothing goes to the drawer.
 void gl_renderer_rehearse();
 void gl_renderer_upload_fonts();  // the font atlas (after building it), replacing the previous one
+// ... or, for an atlas restored without its pixels (font_atlas_copy.h), the rehearsal's pixels,
+// which the page holds: false where it holds none of the atlas's size.
+bool gl_renderer_upload_rehearsed_fonts();
 // Asks the drawer to say when the GPU has finished what has been sent (gl_renderer_confirm), and
 // what it has said (without waiting; drawn at once where there are no fences, WebGL 1). The
 // drawer may not be there yet: a worker takes a while to start, and the app does not wait.

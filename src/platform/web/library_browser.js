@@ -194,14 +194,17 @@ mergeInto(LibraryManager.library, {
     HEAPU8.set(window.portalBridge.startData, into);
     window.portalBridge.startData = null;
   },
-  browser_keep_rehearsed_fonts: function (bytes, size) { Module.portalRehearsedFonts = HEAPU8.slice(bytes, bytes + size); },
+  browser_keep_rehearsed_fonts: function (layout, size, pixels, width, height) {
+    Module.portalRehearsedFonts = { layout: HEAPU8.slice(layout, layout + size), pixels: HEAPU8.slice(pixels, pixels + width * height), width: width, height: height };
+  },
   browser_rehearsed_fonts_size: function () {
     var fonts = window.portalBridge && window.portalBridge.rehearsedFonts;
-    return fonts ? fonts.length : 0;
+    return fonts && fonts.layout ? fonts.layout.length : 0;
   },
   browser_copy_rehearsed_fonts: function (into) {
-    HEAPU8.set(window.portalBridge.rehearsedFonts, into);
-    window.portalBridge.rehearsedFonts = null;
+    var fonts = window.portalBridge.rehearsedFonts;
+    HEAPU8.set(fonts.layout, into);
+    fonts.layout = null;
   },
   browser_fail: function (ptr) { if (window.portalFail) window.portalFail(UTF8ToString(ptr)); },
   browser_heap_bytes: function () { return HEAP8.length; },
@@ -231,10 +234,19 @@ mergeInto(LibraryManager.library, {
   },
 
   // The app's drawer (web/draw.js, started by web/app.js): the messages it takes, and its state.
-  // Each message carries a copy of the bytes, handed over (not copied again) to a worker.
+  // Each message carries a copy of the bytes, handed over (not copied again) to a worker. An atlas
+  // of the app's own replaces the rehearsal's, whose pixels are then let go.
   browser_gl_font: function (pixels, width, height) {
     var copy = HEAPU8.slice(pixels, pixels + width * height);
+    window.portalBridge.rehearsedFonts = null;
     window.portalBridge.draw({ type: 'font', width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
+  },
+  browser_gl_rehearsed_font: function (width, height) {
+    var bridge = window.portalBridge, fonts = bridge.rehearsedFonts;
+    bridge.rehearsedFonts = null;
+    if (!fonts || !fonts.pixels || fonts.width !== width || fonts.height !== height || fonts.pixels.length !== width * height) return 0;
+    bridge.draw({ type: 'font', width: width, height: height, pixels: fonts.pixels.buffer }, [fonts.pixels.buffer]);
+    return 1;
   },
   browser_gl_frame: function (packet, bytes) {
     var copy = HEAPU8.slice(packet, packet + bytes);

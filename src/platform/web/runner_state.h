@@ -38,9 +38,9 @@ struct Runner {
 };
 
 Runner& runner();
-// At start (built: the rehearsal's atlas, font_atlas_copy.h; true where it was used) and when the
-// pixel ratio changes.
-bool rebuild_fonts(const unsigned char* built = nullptr, std::size_t built_size = 0);
+// At start (rehearsed: the rehearsal's atlas, its layout here and its pixels in the page's
+// JavaScript, font_atlas_copy.h; true where it was used) and when the pixel ratio changes.
+bool rebuild_fonts(const FontAtlasCopy* rehearsed = nullptr);
 void draw_frame();    // one frame now: built, then sent
 void build_frame();   // ImGui's part: the frame's draw data
 void send_frame();    // the GL's part: the draw data to the canvas, if it differs and the pacing allows

@@ -72,8 +72,11 @@ EMSCRIPTEN_KEEPALIVE bool portal_warm_up(const char* data, int data_bytes, const
         app.set_dark(false);
         app.set_fonts(build_fonts(kTextSize, r));
         // Kept for the page, which restores it instead of building it (phase_fonts).
-        const std::vector<unsigned char> atlas = copy_font_atlas(*io.Fonts);
-        browser_keep_rehearsed_fonts(atlas.data(), static_cast<int>(atlas.size()));
+        const std::vector<unsigned char> layout = copy_font_atlas(*io.Fonts);
+        if (!layout.empty()) {
+            browser_keep_rehearsed_fonts(layout.data(), static_cast<int>(layout.size()), io.Fonts->TexPixelsAlpha8, io.Fonts->TexWidth,
+                                         io.Fonts->TexHeight);
+        }
         gl_renderer_upload_fonts();
         app.restore_draft("");
         app.open_fragment(fragment ? fragment : "");
