@@ -254,6 +254,34 @@ test('while the app starts on a touch screen the page has no scroll bar; with a 
 // when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
 // second (a phone's slow worker start), and the browser's own trace counts the elements each
 // style recalculation of the start resolves.
+// The page's title and address follow the view, written once the app shows (in idle moments
+// after it), not in its start: each was a long call on a slow phone (library_browser.js).
+test('the title and the address are written once the app shows, not while it starts', async () => {
+  const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
+  try {
+    await b.context.addInitScript(() => {
+      window.__writes = [];  // [what, the app's state then]
+      const state = () => document.documentElement.dataset.appState;
+      const title = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
+      Object.defineProperty(Document.prototype, 'title', { configurable: true, get() { return title.get.call(this); },
+        set(v) { window.__writes.push(['title', state()]); title.set.call(this, v); } });
+      for (const name of ['pushState', 'replaceState']) {
+        const f = History.prototype[name];
+        History.prototype[name] = function (...args) { window.__writes.push([name, state()]); return f.apply(this, args); };
+      }
+    });
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    await b.page.waitForFunction(() => window.location.hash.startsWith('#/tiers'), null, { timeout: 5000 });
+    await b.page.waitForFunction(() => document.title.startsWith('Tiers'), null, { timeout: 5000 });
+    const writes = await b.page.evaluate(() => window.__writes);
+    assert.deepEqual(writes, [['title', 'ready'], ['replaceState', 'ready']]);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('the semantics tree is made while the first frame is drawn: hidden, a chunk a frame, whole when the app shows', async () => {
   const host = await plainStaticHost(SITE_DIR, '/', (rel, res) => {
     if (rel !== 'draw.js') return false;
