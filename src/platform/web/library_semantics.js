@@ -425,15 +425,10 @@ mergeInto(LibraryManager.library, {
         S.pending = null;
         return;
       }
-      S.askChunk();
-    },
-
-    // The pending tree's next chunk, after the next frame's rendering, which styles the chunk made
-    // before (made in the frame's own callbacks, two chunks would be styled together).
-    askChunk: function () {
-      var S = PortalSemantics;
       if (S.chunkAsked) return;
       S.chunkAsked = true;
+      // After the next frame's rendering, which styles this chunk (made in the frame's own
+      // callbacks, two chunks would be styled together).
       requestAnimationFrame(function () {
         setTimeout(function () { S.chunkAsked = false; S.publishChunk(false); }, 0);
       });
@@ -481,10 +476,7 @@ mergeInto(LibraryManager.library, {
     if (!Array.isArray(tree)) return;
     var start = performance.now();
     PortalSemantics.pending = tree;  // replaces a tree still being made
-    // While the app is hidden (its start), even the first chunk waits for a task of its own: made
-    // in the app's commit (src/platform/web/startup.cpp), it was the longest task of a phone's start.
-    if (document.documentElement.dataset.appState === 'loading') PortalSemantics.askChunk();
-    else PortalSemantics.publishChunk(false);
+    PortalSemantics.publishChunk(false);
     // The DOM update's cost, on the page's timeline, for the benchmark (test build only).
     if (Module['portalMeasure']) {
       try { performance.measure('semantics-dom', { start: start, end: performance.now() }); } catch (e) { /* older browsers */ }
