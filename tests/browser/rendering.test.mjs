@@ -143,8 +143,8 @@ for (const [name, lacks] of [['cannot hand the canvas to a worker', 'transfer'],
           assert.equal(await b.page.evaluate(() => document.querySelectorAll('canvas').length), 1);
           if (mode === 'page' && lacks === 'worker-webgl') {
             const late = await b.page.evaluate(() => {
-              const setup = performance.getEntriesByName('portal:setup')[0];
-              return performance.getEntriesByName('portal-drawer-ready')[0].startTime - (setup.startTime + setup.duration);
+              const input = performance.getEntriesByName('portal:input')[0];
+              return performance.getEntriesByName('portal-drawer-ready')[0].startTime - (input.startTime + input.duration);
             });
             assert.ok(late > 0, `the app had set up its input when the worker gave up (${late} ms later)`);
           }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, addWorkerInitScript, appState, launch, openApp, settle, startServer } from './harness.mjs';
 
-const PHASES = ['gl', 'data', 'setup', 'fonts', 'draft', 'first-frame', 'first-draw'];
+const PHASES = ['gl', 'data', 'setup', 'input', 'fonts', 'draft', 'first-frame', 'first-draw'];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };  // with a mouse
 
 // Which task each start-up phase ended in, recorded in the page: the app reports each phase as a

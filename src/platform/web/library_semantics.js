@@ -16,13 +16,17 @@ mergeInto(LibraryManager.library, {
     pendingFocus: -1,    // an id the app focused before its element existed
     pending: null,       // a tree not yet wholly made (publishChunk)
     made: 0,             // records made by the publish running ...
-    limit: Infinity,     // ... and how many it may make
+    limit: Infinity,     // ... how many it may make ...
+    until: Infinity,     // ... and until when (performance.now())
+    skipped: false,      // whether it left records for the next chunk
     chunkAsked: false,   // an animation frame asked for the next chunk
     // While the app is still hidden (its start), the tree is made this many records a frame: the
     // browser styles and lays out each chunk in a frame of its own, none of them a long task on a
     // phone (the Tiers view, made at once: 136 elements, a 30 ms task in Lighthouse's trace; 40
-    // records: 4-10 ms a chunk here, unthrottled).
+    // records: 4-10 ms a chunk here, unthrottled). A chunk also ends once it has taken CHUNK_MS:
+    // on a busy phone, where another thread can hold the core, its task stays short all the same.
     CHUNK: 25,
+    CHUNK_MS: 3,
 
     // The roles whose element is a wrapper holding a <label> and the control.
     FIELDS: { checkbox: 1, radio: 1, combobox: 1, slider: 1, spinbutton: 1, textbox: 1 },
@@ -379,7 +383,10 @@ mergeInto(LibraryManager.library, {
         if (seen.has(id)) continue;  // an id twice: the first one wins
         var rec = S.records.get(id), shape = S.shape(node);
         if (!rec || rec.shape !== shape) {
-          if (S.made >= S.limit) continue;  // made with the next chunk, and so are its children
+          if (S.made >= S.limit || (S.made > 0 && performance.now() > S.until)) {  // made with the next chunk, and so are its children
+            S.skipped = true;
+            continue;
+          }
           if (rec) rec.outer.remove();  // e.g. a text field that became multi-line
           rec = S.make(node, id, shape);
           S.made++;
@@ -416,12 +423,14 @@ mergeInto(LibraryManager.library, {
     publishChunk: function (whole) {
       var S = PortalSemantics, tree = S.pending;
       if (!tree) return;
-      var limit = whole || document.documentElement.dataset.appState !== 'loading' ? Infinity : S.CHUNK;
+      var chunked = !whole && document.documentElement.dataset.appState === 'loading';
       S.made = 0;
-      S.limit = limit;
+      S.limit = chunked ? S.CHUNK : Infinity;
+      S.until = chunked ? performance.now() + S.CHUNK_MS : Infinity;
+      S.skipped = false;
       S.quiet++;
-      try { S.publish(tree); } finally { S.quiet--; S.limit = Infinity; }
-      if (S.made < limit) {  // nothing was left out
+      try { S.publish(tree); } finally { S.quiet--; S.limit = S.until = Infinity; }
+      if (!S.skipped) {  // nothing was left out
         S.pending = null;
         return;
       }

@@ -29,10 +29,10 @@ struct Runner {
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
     // Start-up phases in ms: the renderer's (the drawer made the context and shaders), parsing the data, ImGui and the app, the
-    // font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
+    // page's input wired to it, the font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
     // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {
-        double gl = 0, data = 0, setup = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
+        double gl = 0, data = 0, setup = 0, input = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
         bool fonts_rehearsed = false;  // the font atlas was the rehearsal's (warm_up.cpp), not built
     } startup;
 };

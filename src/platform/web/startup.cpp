@@ -61,6 +61,7 @@ struct PhaseClock {
 struct Start {
     std::string data_text, data_name;
     LoadResult loaded;
+    AppOptions options;
     PhaseClock clock;
     double task_budget_ms = 0;        // how long one task may run phases back to back (next())
     double task_from = 0;             // when the running task began
@@ -217,15 +218,24 @@ void phase_fonts(void*) {
     next(phase_draft);
 }
 
+void phase_input(void*) {
+    Runner& g = runner();
+    Start& start = begin();
+    ImGui_ImplHtml5_Init("#canvas", [] { runner_request_frames(3); });
+    start.clock.lap("portal:input", g.startup.input);
+    next(phase_fonts);
+}
+
+// The app made; then the page's input wired to it (a phase of its own: each listener on the canvas
+// is work for the browser too, and the two together were a long task on a slow phone).
 void phase_setup(void*) {
     Runner& g = runner();
     Start& start = begin();
-    const AppOptions options = options_from_page(g);
-    ImGui_ImplHtml5_Init("#canvas", [] { runner_request_frames(3); });
-    g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, options);
-    g.app->set_dark(options.dark);
+    start.options = options_from_page(g);
+    g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, start.options);
+    g.app->set_dark(start.options.dark);
     start.clock.lap("portal:setup", g.startup.setup);
-    next(phase_fonts);
+    next(phase_input);
 }
 
 void phase_data(void*) {

@@ -57,6 +57,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
          {{"data", g.startup.data},
           {"gl", g.startup.gl},
           {"setup", g.startup.setup},
+          {"input", g.startup.input},
           {"fonts", g.startup.fonts},
           {"draft", g.startup.draft},
           {"gpu_wait", g.startup.gpu_wait},
