@@ -254,6 +254,42 @@ test('while the app starts on a touch screen the page has no scroll bar; with a 
 // when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
 // second (a phone's slow worker start), and the browser's own trace counts the elements each
 // style recalculation of the start resolves.
+// A chunk of the tree made while the app is hidden also ends once it has taken 3 ms (on a busy
+// phone another thread can hold the core): with a clock that runs 4 ms a reading while the app
+// is hidden, each chunk makes one record; the tree is still whole when the app shows.
+test('while the app is hidden, a chunk of the semantics tree ends after 3 ms, however few it made', async () => {
+  const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
+  try {
+    await b.context.addInitScript(() => {
+      const now = performance.now.bind(performance);
+      let ahead = 0;
+      performance.now = () => {
+        if (document.documentElement.dataset.appState === 'loading') ahead += 4;
+        return now() + ahead;
+      };
+      window.__steps = [];
+      new MutationObserver(() => {
+        const c = document.getElementById('semantics');
+        const step = [document.documentElement.dataset.appState, c ? c.querySelectorAll('*').length : 0];
+        const last = window.__steps.at(-1);
+        if (!last || last[0] !== step[0] || last[1] !== step[1]) window.__steps.push(step);
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
+    });
+    await b.page.goto(server.url);
+    await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+    const steps = await b.page.evaluate(() => window.__steps);
+    const whole = await b.page.evaluate(() => document.querySelectorAll('#semantics *').length);
+    const made = steps.filter(([state]) => state === 'loading').map(([, n]) => n).filter((n) => n > 0);
+    const sizes = made.map((n, i) => n - (i ? made[i - 1] : 0));
+    const median = [...sizes].sort((x, y) => x - y)[sizes.length >> 1];
+    assert.ok(made.length >= 10 && median <= 4, `a record a chunk (a record is an element or a few): ${JSON.stringify(sizes)}`);
+    assert.deepEqual(steps.find(([state]) => state !== 'loading'), ['ready', whole]);
+    assert.deepEqual(b.log.pageErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 // The page's title and address follow the view, written once the app shows (in idle moments
 // after it), not in its start: each was a long call on a slow phone (library_browser.js).
 test('the title and the address are written once the app shows, not while it starts', async () => {

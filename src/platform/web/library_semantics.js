@@ -19,6 +19,8 @@ mergeInto(LibraryManager.library, {
     limit: Infinity,     // ... how many it may make ...
     until: Infinity,     // ... and until when (performance.now())
     skipped: false,      // whether it left records for the next chunk
+    done: null,          // ids made or updated from the tree being made (doneFor), chunk after chunk
+    doneFor: null,
     chunkAsked: false,   // an animation frame asked for the next chunk
     // While the app is still hidden (its start), the tree is made this many records a frame: the
     // browser styles and lays out each chunk in a frame of its own, none of them a long task on a
@@ -392,7 +394,11 @@ mergeInto(LibraryManager.library, {
           S.made++;
         }
         seen.set(id, rec);
-        S.update(rec, node, origin, parent, els.length);
+        // A record a chunk before made or updated from this same tree is as the tree says.
+        if (!S.done.has(id)) {
+          S.update(rec, node, origin, parent, els.length);
+          S.done.add(id);
+        }
         els.push(rec.outer);
         if (rec.box) {
           // Children are placed relative to this element, which sits at its rectangle (or at the origin).
@@ -428,10 +434,14 @@ mergeInto(LibraryManager.library, {
       S.limit = chunked ? S.CHUNK : Infinity;
       S.until = chunked ? performance.now() + S.CHUNK_MS : Infinity;
       S.skipped = false;
+      if (S.doneFor !== tree) {
+        S.doneFor = tree;
+        S.done = new Set();
+      }
       S.quiet++;
       try { S.publish(tree); } finally { S.quiet--; S.limit = S.until = Infinity; }
       if (!S.skipped) {  // nothing was left out
-        S.pending = null;
+        S.pending = S.doneFor = S.done = null;
         return;
       }
       if (S.chunkAsked) return;
