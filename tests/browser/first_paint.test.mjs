@@ -247,13 +247,19 @@ test('while the app starts on a touch screen the page has no scroll bar; with a 
   }
 });
 
-// Styling elements is the page's work: on a phone (and in Lighthouse's simulation of one, each task
-// 4x) a style recalculation of the whole semantics tree at once was the longest task of the start
-// (136 elements, each resolved twice for a ::selection rule, inside the frame that showed the
-// app). The tree is made while the GPU draws the first frame, hidden and a chunk a frame, whole
-// when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
-// second (a phone's slow worker start), and the browser's own trace counts the elements each
-// style recalculation of the start resolves.
+// window.__steps: [the app's state, the elements in the semantics tree] at each change of either.
+function recordSemanticsSteps(context) {
+  return context.addInitScript(() => {
+    window.__steps = [];
+    new MutationObserver(() => {
+      const c = document.getElementById('semantics');
+      const step = [document.documentElement.dataset.appState, c ? c.querySelectorAll('*').length : 0];
+      const last = window.__steps.at(-1);
+      if (!last || last[0] !== step[0] || last[1] !== step[1]) window.__steps.push(step);
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
+  });
+}
+
 // A chunk of the tree made while the app is hidden also ends once it has taken 3 ms (on a busy
 // phone another thread can hold the core): with a clock that runs 4 ms a reading while the app
 // is hidden, each chunk makes one record; the tree is still whole when the app shows.
@@ -267,14 +273,8 @@ test('while the app is hidden, a chunk of the semantics tree ends after 3 ms, ho
         if (document.documentElement.dataset.appState === 'loading') ahead += 4;
         return now() + ahead;
       };
-      window.__steps = [];
-      new MutationObserver(() => {
-        const c = document.getElementById('semantics');
-        const step = [document.documentElement.dataset.appState, c ? c.querySelectorAll('*').length : 0];
-        const last = window.__steps.at(-1);
-        if (!last || last[0] !== step[0] || last[1] !== step[1]) window.__steps.push(step);
-      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
     });
+    await recordSemanticsSteps(b.context);
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     const steps = await b.page.evaluate(() => window.__steps);
@@ -318,6 +318,13 @@ test('the title and the address are written once the app shows, not while it sta
   }
 });
 
+// Styling elements is the page's work: on a phone (and in Lighthouse's simulation of one, each task
+// 4x) a style recalculation of the whole semantics tree at once was the longest task of the start
+// (136 elements, each resolved twice for a ::selection rule, inside the frame that showed the
+// app). The tree is made while the GPU draws the first frame, hidden and a chunk a frame, whole
+// when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
+// second (a phone's slow worker start), and the browser's own trace counts the elements each
+// style recalculation of the start resolves.
 test('the semantics tree is made while the first frame is drawn: hidden, a chunk a frame, whole when the app shows', async () => {
   const host = await plainStaticHost(SITE_DIR, '/', (rel, res) => {
     if (rel !== 'draw.js') return false;
@@ -327,15 +334,7 @@ test('the semantics tree is made while the first frame is drawn: hidden, a chunk
   const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
   try {
     const page = b.page;
-    await b.context.addInitScript(() => {
-      window.__steps = [];  // [app state, elements in the semantics tree] at each change of either
-      new MutationObserver(() => {
-        const c = document.getElementById('semantics');
-        const step = [document.documentElement.dataset.appState, c ? c.querySelectorAll('*').length : 0];
-        const last = window.__steps.at(-1);
-        if (!last || last[0] !== step[0] || last[1] !== step[1]) window.__steps.push(step);
-      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-state'] });
-    });
+    await recordSemanticsSteps(b.context);
     const cdp = await b.context.newCDPSession(page);
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
