@@ -19,7 +19,7 @@ mergeInto(LibraryManager.library, {
     limit: Infinity,     // ... how many it may make ...
     until: Infinity,     // ... and until when (performance.now())
     skipped: false,      // whether it left records for the next chunk
-    done: null,          // ids made or updated from the tree being made (doneFor), chunk after chunk
+    done: null,          // ids made or updated from the tree being made in chunks (doneFor)
     doneFor: null,
     chunkAsked: false,   // an animation frame asked for the next chunk
     // While the app is still hidden (its start), the tree is made this many records a frame: the
@@ -395,9 +395,9 @@ mergeInto(LibraryManager.library, {
         }
         seen.set(id, rec);
         // A record a chunk before made or updated from this same tree is as the tree says.
-        if (!S.done.has(id)) {
+        if (!S.done || !S.done.has(id)) {
           S.update(rec, node, origin, parent, els.length);
-          S.done.add(id);
+          if (S.done) S.done.add(id);
         }
         els.push(rec.outer);
         if (rec.box) {
@@ -434,9 +434,10 @@ mergeInto(LibraryManager.library, {
       S.limit = chunked ? S.CHUNK : Infinity;
       S.until = chunked ? performance.now() + S.CHUNK_MS : Infinity;
       S.skipped = false;
+      // Only a tree made in chunks keeps track (a whole one, once the app shows, is made at once).
       if (S.doneFor !== tree) {
-        S.doneFor = tree;
-        S.done = new Set();
+        S.doneFor = chunked ? tree : null;
+        S.done = chunked ? new Set() : null;
       }
       S.quiet++;
       try { S.publish(tree); } finally { S.quiet--; S.limit = S.until = Infinity; }

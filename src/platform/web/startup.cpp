@@ -61,7 +61,6 @@ struct PhaseClock {
 struct Start {
     std::string data_text, data_name;
     LoadResult loaded;
-    AppOptions options;
     PhaseClock clock;
     double task_budget_ms = 0;        // how long one task may run phases back to back (next())
     double task_from = 0;             // when the running task began
@@ -231,9 +230,9 @@ void phase_input(void*) {
 void phase_setup(void*) {
     Runner& g = runner();
     Start& start = begin();
-    start.options = options_from_page(g);
-    g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, start.options);
-    g.app->set_dark(start.options.dark);
+    const AppOptions options = options_from_page(g);
+    g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, options);
+    g.app->set_dark(options.dark);
     start.clock.lap("portal:setup", g.startup.setup);
     next(phase_input);
 }
