@@ -68,11 +68,12 @@ if (process.env.NODE_TEST_CONTEXT) {
 
 // A persistent Chromium profile in a fresh folder (service workers need one that lasts the test),
 // or in options.profile, which is kept when the browser closes (a restart of the same browser).
+// options.args: Chromium's switches beyond CHROMIUM_ARGS.
 export async function launch(options = {}) {
   const profile = options.profile || mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args || [])],
     headless: true,
     viewport: options.viewport || { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor || 1,
