@@ -1,11 +1,7 @@
-// What V8 compiles while the app starts. It compiles each WebAssembly function at its first call
-// (Liftoff), and recompiles a function with its optimising compiler (TurboFan), on another core,
-// once the function has used up its tier-up budget. A loop charges that budget the whole size of
-// its body on every turn, so hot start-up loops with large bodies (the font atlas's builder, the
-// JSON parser and ImGui's NewFrame, each merged with its callees into 9-12 KB) used it up during
-// the start, and TurboFan spent 100-330 ms of the second core on each while the start needed it.
-// The release link merges a function into its only caller only while it is small
-// (src/platform/web/CMakeLists.txt): what tiers up during the start is small.
+// What V8 compiles while the app starts: each WebAssembly function at its first call (Liftoff),
+// and, on another core, a function whose loops have used up its tier-up budget again with its
+// optimising compiler (TurboFan). What it recompiles during the start must be small: why, and the
+// link option that sees to it, are in src/platform/web/CMakeLists.txt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -8,7 +8,7 @@
 import { PHONE, launch, openApp, startServer } from './harness.mjs';
 
 const TRACE = '--js-flags=--trace-wasm-compilation-times';
-const device = process.argv[2] === 'phone' ? PHONE : { viewport: { width: 1280, height: 800 } };
+const device = process.argv[2] === 'phone' ? PHONE : {};  // launch()'s default: a desktop with a mouse
 
 const server = await startServer();
 const b = await launch({ ...device, args: [TRACE] });
