@@ -63,6 +63,7 @@ void App::note_user_input() { last_input_ = platform_.now_seconds(); }
 bool App::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f; }
 
 void App::go_to(const std::string& view_id) {
+    next_view_.clear();  // a later choice (a route, a button, starting over) wins over a tab's
     View* v = find_view(view_id);
     if (!v) return;
     if (v != current_) scroll_to_top_ = true;  // applied inside the next frame's view
@@ -96,6 +97,7 @@ void App::frame() {
     semantics::set_current(&semantics_);
     semantics::begin_frame();
     keeper_.begin_frame();
+    if (!next_view_.empty()) go_to(std::string(next_view_));  // a copy: go_to clears it
     if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
         start_over();  // the next visitor starts clean
         last_input_ = platform_.now_seconds();
@@ -196,7 +198,7 @@ void App::draw_navigation() {
         View* v = views_[static_cast<std::size_t>(i)].get();
         if (i % per_row != 0) ImGui::SameLine();
         const std::string label = std::string(v->title()) + "##nav";
-        if (tab_button(label.c_str(), v == current_, ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) go_to(v->id());
+        if (tab_button(label.c_str(), v == current_, ImVec2(width, ImGui::GetFrameHeight() * 1.2f))) next_view_ = v->id();
     }
     end_group();
 }

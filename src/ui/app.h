@@ -99,6 +99,10 @@ private:
     semantics::Context semantics_;  // this app's trees and pending actions
     View* current_ = nullptr;       // never null: the first view until a route names another
     std::string current_id_;
+    // The view a tab chose while the tabs were drawn: shown from the next frame. Tabs come before
+    // the view, so switching at once would draw (and tell assistive technology) one frame whose
+    // selected tab is not the view under it.
+    std::string next_view_;
 
     Draft draft_;
     std::string last_fragment_;

@@ -104,6 +104,7 @@ double App::seconds_until_wakeup() const {
     const double now = platform_.now_seconds();
     double wake = -1;
     if (!toast_.empty()) wake = std::max(0.0, toast_until_ - now) + 0.05;
+    if (!next_view_.empty()) wake = 0;  // a tab was chosen: its view is shown next frame
     if (options_.kiosk) {
         const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
         wake = wake < 0 ? idle : std::min(wake, idle);

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <limits>
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -142,6 +144,62 @@ TEST_CASE("semantics: actions on the DOM controls reach the same widgets") {
     act(ui, node(ui, "button", "Assumptions (editable)"), SemanticAction::activate);
     CHECK(node(ui, "button", "Assumptions (editable)")["expanded"] == true);
     CHECK(node(ui, "textbox", "Member conference price").is_object());
+}
+
+// The selected tab's name and the view's heading (level 2), as the last frame's tree says them.
+std::pair<std::string, std::string> tab_and_heading(Ui& ui) {
+    std::pair<std::string, std::string> said;
+    for (const json& n : all_nodes(ui)) {
+        if (n["role"] == "tab" && n.value("current", false)) said.first = n["name"];
+        if (n["role"] == "heading" && n.value("level", 0) == 2) said.second = n["name"];
+    }
+    return said;
+}
+
+TEST_CASE("semantics: in every frame of a change of view, the selected tab is the view shown under it") {
+    Ui ui;
+    ui.app->restore_draft("");
+    ui.app->open_fragment("#/tiers");
+    ui.frame(2);
+    std::vector<std::string> tabs;
+    for (const json& n : all_nodes(ui))
+        if (n["role"] == "tab") tabs.push_back(n["name"]);
+    REQUIRE(tabs.size() == 5);
+    std::map<std::string, std::string> heading_of;  // each tab's view, once settled
+    for (const std::string& tab : tabs) {
+        act(ui, node(ui, "tab", tab), SemanticAction::activate);
+        ui.frame(2);
+        REQUIRE(tab_and_heading(ui).first == tab);
+        heading_of[tab] = tab_and_heading(ui).second;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    for (const std::string& from : tabs) {
+        for (const std::string& to : tabs) {
+            if (from == to) continue;
+            // By the page's DOM tab (a screen reader, voice control), then by a click on the canvas.
+            for (const bool by_dom : {true, false}) {
+                CAPTURE(from);
+                CAPTURE(to);
+                CAPTURE(by_dom);
+                act(ui, node(ui, "tab", from), SemanticAction::activate);
+                ui.frame(2);
+                if (by_dom) {
+                    ui.app->on_semantic_action(node(ui, "tab", to)["id"].get<unsigned>(), SemanticAction::activate, "");
+                } else {
+                    const iiifc::WidgetRect* r = ui.find(to + "##nav");
+                    REQUIRE(r);
+                    io.MousePos = ImVec2(r->x + r->w / 2, r->y + r->h / 2);
+                }
+                for (int frame = 0; frame < 5; ++frame) {
+                    if (!by_dom) io.MouseDown[0] = frame == 1;
+                    ui.frame();
+                    const auto said = tab_and_heading(ui);
+                    CHECK_MESSAGE(heading_of[said.first] == said.second, "tab: " << said.first << ", frame " << frame);
+                }
+                CHECK(tab_and_heading(ui).first == to);
+            }
+        }
+    }
 }
 
 TEST_CASE("semantics: focus is one thing: the page's focus moves ImGui's, and ImGui's keyboard moves the page's") {
