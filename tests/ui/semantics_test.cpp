@@ -10,8 +10,8 @@
 
 #include <limits>
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace iiifc;
@@ -56,6 +56,16 @@ int count_role(Ui& ui, const std::string& role) {
 void act(Ui& ui, const json& n, SemanticAction a, const std::string& value = "") {
     ui.app->on_semantic_action(n["id"].get<unsigned>(), a, value);
     ui.frame(2);
+}
+
+// The selected tab's name and the view's heading (level 2), as the last frame's tree says them.
+std::pair<std::string, std::string> tab_and_heading(Ui& ui) {
+    std::pair<std::string, std::string> said;
+    for (const json& n : all_nodes(ui)) {
+        if (n["role"] == "tab" && n.value("current", false)) said.first = n["name"];
+        if (n["role"] == "heading" && n.value("level", 0) == 2) said.second = n["name"];
+    }
+    return said;
 }
 
 }  // namespace
@@ -144,16 +154,6 @@ TEST_CASE("semantics: actions on the DOM controls reach the same widgets") {
     act(ui, node(ui, "button", "Assumptions (editable)"), SemanticAction::activate);
     CHECK(node(ui, "button", "Assumptions (editable)")["expanded"] == true);
     CHECK(node(ui, "textbox", "Member conference price").is_object());
-}
-
-// The selected tab's name and the view's heading (level 2), as the last frame's tree says them.
-std::pair<std::string, std::string> tab_and_heading(Ui& ui) {
-    std::pair<std::string, std::string> said;
-    for (const json& n : all_nodes(ui)) {
-        if (n["role"] == "tab" && n.value("current", false)) said.first = n["name"];
-        if (n["role"] == "heading" && n.value("level", 0) == 2) said.second = n["name"];
-    }
-    return said;
 }
 
 TEST_CASE("semantics: in every frame of a change of view, the selected tab is the view shown under it") {
