@@ -59,7 +59,7 @@ for (const f of functions) {
 console.log(`${dir}/portal.wasm: ${wasm.length} bytes, gzip ${gzipSync(wasm, { level: 9 }).length}`);
 console.log('\nsections');
 for (const s of sections) console.log(`  ${s.name.padEnd(10)} ${String(s.size).padStart(8)}`);
-console.log(`\ndata: ${dataSegments.length} segments, ${dataSegments.reduce((a, b) => a + b, 0)} bytes (the fonts, ImGui's default font, tables, strings)`);
+console.log(`\ndata: ${dataSegments.length} segments, ${dataSegments.reduce((a, b) => a + b, 0)} bytes (the fonts, tables, strings)`);
 console.log(`\ncode: ${functions.length} functions, ${functions.reduce((a, f) => a + f.size, 0)} bytes, by origin`);
 for (const [k, g] of [...groups.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`  ${k.padEnd(32)} ${String(g.bytes).padStart(8)}  (${g.count} functions)`);
 console.log('\nlargest functions');

@@ -1,12 +1,12 @@
 // The laid-out site: every text and WebAssembly file has its pre-compressed twins (.br, .gz) for
 // static hosts, each the same bytes once decompressed; the service worker precaches the files
-// themselves, not the twins.
+// themselves, not the twins. The .wasm carries no part of Dear ImGui the app never uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { SITE_DIR } from './harness.mjs';
+import { SITE_DIR, SOURCE_DIR } from './harness.mjs';
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 
@@ -23,4 +23,12 @@ test('pre-compressed .br and .gz beside each file, equal to it once decompressed
   assert.deepEqual(all.filter((f) => /\.(br|gz)$/.test(f)).sort(), originals.flatMap((f) => [f + '.br', f + '.gz']).sort());
   const precached = JSON.parse(readFileSync(join(SITE_DIR, 'build-info.json'), 'utf8')).files;
   assert.deepEqual(precached.filter((f) => /\.(br|gz)$/.test(f)), []);
+});
+
+test('the .wasm holds no copy of Dear ImGui\'s default font: the app always gives the atlas its own', () => {
+  // The font's compressed data, as the Dear ImGui sources the build used write it.
+  const source = readFileSync(join(SOURCE_DIR, '.deps', 'imgui', 'imgui_draw.cpp'), 'utf8');
+  const encoded = /proggy_clean_ttf_compressed_data_base85\[[^\]]*\]\s*=\s*"([^"]{40})/.exec(source);
+  assert.ok(encoded, 'Dear ImGui\'s default font not found in its sources');
+  assert.ok(!readFileSync(join(SITE_DIR, 'portal.wasm')).includes(Buffer.from(encoded[1], 'latin1')), 'portal.wasm holds ImGui\'s default font');
 });

@@ -103,11 +103,9 @@ void gl_renderer_init() {
 void gl_renderer_rehearse() { s.rehearsal = true; }
 
 void gl_renderer_upload_fonts() {
+    // build_fonts built the pixels (GetTexDataAsAlpha8 would link ImGui's default font: fonts.cpp).
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    if (!s.rehearsal) browser_gl_font(pixels, width, height);
+    if (!s.rehearsal) browser_gl_font(atlas->TexPixelsAlpha8, atlas->TexWidth, atlas->TexHeight);
     atlas->SetTexID(kFontTexture);
     atlas->ClearTexData();  // the pixels live in the texture now
     s.shown = 0;
