@@ -260,10 +260,22 @@ function recordSemanticsSteps(context) {
   });
 }
 
+// A host that holds back the drawer's script for a second (a phone's slow worker start): the app
+// stays hidden, drawing its first frame, for at least that long, however fast the machine.
+function hostHoldingTheDrawer() {
+  return plainStaticHost(SITE_DIR, '/', (rel, res) => {
+    if (rel !== 'draw.js') return false;
+    setTimeout(() => { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(readFileSync(join(SITE_DIR, 'draw.js'))); }, 1000);
+    return true;
+  });
+}
+
 // A chunk of the tree made while the app is hidden also ends once it has taken 3 ms (on a busy
 // phone another thread can hold the core): with a clock that runs 4 ms a reading while the app
-// is hidden, each chunk makes one record; the tree is still whole when the app shows.
+// is hidden, each chunk makes one record; the tree is still whole when the app shows. The drawer
+// is held, so that the app is hidden for many frames even on a fast machine.
 test('while the app is hidden, a chunk of the semantics tree ends after 3 ms, however few it made', async () => {
+  const host = await hostHoldingTheDrawer();
   const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
   try {
     await b.context.addInitScript(() => {
@@ -275,7 +287,7 @@ test('while the app is hidden, a chunk of the semantics tree ends after 3 ms, ho
       };
     });
     await recordSemanticsSteps(b.context);
-    await b.page.goto(server.url);
+    await b.page.goto(host.url);
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     const steps = await b.page.evaluate(() => window.__steps);
     const whole = await b.page.evaluate(() => document.querySelectorAll('#semantics *').length);
@@ -287,6 +299,7 @@ test('while the app is hidden, a chunk of the semantics tree ends after 3 ms, ho
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();
+    await host.stop();
   }
 });
 
@@ -322,15 +335,11 @@ test('the title and the address are written once the app shows, not while it sta
 // 4x) a style recalculation of the whole semantics tree at once was the longest task of the start
 // (136 elements, each resolved twice for a ::selection rule, inside the frame that showed the
 // app). The tree is made while the GPU draws the first frame, hidden and a chunk a frame, whole
-// when the canvas shows; showing the app restyles a few elements. Here the drawer is held for a
-// second (a phone's slow worker start), and the browser's own trace counts the elements each
-// style recalculation of the start resolves.
+// when the canvas shows; showing the app restyles a few elements. Here the drawer is held
+// (hostHoldingTheDrawer), and the browser's own trace counts the elements each style
+// recalculation of the start resolves.
 test('the semantics tree is made while the first frame is drawn: hidden, a chunk a frame, whole when the app shows', async () => {
-  const host = await plainStaticHost(SITE_DIR, '/', (rel, res) => {
-    if (rel !== 'draw.js') return false;
-    setTimeout(() => { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(readFileSync(join(SITE_DIR, 'draw.js'))); }, 1000);
-    return true;
-  });
+  const host = await hostHoldingTheDrawer();
   const b = await launch({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, serviceWorkers: 'block' });
   try {
     const page = b.page;
