@@ -21,10 +21,7 @@ Ui::Ui(iiifc::AppOptions options, float width, float height, iiifc::Views views,
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // keys are addressed by ImGuiKey index
     app = std::make_unique<iiifc::App>(data ? *data : shipped_data(), platform, options, std::move(views));
     app->set_dark(options.dark);
-    app->set_fonts(iiifc::build_fonts(iiifc::kTextSize, 1.0f));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // no renderer: the atlas only needs to exist
+    app->set_fonts(iiifc::build_fonts(iiifc::kTextSize, 1.0f));  // built; no renderer takes its pixels
 }
 
 Ui::~Ui() {
