@@ -13,6 +13,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = process.env.IIIFC_SOURCE_DIR || resolve(here, '..', '..');
 export const SITE_DIR = process.env.IIIFC_WEB_DIR || join(SOURCE_DIR, 'build', 'web', 'site');
+// The Dear ImGui sources the build compiled (its IMGUI_DIR).
+export const IMGUI_DIR = process.env.IIIFC_IMGUI_DIR || join(SOURCE_DIR, '.deps', 'imgui');
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 

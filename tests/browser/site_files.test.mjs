@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { SITE_DIR, SOURCE_DIR } from './harness.mjs';
+import { IMGUI_DIR, SITE_DIR } from './harness.mjs';
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 
@@ -27,7 +27,7 @@ test('pre-compressed .br and .gz beside each file, equal to it once decompressed
 
 test('the .wasm holds no copy of Dear ImGui\'s default font: the app always gives the atlas its own', () => {
   // The font's compressed data, as the Dear ImGui sources the build used write it.
-  const source = readFileSync(join(SOURCE_DIR, '.deps', 'imgui', 'imgui_draw.cpp'), 'utf8');
+  const source = readFileSync(join(IMGUI_DIR, 'imgui_draw.cpp'), 'utf8');
   const encoded = /proggy_clean_ttf_compressed_data_base85\[[^\]]*\]\s*=\s*"([^"]{40})/.exec(source);
   assert.ok(encoded, 'Dear ImGui\'s default font not found in its sources');
   assert.ok(!readFileSync(join(SITE_DIR, 'portal.wasm')).includes(Buffer.from(encoded[1], 'latin1')), 'portal.wasm holds ImGui\'s default font');
