@@ -4,6 +4,9 @@
 // the page's one inline line by its hash.
 'use strict';
 (function () {
+  // What the page and the app exchange (src/ui/page_protocol.h), written in by scripts/build_site.mjs.
+  var PROTOCOL = {} /* page_protocol.h */;
+  var DRAWER = PROTOCOL.drawer;
   var root = document.documentElement;
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
@@ -25,7 +28,6 @@
     statusText.appendChild(strong);
     statusText.appendChild(document.createTextNode(' The tiers, fees and how to join are below.'));
   }
-  window.portalFail = function (message) { fail('The portal could not start: ' + message); };
 
   // The web app manifest (what installing the app reads) is linked once the app works offline
   // (its service worker active: registerServiceWorker), or once the start has failed, not in the
@@ -61,17 +63,19 @@
     canvas.width = size.width;
     canvas.height = size.height;
   }
-  // bridge.drawn changes from 0 (waiting) once the drawer answers: whoever waits for it is called.
+  // The drawer's state (PROTOCOL.drawer) leaves `waiting` once it answers: whoever waits is called.
+  var drawerState = DRAWER.drawn, onAnswer = null, drawingVersion = 0;
   function drawerAnswered(state) {
-    bridge.drawn = state;
-    if (bridge.onAnswer) bridge.onAnswer();
+    drawerState = state;
+    if (onAnswer) onAnswer();
   }
-  function onDrawerAnswer(msg) { if (msg.type === 'drawn') drawerAnswered(msg.linked ? 1 : 2); }
+  function onDrawerAnswer(msg) { if (msg.type === 'drawn') drawerAnswered(msg.linked ? DRAWER.drawn : DRAWER.shadersFailed); }
   // What the app sends the drawer before it is known (the app does not wait for it: a worker takes
   // a while to start) waits here, then goes in order.
   var drawQueue = [];
+  var sendToDrawer = function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); };
   function useDrawer(send) {
-    bridge.draw = send;
+    sendToDrawer = send;
     drawQueue.forEach(function (m) { send(m[0], m[1]); });
     drawQueue = null;
   }
@@ -135,7 +139,7 @@
       var fresh = canvas.cloneNode(false);
       canvas.replaceWith(fresh);
       sizeCanvas(fresh);
-      if (bridge.runtimeReady) Module._portal_on_canvas_replaced();  // its input goes to the app too
+      if (runtimeReady) Module._portal_on_canvas_replaced();  // its input goes to the app too
       return drawOnPage(fresh);
     });
   }
@@ -180,9 +184,14 @@
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
           stop('failed');
-        } else if (m.type === 'warm') {
+        } else if (m.type === 'rehearsed') {
           if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
-          bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts, browser_gl_rehearsed_font)
+          // The atlas's pixels go to the drawer now, its layout to the app's font phase, which
+          // builds its own (replacing them) where the layout does not fit.
+          if (m.fonts) {
+            sendToDrawer({ type: 'font', width: m.fonts.width, height: m.fonts.height, pixels: m.fonts.pixels.buffer }, [m.fonts.pixels.buffer]);
+            rehearsedLayout = m.fonts.layout;
+          }
           stop(m.ok ? 'done' : 'failed');
         }
       };
@@ -246,23 +255,37 @@
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(function () { fn(); });
   }
 
-  var bridge = window.portalBridge = {
+  // How the app reaches the page (library_browser.js): PROTOCOL.bridge.page's members only,
+  // documented in src/ui/page_protocol.h. What they share lives in this closure.
+  var startData = null, rehearsedLayout = null, runtimeReady = false, registration = null, onStorage = null;
+  window.portalBridge = Object.freeze({
     nextTask: nextTask,
-    // The drawer (startDrawing): draw(message, transfer) sends it a message; its WebGL version
-    // once known; drawn: 0 while a confirmation is awaited, then 1 (the GPU has drawn what was
-    // sent), 2 (... but the shaders did not link); 3: no WebGL (the page has said so); onAnswer:
-    // called when it changes from 0 (library_browser.js, browser_when_drawer_answers).
-    draw: function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); },
-    drawingVersion: 0,
-    drawn: 1,
-    onAnswer: null,
+    takeStartData: function () { var data = startData; startData = null; return data; },
+    takeRehearsedFonts: function () { var layout = rehearsedLayout; rehearsedLayout = null; return layout; },
+    draw: function (msg, transfer) { sendToDrawer(msg, transfer); },
     confirm: function () {
-      if (bridge.drawn === 3) return;
-      bridge.drawn = 0;
-      bridge.draw({ type: 'confirm' });
+      if (drawerState === DRAWER.noWebgl) return;
+      drawerState = DRAWER.waiting;
+      sendToDrawer({ type: 'confirm' });
     },
-    // The first frame is drawn (sent to the drawer, the canvas still hidden): the moment the
-    // benchmark compares with the bare Dear ImGui baseline's first frame.
+    drawerState: function () { return drawerState; },
+    // Where it has answered already: in a task of its own; else where the answer arrives.
+    whenDrawerAnswers: function (fn, limitMs) {
+      var timer = 0;
+      var run = function () {
+        clearTimeout(timer);
+        onAnswer = null;
+        fn();
+      };
+      if (drawerState !== DRAWER.waiting) { nextTask(run); return; }
+      onAnswer = run;
+      timer = setTimeout(run, Math.max(0, limitMs));
+    },
+    measure: function (name, start, end) {
+      try { performance.measure(name, { start: start, end: end }); } catch (e) { /* an older browser: no figures */ }
+    },
+    // The first frame is sent to the drawer, the canvas still hidden: the moment the benchmark
+    // compares with the bare Dear ImGui baseline's first frame.
     firstFrame: function () {
       performance.mark('portal-first-frame');
       root.dataset.firstFrameMs = performance.now().toFixed(1);
@@ -274,27 +297,26 @@
       performance.mark('portal-shown');
       root.dataset.shownMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
-      root.dataset.webgl = String(bridge.drawingVersion);
+      root.dataset.webgl = String(drawingVersion);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
       // The worker's precaching downloads every file again: not before the first frame is up.
       setTimeout(registerServiceWorker, 0);
       requestPersistentStorage();
     },
+    fail: function (message) { fail('The portal could not start: ' + message); },
     // "Reload" on the update banner: the waiting worker takes over, then the page reloads once.
     reload: function () {
-      var reg = bridge.registration;
-      if (reg && reg.waiting) {
+      if (registration && registration.waiting) {
         navigator.serviceWorker.addEventListener('controllerchange', function () { window.location.reload(); }, { once: true });
-        reg.waiting.postMessage({ type: 'skip-waiting' });
+        registration.waiting.postMessage({ type: 'skip-waiting' });
       } else {
         window.location.reload();
       }
     },
     storageFailed: function (why) { root.dataset.storage = 'failed:' + why; },
-    // Given each 'storage' event (another tab saved) once the app watches them (openStorage).
-    onStorage: null,
-  };
+    watchStorage: function (fn) { onStorage = fn; },
+  });
 
   function wireEvents() {
     var call = function (name, types, args) { Module.ccall(name, null, types, args); };
@@ -344,7 +366,7 @@
     };
     navigator.serviceWorker.ready.then(linkManifest);
     navigator.serviceWorker.register('sw.js').then(function (reg) {
-      bridge.registration = reg;
+      registration = reg;
       var watch = function (worker) {
         worker.addEventListener('statechange', function () {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
@@ -413,9 +435,9 @@
     var drawing = function () {
       startDrawing().then(function (version) {
         performance.mark('portal-drawer-ready');
-        bridge.drawingVersion = version;
+        drawingVersion = version;
         if (version) return;
-        drawerAnswered(3);
+        drawerAnswered(DRAWER.noWebgl);
         drawQueue = null;
         fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
       });
@@ -424,13 +446,13 @@
     if (worker) nextTask(drawing); else drawing();
     // The draft's other tabs are listened to from then on as well: the first listener for
     // 'storage' events waits on the browser too (3-9 ms in the draft's phase, on a phone-sized
-    // Lighthouse load). The app takes the events once it watches (bridge.onStorage).
+    // Lighthouse load). The app takes the events once it watches (the bridge's watchStorage).
     var storageOpened = false;
     var openStorage = function () {
       if (storageOpened) return;
       storageOpened = true;
       try { void window.localStorage.length; } catch (e) { /* storage blocked: the app works without it */ }
-      window.addEventListener('storage', function (e) { if (bridge.onStorage) bridge.onStorage(e); });
+      window.addEventListener('storage', function (e) { if (onStorage) onStorage(e); });
     };
     // In an idle moment (on a slow phone it takes tens of milliseconds). Not in the next task: on
     // a fast connection the downloads' responses are queued by then, and would wait for it.
@@ -442,8 +464,8 @@
       // Emscripten only instantiates the module compiled above, with its imports.
       instantiateWasm: function (imports, done) {
         downloaded.then(function (results) {
-          if (bridge.drawn === 3) return;  // no WebGL: the page says so (startDrawing), nothing to start
-          bridge.startData = results[0];  // taken by the app (browser_copy_start_data)
+          if (drawerState === DRAWER.noWebgl) return;  // the page says so (startDrawing), nothing to start
+          startData = results[0];  // taken by the app (browser_copy_start_data)
           statusText.textContent = 'Starting\u2026';
           // The runtime's start: its constructors, then onRuntimeInitialized.
           return WebAssembly.instantiate(results[1], imports).then(function (instance) {
@@ -457,12 +479,12 @@
       onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
-        bridge.runtimeReady = true;
+        runtimeReady = true;
         wireEvents();
-        // The app shows its canvas once the GPU has drawn its first frame (bridge.show, bridge.ready).
+        // The app shows its canvas once the GPU has drawn its first frame (the bridge's show, ready).
         step(function () {
           openStorage();
-          Module.ccall('portal_start', null, ['number', 'string', 'number'], [bridge.startData.length, DATA_FILE, taskBudgetMs]);
+          Module._portal_start(startData.length, taskBudgetMs);
         });
       },
     };

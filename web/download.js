@@ -65,19 +65,26 @@ self.portalDownload = (function () {
 // The worker. One message in: {data, wasm, runtime (portal.js's URL), fragment, width, height (the
 // canvas in device pixels), ratio}. Answers: {type: 'bytes', n} as the downloads arrive; then
 // {type: 'downloaded', data, module} or {type: 'failed', error} (the page then downloads them
-// itself); then {type: 'warm', ok, error, fonts (the font atlas the rehearsal built: {layout
-// (src/ui/font_atlas_copy.h), pixels, width, height}; null if none)}. The page then lets the worker go: a failed rehearsal
-// only means the page's start compiles (and builds the atlas) as it runs.
+// itself); then {type: 'rehearsed', ok, error, fonts (the font atlas the rehearsal built: {layout
+// (src/ui/font_atlas_copy.h), pixels, width, height}; null if none)}. The page then lets the
+// worker go: a failed rehearsal only means the page's start compiles (and builds the atlas) as it runs.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = function (event) {
-    var msg = event.data, answered = false;
+    var msg = event.data, answered = false, fonts = null;
+    // The rehearsal's bridge (src/ui/page_protocol.h: its members), as the page's is the app's.
+    self.portalBridge = Object.freeze({
+      takeStartData: function () { return downloaded[0]; },
+      keepRehearsedFonts: function (layout, pixels, width, height) {
+        fonts = { layout: layout, pixels: pixels, width: width, height: height };
+      },
+    });
     // After 'downloaded' (a rehearsal that fails early still hands over the downloads).
     var answer = function (ok, error) {
       if (answered) return;
       answered = true;
-      var fonts = ok && self.Module.portalRehearsedFonts || null;  // kept by the rehearsal (library_browser.js)
+      var kept = ok ? fonts : null;
       downloads.then(function () {
-        self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.layout.buffer, fonts.pixels.buffer] : []);
+        self.postMessage({ type: 'rehearsed', ok: ok, error: error || '', fonts: kept }, kept ? [kept.layout.buffer, kept.pixels.buffer] : []);
       }, function () {});
     };
     var downloaded = null;  // [data, module]
@@ -102,9 +109,8 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       onAbort: function (what) { answer(false, 'stopped: ' + what); },
       onRuntimeInitialized: function () {
         try {
-          var data = downloaded[0];
-          var ok = self.Module.ccall('portal_warm_up', 'boolean', ['array', 'number', 'string', 'number', 'number', 'number'],
-                                     [data, data.length, msg.fragment, msg.width, msg.height, msg.ratio]);
+          var ok = self.Module.ccall('portal_rehearse', 'boolean', ['number', 'string', 'number', 'number', 'number'],
+                                     [downloaded[0].length, msg.fragment, msg.width, msg.height, msg.ratio]);
           answer(ok, ok ? '' : 'the data did not load');
         } catch (e) {
           answer(false, String(e));

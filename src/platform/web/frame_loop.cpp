@@ -97,10 +97,11 @@ Runner& runner() { return g; }
 bool rebuild_fonts(const FontAtlasCopy* rehearsed) {
     bool restored = false;
     g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), rehearsed, &restored));
-    if (restored && gl_renderer_upload_rehearsed_fonts()) return true;
-    if (restored) g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio()));  // no pixels to go with it
-    gl_renderer_upload_fonts();
-    return false;
+    if (restored)
+        gl_renderer_use_fonts();  // the page sent the drawer its pixels when the rehearsal ended
+    else
+        gl_renderer_upload_fonts();
+    return restored;
 }
 
 void build_frame() {

@@ -6,7 +6,7 @@
 // Updates diff against the last tree by node id: an element is made once and only what changed is
 // written, so the focused control, its text and its selection survive every update.
 mergeInto(LibraryManager.library, {
-  $PortalSemantics__deps: ['malloc', 'free'],
+  $PortalSemantics__deps: ['malloc', 'free', '$portalProtocol'],
   $PortalSemantics: {
     container: null,
     records: null,       // node id -> record { id, role, shape, node, outer, box, offset, control, nameEl, ... }
@@ -100,21 +100,22 @@ mergeInto(LibraryManager.library, {
           rec.sent.push(v);
           if (rec.sent.length > 64) rec.sent.shift();
         }
-        S.send(rec.id, 2, v);
+        S.send(rec.id, portalProtocol.action.setValue, v);
       };
       c.addEventListener('click', function (e) {
         var rec = S.recordOf(e.target);
         if (!rec || S.quiet) return;
         if (rec.role === 'link') e.preventDefault();
-        if ((rec.role === 'button' || rec.role === 'tab' || rec.role === 'link') && !rec.node.disabled) S.send(rec.id, 1, '');
+        if ((rec.role === 'button' || rec.role === 'tab' || rec.role === 'link') && !rec.node.disabled) S.send(rec.id, portalProtocol.action.activate, '');
       });
       c.addEventListener('change', function (e) {
         var rec = S.recordOf(e.target);
         if (!rec || S.quiet) return;
         var el = rec.control;
-        if (rec.role === 'checkbox') S.send(rec.id, 2, el.checked ? 'true' : 'false');
-        else if (rec.role === 'radio') { if (el.checked) S.send(rec.id, 2, 'true'); }
-        else if (rec.role === 'combobox') { if (el.value) S.send(rec.id, 2, el.value); }
+        var setValue = portalProtocol.action.setValue;
+        if (rec.role === 'checkbox') S.send(rec.id, setValue, el.checked ? 'true' : 'false');
+        else if (rec.role === 'radio') { if (el.checked) S.send(rec.id, setValue, 'true'); }
+        else if (rec.role === 'combobox') { if (el.value) S.send(rec.id, setValue, el.value); }
         else textValue(e);  // text fields: autofill and spell-check replacements also end here
       });
       c.addEventListener('input', function (e) { if (e.target.tagName !== 'SELECT') textValue(e); });
@@ -126,12 +127,12 @@ mergeInto(LibraryManager.library, {
         var rec = S.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
         if (S.appFocus && rec.role !== 'textbox') return;
-        S.send(rec.id, 3, '');
+        S.send(rec.id, portalProtocol.action.focus, '');
       });
       c.addEventListener('focusout', function (e) {
         var rec = S.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
-        S.send(rec.id, 4, '');
+        S.send(rec.id, portalProtocol.action.blur, '');
       });
       // Where the caret is, so the canvas draws it there: selectionchange where the browser fires
       // it (the document, or the field), and select/keyup where it does not.

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "browser_services.h"
 #include "fonts.h"
+#include "page_protocol.h"
 
 #include <cstddef>
 #include <memory>
@@ -28,12 +29,9 @@ struct Runner {
     double last_commit_ms = 0;
     long frames_drawn = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
-    // Start-up phases in ms: the renderer's (the drawer made the context and shaders), parsing the data, ImGui and the app, the
-    // page's input wired to it, the font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
-    // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {
-        double gl = 0, data = 0, setup = 0, input = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
-        bool fonts_rehearsed = false;  // the font atlas was the rehearsal's (warm_up.cpp), not built
+        double ms[protocol::kPhaseCount] = {};  // each start-up phase's time (page_protocol.h), its builds summed
+        bool fonts_rehearsed = false;           // the font atlas was the rehearsal's, not built
     } startup;
 };
 

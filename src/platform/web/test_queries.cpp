@@ -3,16 +3,20 @@
 #include "browser_bridge.h"
 #include "draft.h"
 #include "frame_pacing.h"
+#include "gl_renderer.h"
 #include "imgui_impl_html5.h"
 #include "runner_state.h"
 #include "semantics.h"
+#include "theme.h"
 #include "widget_registry.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <imgui.h>
 #include <malloc.h>
 
+#include <cstdint>
 #include <string>
 
 using namespace iiifc;
@@ -24,6 +28,35 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_widget(const char* label) {
     const WidgetRect* r = widget_registry_find(label ? label : "");
     if (!r) return "";
     out = nlohmann::json{{"x", r->x}, {"y", r->y}, {"w", r->w}, {"h", r->h}, {"visible", r->visible}}.dump();
+    return out.c_str();
+}
+
+// The last frame packet sent to the drawer (its address and size in the heap), and what it should
+// hold by ImGui's draw data: tests/browser/protocol.test.mjs reads it with web/draw.js.
+EMSCRIPTEN_KEEPALIVE const char* portal_query_packet() {
+    static std::string out;
+    std::size_t size = 0;
+    const unsigned char* bytes = gl_renderer_packet(size);
+    const ImDrawData* d = ImGui::GetDrawData();
+    if (!d || !size) return "";
+    nlohmann::json lists = nlohmann::json::array();
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        const ImDrawList& list = *d->CmdLists[n];
+        const ImDrawVert& first = list.VtxBuffer[0];
+        lists.push_back({{"vertex_bytes", list.VtxBuffer.Size * sizeof(ImDrawVert)},
+                         {"index_bytes", list.IdxBuffer.Size * sizeof(ImDrawIdx)},
+                         {"first_vertex", {first.pos.x, first.pos.y, first.uv.x, first.uv.y, first.col}}});
+    }
+    const ImVec4 clear = palette().background;
+    out = nlohmann::json{{"address", reinterpret_cast<std::uintptr_t>(bytes)},
+                         {"size", size},
+                         {"width", static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x)},
+                         {"height", static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y)},
+                         {"clear", {clear.x, clear.y, clear.z}},
+                         {"display", {d->DisplayPos.x, d->DisplayPos.y, d->DisplaySize.x, d->DisplaySize.y}},
+                         {"index_bytes", sizeof(ImDrawIdx)},
+                         {"lists", lists}}
+              .dump();
     return out.c_str();
 }
 
@@ -53,18 +86,9 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"heap_used", mallinfo().uordblks},  // what malloc has handed out
         {"draft", nlohmann::json::parse(draft_to_json(g.app->draft(), g.app->data()))},
         {"focus", widget_registry_focused_label()},
-        {"startup",
-         {{"data", g.startup.data},
-          {"gl", g.startup.gl},
-          {"setup", g.startup.setup},
-          {"input", g.startup.input},
-          {"fonts", g.startup.fonts},
-          {"draft", g.startup.draft},
-          {"gpu_wait", g.startup.gpu_wait},
-          {"first_frame", g.startup.first_frame},
-          {"first_draw", g.startup.first_draw},
-          {"fonts_rehearsed", g.startup.fonts_rehearsed}}},
     };
+    nlohmann::json& startup = state["startup"] = {{"fonts_rehearsed", g.startup.fonts_rehearsed}};
+    for (int phase = 0; phase < protocol::kPhaseCount; ++phase) startup[protocol::kPhaseNames[phase]] = g.startup.ms[phase];
     out = state.dump();
     return out.c_str();
 }

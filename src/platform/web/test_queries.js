@@ -8,5 +8,12 @@ if (typeof window === 'object') window.portalTest = {
     return s ? JSON.parse(s) : null;
   },
   state: function () { return JSON.parse(Module.ccall('portal_query_state', 'string', [], [])); },
+  // The last frame packet: what the app says it holds, and its bytes (tests/browser/protocol.test.mjs).
+  packet: function () {
+    var s = Module.ccall('portal_query_packet', 'string', [], []);
+    if (!s) return null;
+    var expected = JSON.parse(s);
+    return { expected: expected, bytes: Array.from(HEAPU8.subarray(expected.address, expected.address + expected.size)) };
+  },
   setSemantics: function (on) { Module.ccall('portal_set_semantics', null, ['number'], [on ? 1 : 0]); },
 };
