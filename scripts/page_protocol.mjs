@@ -46,15 +46,18 @@ export function readProtocol(header = HEADER) {
     phases: rows(source, 'START_PHASES').map(([, measure]) => measure),
     packet: { header: layout(source, 'PACKET_HEADER'), list: layout(source, 'PACKET_LIST'),
               command: layout(source, 'PACKET_COMMAND'), vertex: layout(source, 'PACKET_VERTEX') },
+    messages: rows(source, 'MESSAGES').map(([name, from, to, fields]) => ({ name, from: from.split(' '), to: to.split(' '), fields })),
     // The members each side's bridge has: web/app.js's (page), web/download.js's (rehearsal).
     bridge: Object.fromEntries(['page', 'rehearsal'].map((side) => [side, rows(source, 'PAGE_BRIDGE')
       .filter(([, where]) => where === side || where === 'both').map(([name]) => name)])),
   };
 }
 
-// The object as a JavaScript expression, frozen.
+// What the page's code reads (the messages and the bridge's members are for the tests), as a
+// JavaScript expression, frozen.
 export function protocolScript(protocol = readProtocol()) {
-  return `Object.freeze(${JSON.stringify(protocol)})`;
+  const { drawer, action, phases, packet } = protocol;
+  return `Object.freeze(${JSON.stringify({ drawer, action, phases, packet })})`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,7 +4,7 @@
 // downloads them and then rehearses the app's start on an instance of its own: V8 compiles each
 // WebAssembly function at its first call, on the thread that calls it, and the code belongs to
 // the module, so the start's functions are compiled there, off the page's main thread
-// (src/platform/web/warm_up.cpp says what the rehearsal runs). No DOM here.
+// (src/platform/web/startup.cpp's table says what the rehearsal runs). No DOM here.
 'use strict';
 
 // Resolves with [the data's bytes (Uint8Array), the compiled WebAssembly.Module]; onBytes(n) as
@@ -62,15 +62,13 @@ self.portalDownload = (function () {
   };
 })();
 
-// The worker. One message in: {data, wasm, runtime (portal.js's URL), fragment, width, height (the
-// canvas in device pixels), ratio}. Answers: {type: 'bytes', n} as the downloads arrive; then
-// {type: 'downloaded', data, module} or {type: 'failed', error} (the page then downloads them
-// itself); then {type: 'rehearsed', ok, error, fonts (the font atlas the rehearsal built: {layout
-// (src/ui/font_atlas_copy.h), pixels, width, height}; null if none)}. The page then lets the
-// worker go: a failed rehearsal only means the page's start compiles (and builds the atlas) as it runs.
+// The worker: one message in ('download'); answers 'bytes' as the downloads arrive, then
+// 'downloaded' or 'failed' (the page then downloads them itself), then 'rehearsed' (the fields:
+// src/ui/page_protocol.h). A failed rehearsal only means the page's start compiles as it runs.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = function (event) {
     var msg = event.data, answered = false, fonts = null;
+    if (!msg || msg.type !== 'download') return;
     // The rehearsal's bridge (src/ui/page_protocol.h: its members), as the page's is the app's.
     self.portalBridge = Object.freeze({
       takeStartData: function () { return downloaded[0]; },

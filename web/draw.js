@@ -6,11 +6,8 @@
 // at a phone's size and most of a frame's time while scrolling: in the worker, that wait blocks
 // neither input nor the page. Where a browser cannot draw WebGL in a worker, web/app.js loads this
 // same file on the page and uses createDrawer there.
-//
-// Messages in: {type: 'init', canvas, attrs} (answers {type: 'context', version: 2, 1 or 0}),
-// {type: 'font', width, height, pixels} (the font atlas, one byte of coverage a texel),
-// {type: 'frame', packet} and {type: 'confirm'} (answers {type: 'drawn', linked} once the GPU has
-// drawn everything sent before it).
+// Its messages (init, font, frame, confirm; answers context, drawn) are listed in
+// src/ui/page_protocol.h.
 'use strict';
 
 // The packet's layout (src/ui/page_protocol.h), written in by scripts/build_site.mjs.

@@ -72,6 +72,24 @@
     X(uv, f32x2, "texture coordinates in the atlas") \
     X(col, u8x4, "colour, RGBA, not premultiplied")
 
+// The messages between the page's scripts and their workers, {type: name, fields...}: the drawer
+// (web/draw.js), the download worker (web/download.js) and the service worker (web/sw.js).
+// X(name, sent by, received by, fields): files under web/ or src/platform/web/, separated by spaces.
+#define IIIFC_MESSAGES(X)                                                                                             \
+    X("download", "app.js", "download.js", "data, wasm, runtime (URLs), fragment, width, height, ratio (the canvas)") \
+    X("init", "app.js", "draw.js", "canvas (an OffscreenCanvas), attrs (WebGL context attributes)")                   \
+    X("context", "draw.js", "app.js", "version: the WebGL version, 0 where there is none")                            \
+    X("font", "library_browser.js app.js", "draw.js", "width, height, pixels (one byte a texel)")                     \
+    X("frame", "library_browser.js", "draw.js", "packet (IIIFC_PACKET_*)")                                            \
+    X("confirm", "app.js", "draw.js", "")                                                                             \
+    X("drawn", "draw.js", "app.js", "linked: whether the shaders linked")                                             \
+    X("bytes", "download.js", "app.js", "n: bytes downloaded since the last")                                         \
+    X("downloaded", "download.js", "app.js", "data (Uint8Array), module (WebAssembly.Module)")                        \
+    X("failed", "download.js", "app.js", "error")                                                                     \
+    X("rehearsed", "download.js", "app.js", "ok, error, fonts: {layout, pixels, width, height} or null")              \
+    X("skip-waiting", "app.js", "sw.js", "")                                                                          \
+    X("data-updated", "sw.js", "library_browser.js", "")
+
 // window.portalBridge: how library_browser.js reaches the page (web/app.js, a frozen object of the
 // members for the page) or, in the download worker, the rehearsal (web/download.js: its members).
 // X(name, where: page | rehearsal | both, JavaScript type, what it is for)

@@ -96,3 +96,22 @@ test('the test build reports a time for each phase page_protocol.h lists, and th
     await server.stop();
   }
 });
+
+// Each message is written `type: '<name>'` where it is sent and read `.type === '<name>'` (or !==)
+// where it is received, and the scripts send or read no message page_protocol.h does not list.
+test('every message between the page\'s scripts and their workers is one page_protocol.h lists, sent and read where it says', () => {
+  const files = { 'app.js': 'web', 'draw.js': 'web', 'download.js': 'web', 'sw.js': 'web', 'library_browser.js': 'src/platform/web' };
+  const text = Object.fromEntries(Object.entries(files).map(([f, dir]) => [f, readFileSync(join(SOURCE_DIR, dir, f), 'utf8')
+    .replace(/^\s*\/\/.*$/gm, '')]));  // not the comments that describe them
+  // Posted: a call's object argument with a type (not a PerformanceObserver's or clients.matchAll's options).
+  const sent = (f) => [...text[f].matchAll(/(\w+)\(\{\s*type: '([a-z-]+)'/g)].filter((m) => !['observe', 'matchAll'].includes(m[1])).map((m) => m[2]);
+  const read = (f) => [...text[f].matchAll(/\.type [!=]== '([a-z-]+)'/g)].map((m) => m[1]);
+  for (const message of PROTOCOL.messages) {
+    for (const f of message.from) assert.ok(sent(f).includes(message.name), `${f} sends '${message.name}'`);
+    for (const f of message.to) assert.ok(read(f).includes(message.name), `${f} reads '${message.name}'`);
+  }
+  const defined = new Set(PROTOCOL.messages.map((m) => m.name));
+  for (const f of Object.keys(files)) {
+    assert.deepEqual([...sent(f), ...read(f)].filter((name) => !defined.has(name)), [], `${f}: messages page_protocol.h does not list`);
+  }
+});

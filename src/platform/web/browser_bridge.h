@@ -24,7 +24,7 @@ void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                        // switch to a newly installed version
 void browser_show_app();                      // the canvas replaces the static content (data-app-state="starting")
-void browser_signal_first_frame();            // the first frame is drawn (sent to the GL): data-first-frame-ms
+void browser_signal_first_frame();            // the first frame is sent to the drawer: data-first-frame-ms
 void browser_signal_ready(const char* info);  // ... and shown: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();
@@ -42,8 +42,8 @@ unsigned char* browser_take_rehearsed_fonts(int* size);
 void browser_gl_font(const unsigned char* pixels, int width, int height);
 void browser_gl_frame(const unsigned char* packet, int bytes);
 void browser_gl_confirm();
-int browser_gl_drawn();
-// Calls cb(user_data) once the drawer has answered (browser_gl_drawn() is no longer 0), or after
+int browser_gl_state();
+// Calls cb(user_data) once the drawer has answered (browser_gl_state() is no longer 0), or after
 // limit_ms: in a task of its own where it had answered already, else where the answer arrives (the
 // drawer's message; where the page found no WebGL, its promise's reaction), the app's stack empty.
 void browser_when_drawer_answers(void (*cb)(void*), void* user_data, double limit_ms);

@@ -14,7 +14,7 @@
 using namespace iiifc;
 
 namespace {
-// The app, once its first frame is drawn: before that it has not restored the saved draft (saving
+// The app, once its first frame is sent: before that it has not restored the saved draft (saving
 // now would overwrite it) and the start reads the link itself.
 iiifc::App* app() { return runner().started ? runner().app.get() : nullptr; }
 }  // namespace

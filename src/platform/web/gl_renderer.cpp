@@ -117,7 +117,7 @@ void gl_renderer_confirm() { browser_gl_confirm(); }
 void gl_renderer_when_answered(void (*then)(void*), double limit_ms) { browser_when_drawer_answers(then, nullptr, limit_ms); }
 
 DrawerState gl_renderer_state() {
-    const int state = browser_gl_drawn();
+    const int state = browser_gl_state();
     return protocol::is_drawer_state(state) ? static_cast<DrawerState>(state) : DrawerState::waiting;
 }
 

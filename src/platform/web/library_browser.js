@@ -1,6 +1,10 @@
 // The browser side of browser_bridge.h, linked with --js-library. Each function is small and
 // does one thing; the page's own wiring (listeners, loader, the drawer) lives in web/app.js, which
 // this reaches through window.portalBridge only (its members: src/ui/page_protocol.h).
+//
+// Measured (phone-sized page, CPU slowed 4x):
+// 2026-12  Setting the title during the start took 0.4-23 ms of the draft's phase, replacing the
+//          address 8-42 ms of the task that shows the app: both now wait for idle moments after it.
 mergeInto(LibraryManager.library, {
   // The page's bridge (web/app.js), or the rehearsal's (web/download.js, in its worker). Not named
   // portalBridge: portal.js's top-level functions are globals too.
@@ -108,10 +112,8 @@ mergeInto(LibraryManager.library, {
   browser_storage_state__deps: ['$portalStorage'],
   browser_storage_state: function () { return portalStorage.state; },
 
-  // The storage event fires in every other tab of this origin when one writes: the app merges.
-  // A draft may be megabytes: copied to the heap, not to ccall's stack. The page's loader listens
-  // from before the start (web/app.js, openStorage: the first listener waits on the browser) and
-  // hands the events on.
+  // Another tab's save, from the page's early listener (web/app.js): the app merges it. A draft may
+  // be megabytes: copied to the heap, not to ccall's stack.
   browser_watch_storage__deps: ['$portalString', 'free', '$pageBridge'],
   browser_watch_storage: function (key) {
     var k = UTF8ToString(key);
@@ -151,35 +153,31 @@ mergeInto(LibraryManager.library, {
     return portalString(v === null ? '' : v);
   },
 
-  // The page's address and title follow the app, but not during its start: until the canvas is
-  // shown they wait (the last of each), and are written in idle moments after it
-  // (browser_show_app). On a phone-sized page slowed 4x, setting the title in the start took
-  // 0.4-23 ms of the draft's phase, replacing the address 8-42 ms of the task that shows the app;
-  // nothing on screen shows either. Whatever the app writes once it shows comes after them.
+  // The page's address and title follow the app, but not during its start (nothing on screen shows
+  // them, and they cost the start: note above): the last of each is written in idle moments after.
   $portalAddress: { shown: false, title: null, address: null,
     write: function () {
-      var A = portalAddress, title = A.title, address = A.address;
-      A.title = A.address = null;
+      var title = portalAddress.title, address = portalAddress.address;
+      portalAddress.title = portalAddress.address = null;
       if (title) title();
       if (address) address();
     },
     // Each in an idle moment of its own: together they were a long task on a slow phone.
     writeWhenIdle: function () {
-      var A = portalAddress, kind = A.title ? 'title' : A.address ? 'address' : null;
+      var kind = portalAddress.title ? 'title' : portalAddress.address ? 'address' : null;
       if (!kind) return;
       var run = function () {
-        var apply = A[kind];
-        A[kind] = null;
+        var apply = portalAddress[kind];
+        portalAddress[kind] = null;
         if (apply) apply();
-        A.writeWhenIdle();
+        portalAddress.writeWhenIdle();
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
       else setTimeout(run, 0);
     },
     set: function (kind, apply) {
-      var A = portalAddress;
-      if (!A.shown) { A[kind] = apply; return; }
-      A.write();
+      if (!portalAddress.shown) { portalAddress[kind] = apply; return; }
+      portalAddress.write();
       apply();
     },
   },
@@ -278,8 +276,8 @@ mergeInto(LibraryManager.library, {
   },
   browser_gl_confirm__deps: ['$pageBridge'],
   browser_gl_confirm: function () { pageBridge().confirm(); },
-  browser_gl_drawn__deps: ['$pageBridge'],
-  browser_gl_drawn: function () { return pageBridge().drawerState(); },
+  browser_gl_state__deps: ['$pageBridge'],
+  browser_gl_state: function () { return pageBridge().drawerState(); },
   browser_when_drawer_answers__deps: ['$callUserCallback', '$pageBridge'],
   browser_when_drawer_answers: function (cb, userData, limitMs) {
     pageBridge().whenDrawerAnswers(function () { callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); }); }, limitMs);

@@ -1,5 +1,5 @@
 // The test build's queries (target portal_test, never the release app): where a labelled widget
-// was drawn and what the app is doing, as JSON. test_queries.js wraps them as window.portalTest.
+// was built and what the app is doing, as JSON. test_queries.js wraps them as window.portalTest.
 #include "browser_bridge.h"
 #include "draft.h"
 #include "frame_pacing.h"
@@ -65,30 +65,30 @@ EMSCRIPTEN_KEEPALIVE void portal_set_semantics(int on) { semantics::set_recordin
 
 EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;
-    const Runner& g = runner();
-    if (!g.app) return "{}";
+    const Runner& runner_state = runner();
+    if (!runner_state.app) return "{}";
     nlohmann::json state = {
-        {"view", g.app->view()},
-        {"frames", g.frames_drawn},
-        {"frames_sent", g.frames_sent},
+        {"view", runner_state.app->view()},
+        {"frames", runner_state.frames_built},
+        {"frames_sent", runner_state.frames_sent},
         {"frame_cost_ms", pacing_cost_ms()},
-        {"cpu_ms_last", g.cpu_ms_last},
-        {"cpu_ms_total", g.cpu_ms_total},
-        {"ui_ms_total", g.ui_ms_total},
-        {"commit_ms_total", g.commit_ms_total},
-        {"commits", g.commits},
-        {"commit_due", g.commit_due},
+        {"cpu_ms_last", runner_state.cpu_ms_last},
+        {"cpu_ms_total", runner_state.cpu_ms_total},
+        {"ui_ms_total", runner_state.ui_ms_total},
+        {"commit_ms_total", runner_state.commit_ms_total},
+        {"commits", runner_state.commits},
+        {"commit_due", runner_state.commit_due},
         {"settled", settled()},
         {"pointer_held", ImGui_ImplHtml5_PointerHeld()},
-        {"toast", g.app->toast().empty() ? 0 : 1},
-        {"notice", g.app->notice().empty() ? 0 : 1},
+        {"toast", runner_state.app->toast().empty() ? 0 : 1},
+        {"notice", runner_state.app->notice().empty() ? 0 : 1},
         {"heap", browser_heap_bytes()},
         {"heap_used", mallinfo().uordblks},  // what malloc has handed out
-        {"draft", nlohmann::json::parse(draft_to_json(g.app->draft(), g.app->data()))},
+        {"draft", nlohmann::json::parse(draft_to_json(runner_state.app->draft(), runner_state.app->data()))},
         {"focus", widget_registry_focused_label()},
     };
-    nlohmann::json& startup = state["startup"] = {{"fonts_rehearsed", g.startup.fonts_rehearsed}};
-    for (int phase = 0; phase < protocol::kPhaseCount; ++phase) startup[protocol::kPhaseNames[phase]] = g.startup.ms[phase];
+    nlohmann::json& startup = state["startup"] = {{"fonts_rehearsed", runner_state.startup.fonts_rehearsed}};
+    for (int phase = 0; phase < protocol::kPhaseCount; ++phase) startup[protocol::kPhaseNames[phase]] = runner_state.startup.ms[phase];
     out = state.dump();
     return out.c_str();
 }

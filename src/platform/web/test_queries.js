@@ -1,7 +1,7 @@
 // Appended to the test build's portal.js (--post-js): the browser tests' and the benchmark's
 // read-only queries, window.portalTest. The release page has neither this nor the queries.
 Module['portalMeasure'] = true;  // the semantics tree's DOM updates are timed (performance.measure)
-// Not in a worker: web/download.js runs this build's runtime there too (warm_up.cpp).
+// Not in a worker: web/download.js runs this build's runtime there too (startup.cpp).
 if (typeof window === 'object') window.portalTest = {
   widget: function (label) {
     var s = Module.ccall('portal_query_widget', 'string', ['string'], [label]);
