@@ -5,6 +5,8 @@
 // person does to them comes back as actions that the same widget takes in the next frame.
 #pragma once
 
+#include "page_protocol.h"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,7 +56,7 @@ struct SemanticNode {
     int caret_start = -1, caret_end = -1;  // text fields the page edits: UTF-16 units
 };
 
-enum class SemanticAction { activate = 1, set_value = 2, focus = 3, blur = 4 };
+using protocol::SemanticAction;  // what the page asks of a widget: page_protocol.h
 
 namespace semantics {
 
