@@ -100,7 +100,8 @@ test('the test build reports a time for each phase page_protocol.h lists, and th
 // Each message is written `type: '<name>'` where it is sent and read `.type === '<name>'` (or !==)
 // where it is received, and the scripts send or read no message page_protocol.h does not list.
 test('every message between the page\'s scripts and their workers is one page_protocol.h lists, sent and read where it says', () => {
-  const files = { 'app.js': 'web', 'draw.js': 'web', 'download.js': 'web', 'sw.js': 'web', 'library_browser.js': 'src/platform/web' };
+  const files = { 'app.js': 'web', 'draw.js': 'web', 'download.js': 'web', 'sw.js': 'web', 'library_browser.js': 'src/platform/web',
+    'library_glyphs.js': 'src/platform/web' };
   const text = Object.fromEntries(Object.entries(files).map(([f, dir]) => [f, readFileSync(join(SOURCE_DIR, dir, f), 'utf8')
     .replace(/^\s*\/\/.*$/gm, '')]));  // not the comments that describe them
   // Posted: a call's object argument with a type (not a PerformanceObserver's or clients.matchAll's options).
