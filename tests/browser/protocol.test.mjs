@@ -3,7 +3,7 @@
 // uses of it. Each fails when one side writes or reads something the definition does not say.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { readProtocol } from '../../scripts/page_protocol.mjs';
@@ -65,14 +65,16 @@ test('a frame packet the app sent reads, with web/draw.js, as the frame ImGui bu
   }
 }));
 
-test('the page\'s bridge is a frozen object of the members page_protocol.h lists, and library_browser.js uses no other', async () => {
+test('the page\'s bridge is a frozen object of the members page_protocol.h lists, and the --js-library files use no other', async () => {
   const bridge = await withApp((page) => page.evaluate(() => ({ keys: Object.keys(window.portalBridge),
     frozen: Object.isFrozen(window.portalBridge), types: Object.values(window.portalBridge).map((v) => typeof v) })));
   assert.deepEqual(bridge.keys, PROTOCOL.bridge.page);
   assert.ok(bridge.frozen);
   assert.ok(bridge.types.every((t) => t === 'function'), 'members are functions: the page\'s state stays in web/app.js');
-  const library = readFileSync(join(SOURCE_DIR, 'src', 'platform', 'web', 'library_browser.js'), 'utf8');
-  const used = [...new Set([...library.matchAll(/pageBridge\(\)\.(\w+)/g)].map((m) => m[1]))];
+  const libraries = readdirSync(join(SOURCE_DIR, 'src', 'platform', 'web')).filter((f) => /^library_.*\.js$/.test(f))
+    .map((f) => readFileSync(join(SOURCE_DIR, 'src', 'platform', 'web', f), 'utf8').replace(/^\s*\/\/.*$/gm, '')).join('\n');
+  assert.doesNotMatch(libraries, /window\.portalBridge/, 'the libraries reach the bridge through pageBridge()');
+  const used = [...new Set([...libraries.matchAll(/pageBridge\(\)\.(\w+)/g)].map((m) => m[1]))];
   const defined = new Set([...PROTOCOL.bridge.page, ...PROTOCOL.bridge.rehearsal]);
   assert.deepEqual(used.filter((name) => !defined.has(name)), [], 'members used but not defined');
   assert.ok(used.length >= 10, `library_browser.js reaches the page through the bridge: ${used.join(', ')}`);
@@ -88,12 +90,14 @@ test('the test build reports a time for each phase page_protocol.h lists, and th
 // Each message is written `type: '<name>'` where it is sent and read `.type === '<name>'` (or !==)
 // where it is received, and the scripts send or read no message page_protocol.h does not list.
 test('every message between the page\'s scripts and their workers is one page_protocol.h lists, sent and read where it says', () => {
-  const files = { 'app.js': 'web', 'draw.js': 'web', 'download.js': 'web', 'sw.js': 'web', 'library_browser.js': 'src/platform/web' };
+  const files = Object.fromEntries(['web', 'src/platform/web'].flatMap((dir) => readdirSync(join(SOURCE_DIR, dir))
+    .filter((f) => f.endsWith('.js')).map((f) => [f, dir])));
   const text = Object.fromEntries(Object.entries(files).map(([f, dir]) => [f, readFileSync(join(SOURCE_DIR, dir, f), 'utf8')
     .replace(/^\s*\/\/.*$/gm, '')]));  // not the comments that describe them
   // Posted: a call's object argument with a type (not a PerformanceObserver's or clients.matchAll's options).
   const sent = (f) => [...text[f].matchAll(/(\w+)\(\{\s*type: '([a-z-]+)'/g)].filter((m) => !['observe', 'matchAll'].includes(m[1])).map((m) => m[2]);
-  const read = (f) => [...text[f].matchAll(/\.type [!=]== '([a-z-]+)'/g)].map((m) => m[1]);
+  // Read: a message's (msg, m or an event's data) type compared (not an input element's).
+  const read = (f) => [...text[f].matchAll(/\b(?:msg|m|data)\.type [!=]== '([a-z-]+)'/g)].map((m) => m[1]);
   for (const message of PROTOCOL.messages) {
     for (const f of message.from) assert.ok(sent(f).includes(message.name), `${f} sends '${message.name}'`);
     for (const f of message.to) assert.ok(read(f).includes(message.name), `${f} reads '${message.name}'`);

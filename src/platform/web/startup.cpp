@@ -20,6 +20,9 @@
 // [SECTION] Entry points
 #include "browser_bridge.h"
 #include "data_loader.h"
+#include "browser_glyphs.h"
+#include "display_settings.h"
+#include "find_in_page.h"
 #include "font_atlas_copy.h"
 #include "fonts.h"
 #include "gl_renderer.h"
@@ -145,7 +148,12 @@ Then make_app_with(Start& start, PlatformServices& services, const AppOptions& o
     state.app->set_dark(options.dark);
     return Then::next;
 }
-Then make_app(Start& start) { return make_app_with(start, runner().services, options_from_page()); }
+Then make_app(Start& start) {
+    make_app_with(start, runner().services, options_from_page());
+    apply_display_settings(*runner().app);  // display_settings.h
+    use_browser_glyphs();                   // browser_glyphs.h: what the fonts lack, from the device's fonts
+    return Then::next;
+}
 
 // A phase of its own: each listener on the canvas is work for the browser too, and with the app's
 // making they were a long task on a slow phone.
@@ -169,6 +177,8 @@ Then apply_draft_and_link(Start&) {
     app.restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
     if (!app.options().kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
     browser_watch_data_updates();
+    watch_display_settings();
+    watch_find_in_page();
     app.open_fragment(take_c_string(browser_location_fragment()));
     return Then::next;
 }
