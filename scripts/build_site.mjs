@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { withInlineHashes } from './page_policy.mjs';
+import { paletteCss, readPalette } from './palette.mjs';
 import { protocolScript, readProtocol } from './page_protocol.mjs';
 
 function arg(name) {
@@ -69,6 +70,21 @@ function withJoinFirstPaint(html) {
   return html.slice(0, heading + 6) + copy + '<div id="first-paint-rest">\n' + html.slice(heading + 6, end) + '</div>\n' + html.slice(end);
 }
 
+// The page's colours are src/core/palette.h's, where web/app.css and web/index.html say so.
+const palette = readPalette(join(source, 'src', 'core', 'palette.h'));
+const PALETTE_MARK = '/* palette.h */';
+function withPalette(css) {
+  if (!css.includes(PALETTE_MARK)) { console.error(`build_site: web/${PAGE_STYLES} has no ${PALETTE_MARK}`); process.exit(1); }
+  return css.replace(PALETTE_MARK, () => paletteCss(palette));
+}
+// "palette.h <name>" in the page's head and the manifest: that colour's light value.
+function withPaletteColours(text) {
+  return text.replace(/"palette\.h ([a-z_]+)"/g, (_, name) => {
+    if (!palette[name]) { console.error(`build_site: palette.h has no colour ${name}`); process.exit(1); }
+    return `"${palette[name].light}"`;
+  });
+}
+
 step('web/: page, styles, loader');
 const webDir = join(source, 'web');
 // The scripts that speak to the app get page_protocol.h's values where they say `{} /* page_protocol.h */`.
@@ -78,6 +94,7 @@ for (const f of readdirSync(webDir)) {
   if (f === 'index.html' || f === 'sw.js' || f === PAGE_STYLES) continue;
   const text = f.endsWith('.js') ? readFileSync(join(webDir, f), 'utf8') : null;
   if (text && text.includes(PROTOCOL_MARK)) writeFileSync(join(out, f), text.replace(PROTOCOL_MARK, () => protocol));
+  else if (f.endsWith('.webmanifest')) writeFileSync(join(out, f), withPaletteColours(readFileSync(join(webDir, f), 'utf8')));
   else copyFileSync(join(webDir, f), join(out, f));
 }
 
@@ -86,7 +103,7 @@ for (const f of readdirSync(webDir)) {
 // desktop the page's first layout came late, just as the app's files arrived, and held them up
 // (the app's first frame 12-35 ms later).
 function withInlineStyles(html) {
-  const css = readFileSync(join(webDir, PAGE_STYLES), 'utf8');
+  const css = withPalette(readFileSync(join(webDir, PAGE_STYLES), 'utf8'));
   const link = `<link rel="stylesheet" href="${PAGE_STYLES}">`;
   if (!html.includes(link)) { console.error(`build_site: web/index.html has no ${link}`); process.exit(1); }
   return html.replace(link, () => `<style>\n${css}</style>`);
@@ -115,7 +132,7 @@ for (const f of assets) {
   hash.update(f).update(data);
   if (['portal.js', 'portal.wasm', 'membership.json'].includes(f)) totalBytes += data.length;
 }
-let page = readFileSync(join(webDir, 'index.html'), 'utf8');
+let page = withPaletteColours(readFileSync(join(webDir, 'index.html'), 'utf8'));
 page = page.replace('<!-- FALLBACK -->', withJoinFirstPaint(fallback.trim()));
 page = withInlinePolicy(withInlineStyles(page));
 page = addLinkPreviewTags(page);

@@ -2,34 +2,21 @@
 //   node scripts/page_protocol.mjs --library <out.js>   the --js-library that defines $portalProtocol
 // scripts/build_site.mjs writes the same object into web/*.js (protocolScript); tests import
 // readProtocol.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { xMacroRows } from './x_macros.mjs';
 
 const HEADER = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'ui', 'page_protocol.h');
 const SIZES = { i32: 4, f32: 4, f32x2: 8, u8x4: 4 };
 
 const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
-// The X(...) rows of `#define IIIFC_<list>(X)`, each as its arguments (strings unquoted).
-function rows(source, list) {
-  const start = source.indexOf(`#define IIIFC_${list}(X)`);
-  if (start < 0) throw new Error(`page_protocol.h: no list IIIFC_${list}`);
-  const block = [];
-  for (const line of source.slice(start).split('\n').slice(1)) {
-    const row = /^\s*X\((.*)\)\s*\\?\s*$/.exec(line);
-    if (!row) break;
-    block.push([...row[1].matchAll(/"((?:[^"\\]|\\.)*)"|([^,\s][^,]*)/g)].map((m) => (m[1] !== undefined ? m[1] : m[2].trim())));
-  }
-  if (!block.length) throw new Error(`page_protocol.h: IIIFC_${list} has no rows`);
-  return block;
-}
-
 // A packet part's fields, by name: {offset (bytes), type}, and its size.
-function layout(source, list) {
+function layout(header, list) {
   const fields = {};
   let offset = 0;
-  for (const [name, type] of rows(source, list)) {
+  for (const [name, type] of xMacroRows(header, `IIIFC_${list}`)) {
     if (!SIZES[type]) throw new Error(`page_protocol.h: ${list}.${name} has type ${type}`);
     fields[camel(name)] = { offset, type };
     offset += SIZES[type];
@@ -38,17 +25,17 @@ function layout(source, list) {
 }
 
 export function readProtocol(header = HEADER) {
-  const source = readFileSync(header, 'utf8');
-  const values = (list) => Object.fromEntries(rows(source, list).map(([name, value]) => [camel(name), Number(value)]));
+  const rows = (list) => xMacroRows(header, `IIIFC_${list}`);
+  const values = (list) => Object.fromEntries(rows(list).map(([name, value]) => [camel(name), Number(value)]));
   return {
     drawer: values('DRAWER_STATES'),
     action: values('SEMANTIC_ACTIONS'),
-    phases: rows(source, 'START_PHASES').map(([, measure]) => measure),
-    packet: { header: layout(source, 'PACKET_HEADER'), list: layout(source, 'PACKET_LIST'),
-              command: layout(source, 'PACKET_COMMAND'), vertex: layout(source, 'PACKET_VERTEX') },
-    messages: rows(source, 'MESSAGES').map(([name, from, to, fields]) => ({ name, from: from.split(' '), to: to.split(' '), fields })),
+    phases: rows('START_PHASES').map(([, measure]) => measure),
+    packet: { header: layout(header, 'PACKET_HEADER'), list: layout(header, 'PACKET_LIST'),
+              command: layout(header, 'PACKET_COMMAND'), vertex: layout(header, 'PACKET_VERTEX') },
+    messages: rows('MESSAGES').map(([name, from, to, fields]) => ({ name, from: from.split(' '), to: to.split(' '), fields })),
     // The members each side's bridge has: web/app.js's (page), web/download.js's (rehearsal).
-    bridge: Object.fromEntries(['page', 'rehearsal'].map((side) => [side, rows(source, 'PAGE_BRIDGE')
+    bridge: Object.fromEntries(['page', 'rehearsal'].map((side) => [side, rows('PAGE_BRIDGE')
       .filter(([, where]) => where === side || where === 'both').map(([name]) => name)])),
   };
 }

@@ -6,9 +6,8 @@
 // at a phone's size and most of a frame's time while scrolling: in the worker, that wait blocks
 // neither input nor the page. Where a browser cannot draw WebGL in a worker, web/app.js loads this
 // same file on the page and uses createDrawer there.
-// Its messages (init, font, frame, confirm; answers context, drawn) are listed in
-// src/ui/page_protocol.h; font-rows and font-region (the atlas grown, and glyphs the browser drew
-// into it: handleExtraGlyphs) in browser_glyphs.h.
+// Its messages (init, font, font-rows, font-region, frame, confirm; answers context, drawn) are
+// listed in src/ui/page_protocol.h.
 'use strict';
 
 // The packet's layout (src/ui/page_protocol.h), written in by scripts/build_site.mjs.

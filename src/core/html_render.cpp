@@ -1,6 +1,7 @@
 #include "html_render.h"
 
 #include "eligibility.h"
+#include "palette.h"
 #include "money_format.h"
 #include "text_utf8.h"
 
@@ -120,12 +121,17 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
 
     std::string s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     s += "<title>IIIF Consortium membership: " + html_escape(institution.empty() ? tier->name : institution) + "</title>\n";
-    s +=
-        "<style>body{font:11pt/1.45 Inter,system-ui,sans-serif;color:#1b1f24;max-width:46rem;margin:2rem auto;padding:0 1rem}"
-        "h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #ccd;"
-        "padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.2rem .5rem;"
-        "border-bottom:1px solid #e4e6ea;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-        ".muted{color:#4a5360;font-size:.9em}.warning{border-left:4px solid #b3261e;padding-left:.6rem}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
+    // The light palette (palette.h): a summary is printed, on white.
+    s += "<style>body{font:11pt/1.45 Inter,system-ui,sans-serif;color:" + colours::css(colours::text) +
+        ";max-width:46rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.2rem 0 "
+        ".4rem;border-bottom:1px solid " +
+        colours::css(colours::border) +
+        ";padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.2rem .5rem;border-bottom:1px "
+        "solid " +
+        colours::css(colours::panel_alt) +
+        ";vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:" + colours::css(colours::text_muted) +
+        ";font-size:.9em}.warning{border-left:4px solid " + colours::css(colours::error) +
+        ";padding-left:.6rem}@page{margin:1.5cm}@media print{body{margin:0}}</style>\n</head>\n<body>\n";
     s += "<h1>IIIF Consortium membership: " + html_escape(tier->name) + "</h1>\n";
     s += "<p class=\"muted\">Prepared for " + html_escape(institution.empty() ? "(institution not given)" : institution) +
         (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". " + html_escape(fee_period_sentence(d.schedule)) + "</p>\n" +

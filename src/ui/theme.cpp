@@ -11,18 +11,12 @@ ImVec4 rgb(unsigned hex, float a = 1.0f) {
     return ImVec4(((hex >> 16) & 255) / 255.0f, ((hex >> 8) & 255) / 255.0f, (hex & 255) / 255.0f, a);
 }
 
-const Palette kLight = {
-    rgb(0xFFFFFF), rgb(0xF3F6F9), rgb(0xE8EEF4), rgb(0xC9D3DD), rgb(0x1B1F24), rgb(0x4A5360),
-    rgb(0x1D5F8F), rgb(0x174E76), rgb(0xFFFFFF),  // IIIF blue, darkened for white text
-    rgb(0xE3EAF1), rgb(0xD3DEE9), rgb(0x1B1F24), rgb(0x1E6B34), rgb(0x5C6470), rgb(0x8A5300),
-    rgb(0xB3261E), rgb(0xFFF4D6), rgb(0xC2410C), rgb(0x2873AB), rgb(0x1B1F24),
-};
-
-const Palette kDark = {
-    rgb(0x14171C), rgb(0x1D2229), rgb(0x262C35), rgb(0x3A434F), rgb(0xE8EBEF), rgb(0xAAB3BF), rgb(0x7CBDEB),
-    rgb(0x9ACDF0), rgb(0x0E1114), rgb(0x2C343F), rgb(0x37414E), rgb(0xE8EBEF), rgb(0x7BD88F), rgb(0xAAB3BF),
-    rgb(0xF2C14E), rgb(0xFF8A80), rgb(0x33301F), rgb(0xFFB86B), rgb(0x7CBDEB), rgb(0xE8EBEF),
-};
+#define IIIFC_LIGHT(name, light, dark, css) rgb(light),
+#define IIIFC_DARK(name, light, dark, css) rgb(dark),
+const Palette kLight = {IIIFC_PALETTE(IIIFC_LIGHT)};
+const Palette kDark = {IIIFC_PALETTE(IIIFC_DARK)};
+#undef IIIFC_LIGHT
+#undef IIIFC_DARK
 
 Palette g_current = kLight;
 

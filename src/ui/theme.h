@@ -1,20 +1,17 @@
 // Colours and style: a light theme in the consortium's blue and a dark theme, both with text
-// contrast of at least 4.5:1 (WCAG AA), checked by tests/ui.
+// contrast of at least 4.5:1 (WCAG AA), checked by tests/ui. The colours: src/core/palette.h.
 #pragma once
+
+#include "palette.h"
 
 #include <imgui.h>
 
 namespace iiifc {
 
 struct Palette {
-    ImVec4 background, panel, panel_alt, border;
-    ImVec4 text, text_muted;
-    ImVec4 accent, accent_hover, accent_text;  // primary buttons: accent_text on accent
-    ImVec4 button, button_hover, button_text;  // secondary buttons
-    ImVec4 yes, no, conditional, error;        // answers and validation messages (as text on background)
-    ImVec4 row_differs;                        // comparison rows where tiers differ
-    ImVec4 focus;                              // keyboard focus ring
-    ImVec4 chart_bar, chart_value;
+#define IIIFC_PALETTE_FIELD(name, light, dark, css) ImVec4 name;
+    IIIFC_PALETTE(IIIFC_PALETTE_FIELD)
+#undef IIIFC_PALETTE_FIELD
 };
 
 // The device's system colours (CSS <system-color>), 0xRRGGBB each, which forced colours (Windows

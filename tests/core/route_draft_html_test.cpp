@@ -145,6 +145,13 @@ TEST_CASE("the budget holder's summary") {
     CHECK(html.find("<h1>IIIF Consortium membership: Associate membership</h1>") != std::string::npos);
     CHECK(html.find("Prepared for &lt;Musée &amp; Co&gt; (Museum)") != std::string::npos);
     CHECK(html.find("<h2>Costs over 3 years</h2>") != std::string::npos);
+    SUBCASE("in the palette's light colours (palette.h), as printed") {
+        CHECK(html.find("body{font:11pt/1.45 Inter,system-ui,sans-serif;color:#1b1f24;") != std::string::npos);
+        CHECK(html.find("border-bottom:1px solid #c9d3dd;") != std::string::npos);  // h2: the border
+        CHECK(html.find("border-bottom:1px solid #e8eef4;") != std::string::npos);  // rows: panel_alt
+        CHECK(html.find(".muted{color:#4a5360;") != std::string::npos);
+        CHECK(html.find(".warning{border-left:4px solid #b3261e;") != std::string::npos);
+    }
     CHECK(html.find("<tr><th scope=\"row\">Total contribution</th><td>US$7,500</td></tr>") != std::string::npos);
     CHECK(html.find("<tr><th scope=\"row\">Estimated value of member discounts</th><td>US$1,500 (US$500 a year)</td></tr>") !=
           std::string::npos);

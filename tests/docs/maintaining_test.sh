@@ -8,6 +8,9 @@ set -uo pipefail
 src="$(cd "$1" && pwd)"; build="$(cd "$2" && pwd)"
 sandbox="$(mktemp -d)"; trap 'rm -rf "$sandbox"' EXIT
 cp -r "$src/assets" "$src/scripts" "$src/web" "$src/docs" "$sandbox/"
+# The headers the site's scripts and styles take their protocol and colours from (build_site.mjs).
+mkdir -p "$sandbox/src/ui" "$sandbox/src/core"
+cp "$src/src/ui/page_protocol.h" "$sandbox/src/ui/" && cp "$src/src/core/palette.h" "$sandbox/src/core/"
 mkdir -p "$sandbox/build/web/src/platform"
 ln -s "$build/src/platform/web" "$sandbox/build/web/src/platform/web"
 

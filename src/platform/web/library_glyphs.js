@@ -52,11 +52,13 @@ mergeInto(LibraryManager.library, {
 
   // The drawer's font texture grows to `height` rows, keeping its own; then `width` x `height`
   // texels of coverage at (x, y).
+  browser_gl_font_rows__deps: ['$pageBridge'],
   browser_gl_font_rows: function (height) {
-    window.portalBridge.draw({ type: 'font-rows', height: height });
+    pageBridge().draw({ type: 'font-rows', height: height });
   },
+  browser_gl_font_region__deps: ['$pageBridge'],
   browser_gl_font_region: function (x, y, width, height, pixels) {
     var copy = HEAPU8.slice(pixels, pixels + width * height);
-    window.portalBridge.draw({ type: 'font-region', x: x, y: y, width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
+    pageBridge().draw({ type: 'font-region', x: x, y: y, width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
   },
 });

@@ -150,7 +150,7 @@ Then make_app_with(Start& start, PlatformServices& services, const AppOptions& o
 }
 Then make_app(Start& start) {
     make_app_with(start, runner().services, options_from_page());
-    apply_display_settings(*runner().app);  // display_settings.h: the page's media queries
+    apply_display_settings(*runner().app);  // display_settings.h
     use_browser_glyphs();                   // browser_glyphs.h: what the fonts lack, from the device's fonts
     return Then::next;
 }
