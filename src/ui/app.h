@@ -14,6 +14,7 @@
 #include "platform_services.h"
 #include "route.h"
 #include "semantics.h"
+#include "text_selection.h"
 #include "theme.h"
 #include "view.h"
 
@@ -124,6 +125,7 @@ private:
         int start = 0, end = 0;
         bool scrolled = false;
     } find_;
+    TextSelection selection_;  // text selected on the canvas
 
     std::string notice_;  // persistent banner (e.g. a stored draft could not be read)
     std::string toast_;   // short confirmation ("Copied")

@@ -23,10 +23,10 @@ struct ExtraFont {
 struct State {
     GlyphSource* source = nullptr;
     ExtraFont fonts[3];
-    int region_top = -1;                 // first texel row of the added glyphs; -1: none added yet
-    int pen_x = 0, pen_y = 0, row_h = 0; // the shelf being filled
+    int region_top = -1;                           // first texel row of the added glyphs; -1: none added yet
+    int pen_x = 0, pen_y = 0, row_h = 0;           // the shelf being filled
     std::vector<std::pair<unsigned, bool>> queue;  // missing characters (and whether in headings), in the order met
-    std::set<unsigned> queued, failed;   // ... (bit 31: in headings) and those the source could not draw (not asked again)
+    std::set<unsigned> queued, failed;             // ... (bit 31: in headings) and those the source could not draw (not asked again)
     int added = 0;
 };
 State s;
@@ -155,8 +155,10 @@ bool add_missing_glyphs() {
                 if (std::find(changed.begin(), changed.end(), ef.font) == changed.end()) changed.push_back(ef.font);
             }
         }
-        if (drawn) ++s.added, any = true;
-        else s.failed.insert(heading ? cp | 0x80000000u : cp);
+        if (drawn)
+            ++s.added, any = true;
+        else
+            s.failed.insert(heading ? cp | 0x80000000u : cp);
     }
     s.queue.clear();
     s.queued.clear();

@@ -18,9 +18,9 @@ struct ImFont;
 namespace iiifc {
 
 struct GlyphImage {
-    int width = 0, height = 0;     // of `alpha`, one byte of coverage a pixel, row by row
-    float left = 0, top = 0;       // from the pen to the image's left edge, from the baseline up to its top
-    float advance = 0;             // where the pen goes next
+    int width = 0, height = 0;  // of `alpha`, one byte of coverage a pixel, row by row
+    float left = 0, top = 0;    // from the pen to the image's left edge, from the baseline up to its top
+    float advance = 0;          // where the pen goes next
     std::vector<unsigned char> alpha;
 };
 
@@ -38,8 +38,8 @@ void set_glyph_source(GlyphSource* source);  // null: none (native tests draw wh
 void extra_glyphs_reset(ImFont* regular, ImFont* bold, ImFont* heading);
 // Text drawn, in the regular font or (`heading`) the semibold ones: the characters its fonts lack are queued.
 void note_text(const std::string& utf8, bool heading = false);
-void note_frame_text();                   // ... every text of the frame just built (its semantics)
-bool add_missing_glyphs();                // rasterises the queue into the atlas; true if a glyph was added
-int extra_glyph_count();                  // added since the atlas was built (tests, the benchmark)
+void note_frame_text();     // ... every text of the frame just built (its semantics)
+bool add_missing_glyphs();  // rasterises the queue into the atlas; true if a glyph was added
+int extra_glyph_count();    // added since the atlas was built (tests, the benchmark)
 
 }  // namespace iiifc

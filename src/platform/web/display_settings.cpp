@@ -18,8 +18,8 @@ void apply_display_settings(App& app) {
     int v[9] = {};
     browser_display_settings(v);
     SystemColours system;
-    unsigned* const fields[6] = {&system.canvas,    &system.canvas_text, &system.button_face,
-                                 &system.button_text, &system.highlight, &system.highlight_text};
+    unsigned* const fields[6] = {&system.canvas,      &system.canvas_text, &system.button_face,
+                                 &system.button_text, &system.highlight,   &system.highlight_text};
     for (int i = 0; i < 6; ++i)
         if (v[3 + i] >= 0) *fields[i] = static_cast<unsigned>(v[3 + i]);
     app.set_display_settings(v[0] != 0, system, v[1] != 0, v[2] != 0);

@@ -274,7 +274,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push(k);
     bd.keys_pushed[code] = down;
     // Keep arrows, Backspace, Space, Enter and Escape for the app; let the browser have the rest
-    // (F5, Ctrl+R, zoom ...), Ctrl+C/X/A go to ImGui too.
+    // (F5, Ctrl+R, zoom ...), Ctrl+X/A go to ImGui too. Ctrl+C goes to both: the browser copies
+    // the page's selection, which is the text selected on the canvas (text_selection.h).
     switch (code) {
         case 8:
         case 13:
@@ -289,7 +290,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         case 39:
         case 40:
         case 46: return EM_TRUE;
-        default: return command && (code == 65 || code == 67 || code == 88 || code == 89 || code == 90);
+        default: return command && (code == 65 || code == 88 || code == 89 || code == 90);
     }
 }
 
