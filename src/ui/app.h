@@ -77,6 +77,7 @@ public:
     // The browser's find in page matched the text of node `id`, UTF-16 units start..end: the view
     // scrolls to it and marks it, as a page would. Id 0: no match any more (the mark goes).
     void on_find_match(unsigned id, int start, int end);
+    bool select_word_at(float x, float y);  // a long press there (touch): true if it was on text
 
     // Shell: what views ask of the app.
     void go_to(const std::string& view_id) override;

@@ -28,6 +28,15 @@ int index_of(const std::vector<SemanticNode>& nodes, unsigned id) {
 
 }  // namespace
 
+bool TextSelection::select_word_at(const Fonts& fonts, ImVec2 point) {
+    const SemanticNode* n = text_at(semantics::shown_nodes(), point);
+    if (!n) return false;
+    anchor_ = focus_ = Point{n->id, text_offset_at(*n, fonts, point)};
+    word_at(n->name, anchor_.at, anchor_.at, focus_.at);
+    dragging_ = false;
+    return true;
+}
+
 void TextSelection::frame(const Fonts& fonts, PlatformServices& platform) {
     const std::vector<SemanticNode>& nodes = semantics::recorded_nodes();
     const ImVec2 mouse = ImGui::GetMousePos();

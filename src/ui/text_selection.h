@@ -8,6 +8,8 @@
 #include "platform_services.h"
 #include "view.h"
 
+#include <imgui.h>
+
 #include <cstddef>
 
 namespace iiifc {
@@ -16,12 +18,14 @@ class TextSelection {
 public:
     // Inside the view, after it is drawn: takes the mouse where no control is, draws the selection.
     void frame(const Fonts& fonts, PlatformServices& platform);
+    // The word at a point of the frame shown (a long press): false where there is no text.
+    bool select_word_at(const Fonts& fonts, ImVec2 point);
     void clear() { anchor_ = focus_ = Point{}; }
     bool empty() const { return anchor_.id == 0 || (anchor_.id == focus_.id && anchor_.at == focus_.at); }
 
 private:
     struct Point {
-        unsigned id = 0;  // a text's semantics node; 0: none
+        unsigned id = 0;     // a text's semantics node; 0: none
         std::size_t at = 0;  // a byte of its text
     };
     Point anchor_, focus_, sent_anchor_, sent_focus_;

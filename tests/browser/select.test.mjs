@@ -89,3 +89,28 @@ test('Shift+arrows in a text field select in its input and the canvas draws the 
     await server.stop();
   }
 });
+
+test('on a touch screen a long press on the address selects it', async () => {
+  const server = await startServer();
+  const b = await launch({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    await openApp(b.page, server.url, '#/join');
+    await settle(b.page);
+    const r = await paragraphRect(b.page, INTRO);
+    const x = r.x + (await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to adm')));
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: r.y + r.height / 2 }] });
+    await b.page.waitForTimeout(800);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(b.page);
+    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'admin@iiif.io');
+    // A short tap is still a tap: it selects nothing.
+    await b.page.touchscreen.tap(x, r.y + r.height / 2);
+    await settle(b.page);
+    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), '');
+    assert.equal((await b.page.evaluate(() => window.portalTest.state())).view, 'join');
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+});

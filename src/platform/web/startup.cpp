@@ -9,10 +9,10 @@
 #include "data_loader.h"
 #include "browser_glyphs.h"
 #include "display_settings.h"
-#include "find_in_page.h"
 #include "fonts.h"
 #include "gl_renderer.h"
 #include "imgui_impl_html5.h"
+#include "page_selection.h"
 #include "runner.h"
 #include "runner_state.h"
 
