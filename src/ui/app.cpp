@@ -5,6 +5,7 @@
 
 #include "extra_glyphs.h"
 #include "html_render.h"
+#include "schedules.h"
 #include "text_layout.h"
 #include "text_utf8.h"
 #include "theme.h"
@@ -18,6 +19,13 @@ namespace iiifc {
 
 namespace {
 constexpr const char* kAppName = "IIIF Consortium membership";
+
+std::string today_of(PlatformServices& platform) { return iso_date_utc(static_cast<std::time_t>(platform.wall_clock_ms() / 1000)); }
+
+MembershipData in_force_on(MembershipData data, const std::string& today) {
+    show_schedule_for_date(data, today);
+    return data;
+}
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -25,7 +33,7 @@ constexpr const char* kAppName = "IIIF Consortium membership";
 //-----------------------------------------------------------------------------
 
 App::App(MembershipData data, PlatformServices& platform, AppOptions options, Views views)
-    : data_(std::move(data)),
+    : data_(in_force_on(std::move(data), today_of(platform))),
       platform_(platform),
       options_(options),
       views_(std::move(views)),
@@ -36,7 +44,22 @@ App::App(MembershipData data, PlatformServices& platform, AppOptions options, Vi
     last_input_ = platform_.now_seconds();
 }
 
-ViewContext App::context() { return ViewContext{data_, draft_, platform_, options_, fonts_, *this}; }
+ViewContext App::context() { return ViewContext{shown(), data_, draft_, platform_, options_, fonts_, *this}; }
+
+std::string App::today() const { return today_of(platform_); }
+
+void App::show_schedule(const std::string& schedule_id) { next_schedule_ = schedule_id; }
+
+void App::preview_schedule(const std::string& schedule_id) {
+    const std::size_t i = find_schedule(data_, schedule_id);
+    if (i >= data_.schedules.size() || i == data_.shown) {
+        preview_.reset();
+        return;
+    }
+    if (preview_ && preview_->shown == i) return;
+    preview_ = data_;
+    iiifc::show_schedule(*preview_, i);
+}
 
 View* App::find_view(const std::string& id) const {
     for (const auto& v : views_)
@@ -111,6 +134,10 @@ void App::frame() {
     semantics::begin_frame();
     keeper_.begin_frame();
     if (!next_view_.empty()) go_to(std::string(next_view_));  // a copy: go_to clears it
+    if (next_schedule_) {                                     // chosen during the last frame, whose views drew from the schedule shown then
+        preview_schedule(*next_schedule_);
+        next_schedule_.reset();
+    }
     if (options_.kiosk && platform_.now_seconds() - last_input_ > options_.idle_timeout) {
         start_over();  // the next visitor starts clean
         last_input_ = platform_.now_seconds();
@@ -188,7 +215,7 @@ void App::draw_header() {
     if (!narrow()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        text_muted("Fees effective from " + data_.schedule.effective_from);
+        text_muted("Fees effective from " + shown().schedule.effective_from);
     }
     const char* summary = "Summary for your budget holder";
     const char* reset = "Start over";
@@ -229,7 +256,7 @@ void App::draw_banners() {
         ImGui::SameLine();
         if (primary_button("Reload")) platform_.reload();
     }
-    if (const std::string w = fee_date_warning(data_, today_utc()); !w.empty()) text_colored(p.error, w);
+    if (const std::string w = fee_date_warning(shown(), today()); !w.empty()) text_colored(p.error, w);
     if (!notice_.empty()) {
         text_colored(p.error, notice_);
         if (secondary_button("Dismiss##notice")) notice_.clear();

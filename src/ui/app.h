@@ -64,7 +64,8 @@ public:
     const std::string& notice() const { return notice_; }
     const std::string& toast() const { return toast_; }
     const std::string& last_fragment() const { return last_fragment_; }
-    const MembershipData& data() const { return data_; }
+    const MembershipData& data() const { return data_; }                          // the schedule in force today
+    const MembershipData& shown() const { return preview_ ? *preview_ : data_; }  // the schedule the views show
     const AppOptions& options() const { return options_; }
     bool update_available() const { return update_available_; }
     StorageState storage_state() const override { return keeper_.state(); }
@@ -86,6 +87,7 @@ public:
     void show_notice(const std::string& text) override;
     bool narrow() const override;
     void note_editing(const std::string& field_id) override { keeper_.note_editing(field_id); }
+    void show_schedule(const std::string& schedule_id) override;
 
 private:
     void draw_header();
@@ -101,7 +103,11 @@ private:
     void publish_semantics();  // when the tree changed
     ViewContext context();
 
-    MembershipData data_;
+    std::string today() const;                              // the platform's clock, as an ISO date
+    void preview_schedule(const std::string& schedule_id);  // the in-force one (or none) ends the preview
+    std::optional<std::string> next_schedule_;              // chosen while a view drew: applied next frame
+    MembershipData data_;                                   // showing the schedule in force today
+    std::optional<MembershipData> preview_;                 // another schedule, while previewed
     PlatformServices& platform_;
     AppOptions options_;
     ThemeChoice theme_;  // what the colours follow
