@@ -6,6 +6,7 @@
 #include "extra_glyphs.h"
 #include "html_render.h"
 #include "schedules.h"
+#include "text_layout.h"
 #include "text_utf8.h"
 #include "theme.h"
 #include "widgets.h"
@@ -13,7 +14,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 
 namespace iiifc {
 
@@ -187,6 +187,7 @@ void App::frame() {
     ImGui::Spacing();
     text_muted(data_provenance_sentence(data_));
     draw_find_match();
+    selection_.frame(fonts_, platform_);
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
     ImGui::EndChild();
@@ -313,35 +314,14 @@ void App::on_find_match(unsigned id, int start, int end) { find_ = FindMatch{id,
 void App::draw_find_match() {
     const SemanticNode* n = find_.id ? semantics::recorded(find_.id) : nullptr;
     if (!n) return;
-    // The match's line as ImGui wrapped the text: at the node's width (its widest line), greedy
-    // wrapping breaks where it broke at the column's, as in ImFont::RenderText.
-    const std::string& text = n->name;
-    const char* const begin = text.c_str();
-    const char* const end = begin + text.size();
-    const char* const from = begin + utf8_offset_of_utf16(text, find_.start);
-    const char* const to = begin + utf8_offset_of_utf16(text, find_.end);
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
-    float y = n->y;
-    for (const char* line = begin; line < end;) {
-        const char* eol = font->CalcWordWrapPositionA(scale, line, end, n->w + 0.5f);
-        if (eol == line) ++eol;
-        if (from < eol || eol >= end) {
-            const float x0 = n->x + font->CalcTextSizeA(size, FLT_MAX, 0, line, std::max(line, from)).x;
-            const float x1 = n->x + font->CalcTextSizeA(size, FLT_MAX, 0, line, std::min(std::max(to, from), eol)).x;
-            const ImVec2 min(x0, y), max(std::max(x1, x0 + 2.0f), y + size);
-            const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
-            if (!find_.scrolled && (min.y < top || max.y > bottom))  // once: the person may scroll away
-                ImGui::SetScrollY(ImGui::GetScrollY() + (min.y - top) - (bottom - top) * 0.3f);
-            find_.scrolled = true;
-            ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
-            return;
-        }
-        line = eol;
-        while (line < end && (*line == ' ' || *line == '\t')) ++line;
-        if (line < end && *line == '\n') ++line;
-        y += size;
-    }
+    const std::vector<ImRect> rects =
+        text_range_rects(*n, fonts_, utf8_offset_of_utf16(n->name, find_.start), utf8_offset_of_utf16(n->name, find_.end));
+    if (rects.empty()) return;
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    if (!find_.scrolled && (rects.front().Min.y < top || rects.front().Max.y > bottom))  // once: the person may scroll away
+        ImGui::SetScrollY(ImGui::GetScrollY() + (rects.front().Min.y - top) - (bottom - top) * 0.3f);
+    find_.scrolled = true;
+    for (const ImRect& r : rects) ImGui::GetWindowDrawList()->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
 }
 
 void App::download_summary() {

@@ -14,6 +14,7 @@
 #include "platform_services.h"
 #include "route.h"
 #include "semantics.h"
+#include "text_selection.h"
 #include "theme.h"
 #include "view.h"
 
@@ -77,6 +78,7 @@ public:
     // The browser's find in page matched the text of node `id`, UTF-16 units start..end: the view
     // scrolls to it and marks it, as a page would. Id 0: no match any more (the mark goes).
     void on_find_match(unsigned id, int start, int end);
+    bool select_word_at(float x, float y);  // a long press there (touch): true if it was on text
 
     // Shell: what views ask of the app.
     void go_to(const std::string& view_id) override;
@@ -130,6 +132,7 @@ private:
         int start = 0, end = 0;
         bool scrolled = false;
     } find_;
+    TextSelection selection_;  // text selected on the canvas
 
     std::string notice_;  // persistent banner (e.g. a stored draft could not be read)
     std::string toast_;   // short confirmation ("Copied")

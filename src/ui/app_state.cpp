@@ -127,6 +127,11 @@ void App::on_semantic_action(unsigned id, SemanticAction action, const std::stri
     note_user_input();
 }
 
+bool App::select_word_at(float x, float y) {
+    semantics::set_current(&semantics_);
+    return selection_.select_word_at(fonts_, ImVec2(x, y));
+}
+
 void App::on_semantic_caret(unsigned id, int start, int end) {
     semantics::set_current(&semantics_);
     semantics::set_caret(id, start, end);

@@ -4,6 +4,7 @@
 
 #include "storage_status.h"
 
+#include <cstddef>
 #include <string>
 
 namespace iiifc {
@@ -22,9 +23,14 @@ public:
     virtual void announce(const std::string& text) = 0;                // screen reader live region
     virtual void publish_semantics(const std::string& tree_json) = 0;  // the DOM controls over the canvas (semantics.h)
     virtual void focus_control(unsigned id) = 0;                       // ImGui moved focus: the DOM control follows
-    virtual void reload() = 0;                                         // switch to the new version
-    virtual double now_seconds() = 0;                                  // monotonic
-    virtual double wall_clock_ms() = 0;                                // the same in every tab: stamps edits
+    // The text selected on the canvas, from a byte of node `from_id`'s text to one of `to_id`'s (in
+    // reading order; ids 0: none): the page selects the same text (text_selection.h).
+    virtual void select_text(unsigned from_id, std::size_t from, unsigned to_id, std::size_t to) {
+        (void)from_id, (void)from, (void)to_id, (void)to;
+    }
+    virtual void reload() = 0;           // switch to the new version
+    virtual double now_seconds() = 0;    // monotonic
+    virtual double wall_clock_ms() = 0;  // the same in every tab: stamps edits
 };
 
 }  // namespace iiifc

@@ -208,6 +208,9 @@ void end_frame() {
 
 void set_recording(bool on) { g_recording = on; }
 
+const std::vector<SemanticNode>& recorded_nodes() { return state().building.nodes; }
+const std::vector<SemanticNode>& shown_nodes() { return state().last.nodes; }
+
 const SemanticNode* recorded(unsigned id) {
     for (const SemanticNode& n : state().building.nodes)
         if (n.id == id) return &n;

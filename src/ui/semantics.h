@@ -85,7 +85,9 @@ std::string json();                         // the last complete frame's tree
 // messages): all the text the canvas drew (extra_glyphs.h); `heading`: a heading's or a column
 // header's, drawn in a semibold font.
 void for_each_text(void (*fn)(const std::string& text, bool heading));
-const SemanticNode* recorded(unsigned id);  // the node of that id recorded so far in this frame; null: none
+const SemanticNode* recorded(unsigned id);          // the node of that id recorded so far in this frame; null: none
+const std::vector<SemanticNode>& recorded_nodes();  // ... all of them, in reading order
+const std::vector<SemanticNode>& shown_nodes();     // the last complete frame's, in reading order
 // The benchmark's switch (test build): with recording off the widgets record nothing, so the
 // cost of semantics per frame is the difference. On in the app.
 void set_recording(bool on);

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace iiifc {
@@ -17,12 +18,8 @@ using namespace widget_detail;
 
 namespace {
 
-// While the page's input is the editor of a field, the canvas draws its caret where the page has it.
-void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
-    int start = -1, end = -1;
-    semantics::caret_of(id, start, end);
-    if (end < 0 || semantics::dom_focus() != id || GImGui->ActiveId == id) return;
-    const std::size_t at = utf8_offset_of_utf16(value, end);
+// Where a field drawn just before draws the character at byte `at` of its text: the top left.
+ImVec2 field_position(const std::string& value, std::size_t at, bool multiline) {
     const std::size_t line_start = multiline ? value.rfind('\n', at == 0 ? 0 : at - 1) : std::string::npos;
     const std::size_t from = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
     int line = 0;
@@ -30,9 +27,27 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
         for (std::size_t i = 0; i < from; ++i) line += value[i] == '\n';
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const ImVec2 min = ImGui::GetItemRectMin();
-    const float x = min.x + pad.x + ImGui::CalcTextSize(value.c_str() + from, value.c_str() + at).x;
-    const float y = min.y + pad.y + static_cast<float>(line) * ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x, y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+    return ImVec2(min.x + pad.x + ImGui::CalcTextSize(value.c_str() + from, value.c_str() + at).x,
+                  min.y + pad.y + static_cast<float>(line) * ImGui::GetTextLineHeight());
+}
+
+// While the page's input is the editor of a field, the canvas draws its caret where the page has
+// it, and its selection (Shift+arrows, a drag, a double click in the input) under the text.
+void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
+    int start = -1, end = -1;
+    semantics::caret_of(id, start, end);
+    if (end < 0 || semantics::dom_focus() != id || GImGui->ActiveId == id) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight();
+    const std::size_t a = utf8_offset_of_utf16(value, std::min(start, end)), b = utf8_offset_of_utf16(value, std::max(start, end));
+    for (std::size_t from = a; from < b;) {  // line by line
+        const std::size_t eol = multiline ? std::min(value.find('\n', from), b) : b;
+        const ImVec2 p0 = field_position(value, from, multiline), p1 = field_position(value, eol, multiline);
+        dl->AddRectFilled(p0, ImVec2(std::max(p1.x, p0.x + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+        from = eol + 1;
+    }
+    const ImVec2 p = field_position(value, utf8_offset_of_utf16(value, end), multiline);
+    dl->AddLine(p, ImVec2(p.x, p.y + h), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
 }
 
 }  // namespace

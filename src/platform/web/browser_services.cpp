@@ -49,6 +49,11 @@ void BrowserServices::publish_semantics(const std::string& tree_json) { browser_
 
 void BrowserServices::focus_control(unsigned id) { browser_semantics_focus(id); }
 
+extern "C" void browser_select_text(unsigned from_id, int from, unsigned to_id, int to);  // library_find.js
+void BrowserServices::select_text(unsigned from_id, std::size_t from, unsigned to_id, std::size_t to) {
+    browser_select_text(from_id, static_cast<int>(from), to_id, static_cast<int>(to));
+}
+
 void BrowserServices::reload() { browser_reload(); }
 
 double BrowserServices::now_seconds() { return emscripten_get_now() / 1000.0; }

@@ -19,6 +19,7 @@ public:
     void announce(const std::string& text) override;
     void publish_semantics(const std::string& tree_json) override;
     void focus_control(unsigned id) override;
+    void select_text(unsigned from_id, std::size_t from, unsigned to_id, std::size_t to) override;  // library_find.js
     void reload() override;
     double now_seconds() override;
     double wall_clock_ms() override;

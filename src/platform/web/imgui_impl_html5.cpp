@@ -7,6 +7,7 @@
 #include "runner.h"
 #include "semantics_bridge.h"
 
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -47,6 +49,7 @@ struct Html5Data {
     float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0;
     bool touch_scrolling = false;
     bool touch_pressed = false;
+    bool touch_long = false;     // held still: a long press, which selected the word under it
     bool keys_pushed[512] = {};  // keys whose press went to ImGui: their release goes there too
     int last_cursor = -2;
 };
@@ -160,6 +163,15 @@ const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id) {
     return nullptr;
 }
 
+// A finger held still for half a second on text selects the word under it, as a long press does
+// on a page (runner_long_press); its lift then taps nothing. Elsewhere (a button) it is a tap.
+constexpr double kLongPressMs = 500;
+void on_long_press(void* touch) {
+    Html5Data& bd = *g_bd;
+    if (bd.touch_id != reinterpret_cast<intptr_t>(touch) || bd.touch_scrolling || bd.touch_pressed) return;
+    bd.touch_long = runner_long_press(bd.touch_start_x, bd.touch_start_y);
+}
+
 // One finger is the mouse. Whether it presses or scrolls is decided by its first movement (touch
 // slop): a tap presses and releases; a mostly vertical drag scrolls and presses nothing; a mostly
 // horizontal drag presses where it started and drags (sliders).
@@ -177,6 +189,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         bd.touch_start_y = bd.touch_last_y = static_cast<float>(t->targetY);
         bd.touch_scrolling = false;
         bd.touch_pressed = false;
+        bd.touch_long = false;
+        emscripten_set_timeout(on_long_press, kLongPressMs, reinterpret_cast<void*>(static_cast<intptr_t>(bd.touch_id)));
         push_mouse_pos(bd.touch_start_x, bd.touch_start_y);  // hover first; the press waits for the finger's intent
         browser_focus_canvas();                              // as a mouse press does: the app's focus may then move to a DOM control
         return EM_TRUE;                                      // no emulated mouse events, no page scroll
@@ -186,7 +200,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const float x = static_cast<float>(t->targetX), y = static_cast<float>(t->targetY);
     if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         const float dx = std::fabs(x - bd.touch_start_x), dy = std::fabs(y - bd.touch_start_y);
-        if (!bd.touch_scrolling && !bd.touch_pressed && (dx > kSlop || dy > kSlop)) {
+        if (!bd.touch_scrolling && !bd.touch_pressed && !bd.touch_long && (dx > kSlop || dy > kSlop)) {
             if (dy > dx) {
                 bd.touch_scrolling = true;
             } else {
@@ -207,7 +221,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         return EM_TRUE;
     }
     // touchend / touchcancel
-    if (!bd.touch_scrolling) {
+    if (!bd.touch_scrolling && !bd.touch_long) {
         if (!bd.touch_pressed && type == EMSCRIPTEN_EVENT_TOUCHEND) {  // a tap
             push_mouse_pos(bd.touch_start_x, bd.touch_start_y);
             push_button(0, true);
@@ -221,6 +235,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     bd.touch_id = -1;
     bd.touch_scrolling = false;
     bd.touch_pressed = false;
+    bd.touch_long = false;
     browser_run_frame_now();  // inside the gesture: a tapped text field may open the soft keyboard
     return EM_TRUE;
 }
@@ -274,7 +289,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push(k);
     bd.keys_pushed[code] = down;
     // Keep arrows, Backspace, Space, Enter and Escape for the app; let the browser have the rest
-    // (F5, Ctrl+R, zoom ...), Ctrl+C/X/A go to ImGui too.
+    // (F5, Ctrl+R, zoom ...), Ctrl+X/A go to ImGui too. Ctrl+C goes to both: the browser copies
+    // the page's selection, which is the text selected on the canvas (text_selection.h).
     switch (code) {
         case 8:
         case 13:
@@ -289,7 +305,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         case 39:
         case 40:
         case 46: return EM_TRUE;
-        default: return command && (code == 65 || code == 67 || code == 88 || code == 89 || code == 90);
+        default: return command && (code == 65 || code == 88 || code == 89 || code == 90);
     }
 }
 

@@ -11,11 +11,12 @@
 #include "widget_registry.h"
 
 #include <emscripten.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include <imgui.h>
 #include <malloc.h>
 
+#include <cfloat>
 #include <cstdint>
 #include <string>
 
@@ -62,6 +63,11 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_packet() {
 
 // The benchmark's A/B: the UI's time per frame with and without the semantics being recorded.
 EMSCRIPTEN_KEEPALIVE void portal_set_semantics(int on) { semantics::set_recording(on != 0); }
+
+EMSCRIPTEN_KEEPALIVE double portal_query_text_width(const char* text) {
+    ImFont* f = ImGui::GetIO().FontDefault;
+    return f ? f->CalcTextSizeA(f->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, 0, text ? text : "").x : 0.0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
     static std::string out;

@@ -16,4 +16,6 @@ if (typeof window === 'object') window.portalTest = {
     return { expected: expected, bytes: Array.from(HEAPU8.subarray(expected.address, expected.address + expected.size)) };
   },
   setSemantics: function (on) { Module.ccall('portal_set_semantics', null, ['number'], [on ? 1 : 0]); },
+  // How wide the canvas draws `text` in its regular font (CSS px): where a word is on the canvas.
+  textWidth: function (text) { return Module.ccall('portal_query_text_width', 'number', ['string'], [text]); },
 };

@@ -1,4 +1,4 @@
-#include "find_in_page.h"
+#include "page_selection.h"
 
 #include "app.h"
 #include "runner.h"
@@ -13,6 +13,13 @@ namespace iiifc {
 void watch_find_in_page() { browser_watch_find(); }
 
 }  // namespace iiifc
+
+bool runner_long_press(float x, float y) {
+    iiifc::App* app = iiifc::runner().started ? iiifc::runner().app.get() : nullptr;
+    if (!app || !app->select_word_at(x, y)) return false;
+    runner_request_frames(2);
+    return true;
+}
 
 // The page's find matched the text of node `id` (UTF-16 units start..end); 0: no match.
 extern "C" EMSCRIPTEN_KEEPALIVE void portal_find_match(unsigned id, int start, int end) {
