@@ -432,6 +432,7 @@ constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
     {"tier", FieldKind::tier},
     {"organisation_type", FieldKind::organisation_type},
     {"yes_no", FieldKind::yes_no},
+    {"country", FieldKind::country},
 };
 constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
     {"request", EmailSection::request},
