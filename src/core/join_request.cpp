@@ -42,6 +42,12 @@ const std::string& value_of_kind(const JoinRequest& r, const MembershipData& dat
     return f ? r.get(f->id) : none;
 }
 
+bool field_asked(const JoinRequest& r, const JoinField& f, const MembershipData& data) {
+    if (f.for_tiers.empty()) return true;
+    const std::string& tier = value_of_kind(r, data, FieldKind::tier);
+    return std::find(f.for_tiers.begin(), f.for_tiers.end(), tier) != f.for_tiers.end();
+}
+
 std::string country_of(const JoinRequest& r, const MembershipData& data) {
     const JoinField* f = data.join.field_of_kind(FieldKind::country);
     if (!f) f = data.join.field_with_autocomplete("country-name");
@@ -123,6 +129,7 @@ bool is_valid_website(const std::string& s) {
 std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& data) {
     std::vector<FieldError> errors;
     for (const JoinField& f : data.join.fields) {
+        if (!field_asked(r, f, data)) continue;
         const std::string& value = r.get(f.id);
         auto add = [&](const std::string& message) { errors.push_back({f.id, f.label + " " + message}); };
         if (f.kind == FieldKind::yes_no) {
@@ -189,7 +196,7 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
     auto lines = [&](EmailSection section) {
         std::string out;
         for (const JoinField& f : data.join.fields) {
-            if (f.section != section) continue;
+            if (f.section != section || !field_asked(r, f, data)) continue;
             const std::string v = clean(display_value(r, f, data));
             out += f.label + ": " + (v.empty() ? "-" : v) + "\n";
             if (f.kind != FieldKind::tier) continue;

@@ -187,6 +187,7 @@ struct JoinField {
     std::string placeholder;   // shown in the empty field; may be empty
     std::string autocomplete;  // the browser's autocomplete token ("organization", "email"); may be empty
     EmailSection section = EmailSection::request;
+    std::vector<std::string> for_tiers;  // asked only for these tiers (Champion's "direct your support"); empty: always
 };
 
 struct JoinInfo {

@@ -212,7 +212,15 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
                 ImGui::SetKeyboardFocusHere();
             }
             ImGui::SetNextItemWidth(-1.0f);
-            ImGui::InputTextWithHint("##filter", "Type to filter", typed);
+            // Enter takes the first name left, as a browser's list of suggestions does.
+            if (ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue))
+                for (const Item& item : items)
+                    if (name_matches(item.name, *typed)) {
+                        changed = item.id != id;
+                        id = item.id;
+                        ImGui::CloseCurrentPopup();
+                        break;
+                    }
         }
         for (const Item& item : items) {
             if (typed && !name_matches(item.name, *typed)) continue;

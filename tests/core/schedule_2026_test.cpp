@@ -143,3 +143,24 @@ TEST_CASE("the summary names the add-ons chosen and their price, and the costs' 
           std::vector<std::string>{"Associate: for institutions in low- and middle-income countries.",
                                    "Add-on included each year: Allmaps, US$2,000."});
 }
+
+TEST_CASE("Champion's 'direct your support' is asked, checked and written only for a Champion request") {
+    const MembershipData& d = schedule_2026();
+    const JoinField* f = d.join.find_field("supported_initiative");
+    REQUIRE(f != nullptr);
+    CHECK(f->for_tiers == std::vector<std::string>{"champion"});
+    JoinRequest r;
+    r.at("tier") = "full";
+    r.at("supported_initiative") = std::string(1001, 'x');  // too long, but not asked of a Full member
+    CHECK_FALSE(field_asked(r, *f, d));
+    CHECK(errors_for(validate(r, d), "supported_initiative").empty());
+    CHECK(email_body(r, d).find("Initiatives or developments") == std::string::npos);
+    r.at("tier") = "champion";
+    CHECK(field_asked(r, *f, d));
+    CHECK(errors_for(validate(r, d), "supported_initiative") ==
+          std::vector<FieldError>{
+              {"supported_initiative", "Initiatives or developments your support goes to is too long: 1001 characters, at most 1000."}});
+    r.at("supported_initiative") = "The Community Development Fund";
+    CHECK(email_body(r, d).find("Fee schedule: Fees from 2026 (from 2026-01-01)\nInitiatives or developments your support goes to: The "
+                                "Community Development Fund\n") != std::string::npos);
+}

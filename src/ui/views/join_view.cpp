@@ -92,7 +92,8 @@ void JoinView::draw(ViewContext& ctx) {
     }
 
     const std::vector<FieldError> shown = visible_errors(ctx.draft.request, data);
-    for (const JoinField& f : data.join.fields) field(ctx, f, shown);
+    for (const JoinField& f : data.join.fields)
+        if (field_asked(ctx.draft.request, f, data)) field(ctx, f, shown);
 
     const JoinRequest& r = ctx.draft.request;
     const std::vector<FieldError> all = validate(r, data);
