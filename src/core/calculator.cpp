@@ -39,7 +39,37 @@ Money tier_fee_for(const MembershipData& data, const Tier& tier, const std::stri
     return tier.annual_fee;
 }
 
+std::string price_choice_sentence(const MembershipData& data, const Tier& tier, const std::string& country) {
+    for (const PriceVariant& v : data.schedule.price_variants) {
+        if (v.tier != tier.id) continue;
+        bool decided = data.income_classification.group_of(country) != nullptr;
+        for (const IncomeGroup& g : data.schedule.income_groups) decided = decided || g.contains(country);
+        if (decided) return "";
+        const Country* c = data.find_country(country);
+        const std::string& classification = data.income_classification.name;
+        return tier.name + ": " + format_money(tier.annual_fee, data) + ", or " + format_money(v.annual_fee, data) + " " + v.label +
+            (classification.empty() ? "" : " (" + classification + ")") + "; " +
+            (country.empty() ? std::string("choose your country to see which applies.")
+                             : (c ? c->name : country) + " is not in that classification: ask the consortium which applies.");
+    }
+    return "";
+}
+
 static bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::vector<std::string> price_lines(const MembershipData& data, const Profile& p, const std::vector<Estimate>& all) {
+    std::vector<std::string> lines;
+    for (const Estimate& e : all) {
+        const Tier* t = data.find_tier(e.tier);
+        if (!t) continue;
+        if (!e.price_note.empty()) lines.push_back(t->short_name + ": " + e.price_note + ".");
+        if (const std::string both = price_choice_sentence(data, *t, p.country); !both.empty()) lines.push_back(both);
+    }
+    for (const AddOn& a : data.schedule.add_ons)
+        if (contains(p.add_ons, a.id))
+            lines.push_back("Add-on included each year: " + a.name + ", " + format_money(a.annual_fee, data) + ".");
+    return lines;
+}
 
 Estimate estimate(const MembershipData& data, const Assumptions& a, const Profile& p, const Tier& tier) {
     Estimate e;

@@ -44,6 +44,14 @@ struct Estimate {  // one tier, for one profile
 
 int clamp_years(int years);
 Money tier_fee_for(const MembershipData& data, const Tier& tier, const std::string& country, std::string* note = nullptr);
+// Where a tier's price depends on the country's income group and the country does not decide it
+// (none chosen, or one the classification leaves out): both prices and who qualifies, one sentence.
+// "" when the fee of tier_fee_for applies as it is.
+std::string price_choice_sentence(const MembershipData& data, const Tier& tier, const std::string& country);
+// What the costs say under the numbers, for every output: "Associate: for institutions in low- and
+// middle-income countries." for a price applied, price_choice_sentence where the country does not
+// decide, and each add-on chosen with its price.
+std::vector<std::string> price_lines(const MembershipData& data, const Profile& profile, const std::vector<Estimate>& estimates);
 Estimate estimate(const MembershipData& data, const Assumptions& assumptions, const Profile& profile, const Tier& tier);
 std::vector<Estimate> compare_tiers(const MembershipData& data, const Assumptions& assumptions, const Profile& profile);
 

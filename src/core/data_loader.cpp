@@ -432,6 +432,7 @@ constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
     {"tier", FieldKind::tier},
     {"organisation_type", FieldKind::organisation_type},
     {"yes_no", FieldKind::yes_no},
+    {"country", FieldKind::country},
 };
 constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
     {"request", EmailSection::request},
@@ -460,6 +461,11 @@ void read_join(const JsonReader& root, MembershipData& d) {
         if (f.autocomplete.find_first_of(" \t\"<>") != std::string::npos)
             r.fail_at("autocomplete", "expected one autocomplete token such as \"email\", found \"" + f.autocomplete + "\"");
         f.section = one_of(r, "section", kEmailSections);
+        r.for_each_optional("for_tiers", [&](const JsonReader& t) {
+            const std::string id = t.as_string();
+            if (!known_tier(d, id)) t.fail("unknown tier \"" + id + "\"");
+            f.for_tiers.push_back(id);
+        });
         d.join.fields.push_back(f);
     });
     // The tier and the organisation type are also the calculator's and governance's inputs: the

@@ -23,6 +23,9 @@ Profile profile_of(const Draft& d, const MembershipData& data) {
     static_cast<CalculatorInputs&>(p) = d.calculator;
     p.tier = value_of_kind(d.request, data, FieldKind::tier);
     p.organisation_type = value_of_kind(d.request, data, FieldKind::organisation_type);
+    // One country for the form and the calculator: the join form's, when it has one.
+    if (const std::string country = country_of(d.request, data); !country.empty() || data.join.field_of_kind(FieldKind::country))
+        p.country = country;
     return p;
 }
 

@@ -139,10 +139,15 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
 
     s += "<h2>Costs over " + std::to_string(e.years) + (e.years == 1 ? " year" : " years") + "</h2>\n<table>\n";
     s += row("Annual contribution", money(e.annual_contribution) + (e.price_note.empty() ? "" : " (" + html_escape(e.price_note) + ")"));
+    for (const AddOn& x : d.schedule.add_ons)
+        for (const std::string& id : p.add_ons)
+            if (id == x.id) s += row("Add-on: " + html_escape(x.name), money(x.annual_fee) + " a year");
     s += row("Total contribution", money(e.total_contribution));
     s += row("Estimated value of member discounts", money(e.total_value) + " (" + money(e.annual_value) + " a year)");
     s += row("Net cost", money(e.net_cost));
-    s += "</table>\n<p class=\"muted\">Assumptions: " + std::to_string(p.conference_attendees) + " conference attendees and " +
+    s += "</table>\n";
+    if (const std::string both = price_choice_sentence(d, *tier, p.country); !both.empty()) s += "<p>" + html_escape(both) + "</p>\n";
+    s += "<p class=\"muted\">Assumptions: " + std::to_string(p.conference_attendees) + " conference attendees and " +
         std::to_string(p.training_hours) + " training hours a year; conference " + money(a.conference_non_member_price) + " non-member, " +
         money(a.conference_member_price) + " member (" + html_escape(a.conference_source) + "); training " +
         money(a.training_non_member_hourly) + " an hour for non-members";

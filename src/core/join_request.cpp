@@ -42,6 +42,18 @@ const std::string& value_of_kind(const JoinRequest& r, const MembershipData& dat
     return f ? r.get(f->id) : none;
 }
 
+bool field_asked(const JoinRequest& r, const JoinField& f, const MembershipData& data) {
+    if (f.for_tiers.empty()) return true;
+    const std::string& tier = value_of_kind(r, data, FieldKind::tier);
+    return std::find(f.for_tiers.begin(), f.for_tiers.end(), tier) != f.for_tiers.end();
+}
+
+std::string country_of(const JoinRequest& r, const MembershipData& data) {
+    const JoinField* f = data.join.field_of_kind(FieldKind::country);
+    if (!f) f = data.join.field_with_autocomplete("country-name");
+    return f ? trim(r.get(f->id)) : "";
+}
+
 void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value) {
     if (const JoinField* f = data.join.field_of_kind(kind)) r.at(f->id) = value;
 }
@@ -57,6 +69,10 @@ std::string display_value(const JoinRequest& r, const JoinField& field, const Me
         case FieldKind::organisation_type: {
             const OrganisationType* t = data.find_organisation_type(v);
             return t ? t->name : trim(v);
+        }
+        case FieldKind::country: {  // a name typed before the list (older drafts) reads as typed
+            const Country* c = data.find_country(v);
+            return c ? c->name : trim(v);
         }
         default: return trim(v);
     }
@@ -113,6 +129,7 @@ bool is_valid_website(const std::string& s) {
 std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& data) {
     std::vector<FieldError> errors;
     for (const JoinField& f : data.join.fields) {
+        if (!field_asked(r, f, data)) continue;
         const std::string& value = r.get(f.id);
         auto add = [&](const std::string& message) { errors.push_back({f.id, f.label + " " + message}); };
         if (f.kind == FieldKind::yes_no) {
@@ -147,6 +164,9 @@ std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& dat
             case FieldKind::organisation_type:
                 if (!data.find_organisation_type(value)) add("is not one of the organisation types.");
                 break;
+            case FieldKind::country:
+                if (!data.countries.empty() && !data.find_country(value)) add("is not one of the countries of the list; choose it there.");
+                break;
             default: break;
         }
     }
@@ -176,17 +196,21 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
     auto lines = [&](EmailSection section) {
         std::string out;
         for (const JoinField& f : data.join.fields) {
-            if (f.section != section) continue;
+            if (f.section != section || !field_asked(r, f, data)) continue;
             const std::string v = clean(display_value(r, f, data));
             out += f.label + ": " + (v.empty() ? "-" : v) + "\n";
             if (f.kind != FieldKind::tier) continue;
             if (const Tier* t = data.find_tier(r.get(f.id))) {
                 // The fee stated is the schedule's, so the consortium sees what the institution expects to pay.
-                // An income-group price applies when the country field holds an ISO code the data lists.
-                const JoinField* country = data.join.field_with_autocomplete("country-name");
+                // An income-group price applies when the country field holds an ISO code the data lists;
+                // when the country does not decide it, both prices, and who qualifies.
+                const std::string country = country_of(r, data);
                 std::string note;
-                const Money fee = tier_fee_for(data, *t, country ? trim(r.get(country->id)) : "", &note);
-                out += "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n";
+                const Money fee = tier_fee_for(data, *t, country, &note);
+                const std::string both = price_choice_sentence(data, *t, country);
+                out += both.empty() ? "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n"
+                                    : "Annual contribution: " + both + "\n";
+                out += "Fee schedule: " + data.schedule.name + " (from " + data.schedule.effective_from + ")\n";
             }
         }
         return out;

@@ -23,6 +23,11 @@ struct JoinRequest {
 // The fields of a kind that the rest of the app reads (the tier, the organisation type).
 const std::string& value_of_kind(const JoinRequest& r, const MembershipData& data, FieldKind kind);
 void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value);
+std::string country_of(const JoinRequest& r, const MembershipData& data);
+// Whether the form asks this field for the request's tier (a field for some tiers only is neither
+// shown, checked nor written in the email for the others; its value is kept).
+bool field_asked(const JoinRequest& r, const JoinField& field,
+                 const MembershipData& data);  // the ISO code of the country field; "" if none
 // The value as a person reads it: a tier's or type's name, "Yes"/"No", text trimmed.
 std::string display_value(const JoinRequest& r, const JoinField& field, const MembershipData& data);
 

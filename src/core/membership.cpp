@@ -74,11 +74,7 @@ const JoinField* JoinInfo::field_with_autocomplete(const std::string& token) con
 const Tier* MembershipData::find_tier(const std::string& id) const { return find_by_id(schedule.tiers, id); }
 const OrganisationType* MembershipData::find_organisation_type(const std::string& id) const { return find_by_id(organisation_types, id); }
 
-const Country* MembershipData::find_country(const std::string& code) const {
-    for (const Country& c : countries)
-        if (c.code == code) return &c;
-    return nullptr;
-}
+const Country* MembershipData::find_country(const std::string& code) const { return find_by_id(countries, code); }
 
 const Currency* MembershipData::find_currency(const std::string& code) const {
     for (const Currency& c : currencies)

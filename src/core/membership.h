@@ -134,7 +134,7 @@ struct Schedule {
 };
 
 struct Country {       // ISO 3166-1
-    std::string code;  // alpha-2, "KE"
+    std::string id;    // alpha-2 code, "KE"
     std::string name;  // English short name, "Kenya"
 };
 
@@ -173,7 +173,8 @@ struct Assumptions {  // editable inputs of the value estimate, each with its so
 
 // What a join request field holds: it decides the control, the validation and how the value is
 // written into the email and the join request file.
-enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no };
+// country: an ISO 3166-1 code, chosen by its name.
+enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no, country };
 // Where a field's line goes in the email: the request itself, the contact, the billing contact (a
 // block written only when one of its fields has a value), or the free-text message.
 enum class EmailSection { request, contact, billing, message };
@@ -186,6 +187,7 @@ struct JoinField {
     std::string placeholder;   // shown in the empty field; may be empty
     std::string autocomplete;  // the browser's autocomplete token ("organization", "email"); may be empty
     EmailSection section = EmailSection::request;
+    std::vector<std::string> for_tiers;  // asked only for these tiers (Champion's "direct your support"); empty: always
 };
 
 struct JoinInfo {

@@ -6,11 +6,14 @@
 #include "widget_registry.h"
 #include "widgets_internal.h"
 
+#include "text_utf8.h"
+
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 namespace iiifc {
 
@@ -161,8 +164,21 @@ void read_only_text(const char* label, const std::string& value, const ImVec2& s
 
 // A combo over data items that have an id and a name (tiers, organisation types). Its options are
 // in the semantics whether or not the list is open, so the page's <select> always has them.
+// A long list (the countries) opens with a search field on the canvas: typing keeps the names that
+// contain what is typed. The page's <select> has every option: its own typing jumps to a name.
+static std::string& combo_filter(ImGuiID id) {
+    static std::map<ImGuiID, std::string> filters;  // what is typed in each open list; cleared when it closes
+    return filters[id];
+}
+
+static bool name_matches(const std::string& name, const std::string& typed) {
+    if (typed.empty()) return true;
+    const std::string n = to_lower_ascii(name), t = to_lower_ascii(typed);
+    return n.find(t) != std::string::npos;
+}
+
 template <typename Item>
-static bool id_combo(const char* label, const std::vector<Item>& items, std::string& id, const char* placeholder) {
+static bool id_combo(const char* label, const std::vector<Item>& items, std::string& id, const char* placeholder, bool filterable = false) {
     const FieldInfo f = take_next_field();
     const Item* current = nullptr;
     for (const Item& item : items)
@@ -193,7 +209,25 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
     semantics::close();
     follow_page_focus(widget_id);
     if (open) {
+        std::string* typed = filterable ? &combo_filter(widget_id) : nullptr;
+        if (typed) {
+            if (ImGui::IsWindowAppearing()) {
+                typed->clear();
+                ImGui::SetKeyboardFocusHere();
+            }
+            ImGui::SetNextItemWidth(-1.0f);
+            // Enter takes the first name left, as a browser's list of suggestions does.
+            if (ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue))
+                for (const Item& item : items)
+                    if (name_matches(item.name, *typed)) {
+                        changed = item.id != id;
+                        id = item.id;
+                        ImGui::CloseCurrentPopup();
+                        break;
+                    }
+        }
         for (const Item& item : items) {
+            if (typed && !name_matches(item.name, *typed)) continue;
             const bool selected = item.id == id;
             if (ImGui::Selectable(item.name.c_str(), selected)) {
                 id = item.id;
@@ -212,6 +246,10 @@ bool tier_combo(const char* label, const MembershipData& data, std::string& tier
 
 bool organisation_type_combo(const char* label, const MembershipData& data, std::string& type_id) {
     return id_combo(label, data.organisation_types, type_id, "Choose a type");
+}
+
+bool country_combo(const char* label, const MembershipData& data, std::string& country_code) {
+    return id_combo(label, data.countries, country_code, "Choose a country", true);
 }
 
 }  // namespace iiifc

@@ -49,6 +49,7 @@ void read_only_text(const char* label, const std::string& value, const ImVec2& s
 bool last_field_left();  // the field just drawn lost focus (show its message)
 bool tier_combo(const char* label, const MembershipData& data, std::string& tier_id);
 bool organisation_type_combo(const char* label, const MembershipData& data, std::string& type_id);
+bool country_combo(const char* label, const MembershipData& data, std::string& country_code);  // by name; typing filters
 
 // Groups: a tab list, a radio group, a dialog; containers of what is drawn until end_group().
 void begin_group(Role role, const std::string& name);

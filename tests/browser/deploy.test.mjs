@@ -2,8 +2,8 @@
 // /community/consortium/portal/ of a server that only maps extensions to types (no custom
 // headers, no rewrites, no compression) works: the app, its service worker (scoped to the
 // sub-path), an offline start, deep links; nothing is asked for outside the sub-path. The page
-// carries a title, a description and an Open Graph image for link previews. With a fixed clock,
-// the app says the shipped fees have ended from 2025-12-01 on, and not before.
+// carries a title, a description and an Open Graph image for link previews. (The schedule in force
+// on fixed dates: schedules.test.mjs.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,32 +60,15 @@ test('link previews: title, description and an Open Graph image that the host se
   assert.ok(!JSON.parse(readFileSync(join(SITE_DIR, 'build-info.json'), 'utf8')).files.includes('og-image.png'));
 });
 
-test('fixed clock: the shipped fees are said to have ended from 2025-12-01, not on 2025-11-30', async () => {
-  const sentence = 'These fees applied until 2025-11-30; ask admin@iiif.io for current fees.';
-  for (const [day, shown] of [['2025-11-30T23:00:00Z', false], ['2025-12-01T00:30:00Z', true]]) {
-    const b = await launch({ serviceWorkers: 'block' });
-    try {
-      await b.page.clock.setFixedTime(new Date(day));
-      await openApp(b.page, host.url);
-      // The view's heading in the semantics tree: the app has published what it shows.
-      await b.page.waitForFunction(() => document.querySelector('#semantics h2') !== null, null, { timeout: 10000 });
-      const said = await b.page.locator('#semantics').textContent();
-      assert.equal(said.includes(sentence), shown, `${day}: ${said.slice(0, 300)}`);
-    } finally {
-      await b.close();
-    }
-  }
-});
-
-test('without JavaScript, the page built today says the fees have ended, next to them', async () => {
+test('without JavaScript, the page built today (after 2026-01-01) shows the 2026 schedule, with no past-fees warning', async () => {
   const b = await launch({ javaScriptEnabled: false });
   try {
     await b.page.goto(host.url);
     const text = await b.page.locator('#fallback').innerText();
-    const warning = text.indexOf('These fees applied until 2025-11-30; ask admin@iiif.io for current fees.');
-    assert.ok(warning > 0);
-    assert.ok(warning < text.indexOf('Full membership – US$10,000'));
-    assert.ok(warning > text.indexOf('Membership levels'));
+    assert.ok(text.includes('Champion membership – US$16,000'));
+    assert.ok(text.includes('Full membership – US$8,000'));
+    assert.ok(text.includes('staff@iiif.io'));
+    assert.ok(!text.includes('These fees applied'));
   } finally {
     await b.close();
   }

@@ -21,12 +21,12 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'iiifc-publish-'));
   site = join(dir, 'site');
   cpSync(SITE_DIR, site, { recursive: true });
-  // The edits a maintainer makes: the Full fee, and a benefit's row label and wording.
+  // The edits a maintainer makes to the schedule in force (2026's): the Full fee, and a benefit's row label and wording.
   const text = readFileSync(join(SOURCE_DIR, 'assets', 'membership.json'), 'utf8');
   const edited = text
-    .replace('"amount": 1000000,', '"amount": 1200000,')
-    .replace('"label": "Discounts on training and workshops"', '"label": "Discounts on IIIF training and workshops"')
-    .replace('"text": "Discounts on training and workshops held throughout the year"', '"text": "Half-price IIIF training and workshops all year"');
+    .replace('"amount": 800000,', '"amount": 1200000,')
+    .replace('"label": "Discounts on quarterly trainings"', '"label": "Discounts on IIIF quarterly trainings"')
+    .replace('"text": "Training discounts for quarterly trainings"', '"text": "Half-price IIIF quarterly trainings"');
   assert.notEqual(edited, text);
   data = join(dir, 'membership.json');
   writeFileSync(data, edited);
@@ -40,8 +40,8 @@ test('publish: says what changes, lays out the site around the same app, in seco
   const seconds = (Date.now() - t0) / 1000;
   assert.equal(published.status, 0, published.stderr + published.stdout);
   const out = published.stdout;
-  assert.match(out, /^Fee of Full membership: US\$10,000 -> US\$12,000$/m);
-  assert.match(out, /^Benefit of Full membership reworded: "Discounts on training and workshops held throughout the year" -> "Half-price IIIF training and workshops all year"$/m);
+  assert.match(out, /^Fee of Full membership: US\$8,000 -> US\$12,000$/m);
+  assert.match(out, /^Benefit of Full membership reworded: "Training discounts for quarterly trainings" -> "Half-price IIIF quarterly trainings"$/m);
   assert.match(out, /== published version [0-9a-f]{16} to .* in \d+\.\d s \(nothing compiled\)/);
   console.log(`publish took ${seconds.toFixed(1)} s (shared machine: noisy)`);
   assert.ok(seconds < 60, `${seconds} s`);
@@ -58,17 +58,17 @@ test('after publishing, the no-JavaScript page, the CLI and the app (DOM) show t
   assert.ok(published, 'publish ran');
   const page = readFileSync(join(site, 'index.html'), 'utf8');
   assert.ok(page.includes('Full membership &ndash; US$12,000 annual sustaining contribution'));
-  assert.ok(page.includes('<li>Half-price IIIF training and workshops all year</li>'));
-  assert.ok(page.includes('<th scope="row">Discounts on IIIF training and workshops</th>'));
-  assert.ok(!page.includes('US$10,000'));
+  assert.ok(page.includes('<li>Half-price IIIF quarterly trainings</li>'));
+  assert.ok(page.includes('<th scope="row">Discounts on IIIF quarterly trainings</th>'));
+  assert.ok(!page.includes('US$8,000'));
   // Link previews point at the address given to --site-url.
   assert.ok(page.includes('<meta property="og:image" content="https://iiif.example/community/consortium/portal/og-image.png">'));
   assert.ok(page.includes('<meta property="og:url" content="https://iiif.example/community/consortium/portal/">'));
 
   const cli = (...args) => execFileSync(process.execPath, ['--no-experimental-fetch', join(APP_DIR, 'iiifc-portal-node.js'), ...args,
     '--data', join(site, 'membership.json')], { encoding: 'utf8' });
-  assert.match(cli('compare'), /^Annual contribution\s+US\$12,000\s+US\$2,500\s*$/m);
-  assert.ok(cli('summary', '--tier', 'full').includes('<li>Half-price IIIF training and workshops all year</li>'));
+  assert.match(cli('compare'), /^Annual contribution\s+US\$16,000\s+US\$12,000\s+US\$2,500\s*$/m);
+  assert.ok(cli('summary', '--tier', 'full').includes('<li>Half-price IIIF quarterly trainings</li>'));
 
   const server = await startServer(site);
   const b = await launch();
@@ -76,8 +76,8 @@ test('after publishing, the no-JavaScript page, the CLI and the app (DOM) show t
     await openApp(b.page, server.url);
     await b.page.waitForFunction(() => (document.getElementById('semantics')?.textContent || '').includes('US$12,000'), null, { timeout: 10000 });
     const said = await b.page.locator('#semantics').textContent();
-    assert.ok(said.includes('Discounts on IIIF training and workshops'));
-    assert.ok(!said.includes('US$10,000'));
+    assert.ok(said.includes('Discounts on IIIF quarterly trainings'));
+    assert.ok(!said.includes('US$8,000'));
     assert.deepEqual(b.log.pageErrors, []);
   } finally {
     await b.close();

@@ -38,8 +38,8 @@ test('two tabs typing in different fields in turn both keep their text, and a th
     await openApp(newer, server.url, '#/join');
 
     await typeInto(newer, 'Institution', 'Bodleian Libraries');
-    await typeInto(newer, 'Country', 'United Kingdom');
-    await older.waitForFunction(() => window.portalTest.state().draft.request.country === 'United Kingdom', null, { timeout: 5000 });
+    await typeInto(newer, 'Contact name', 'Jane Smith');
+    await older.waitForFunction(() => window.portalTest.state().draft.request.contact_name === 'Jane Smith', null, { timeout: 5000 });
     assert.equal((await request(older)).institution, 'Bodleian Libraries');
 
     // The older tab types its role; meanwhile the newer types a website; the role goes on where
@@ -54,8 +54,8 @@ test('two tabs typing in different fields in turn both keep their text, and a th
     await settle(older);
     await newer.waitForFunction(() => window.portalTest.state().draft.request.role === 'Curator', null, { timeout: 5000 });
 
-    const expected = { institution: 'Bodleian Libraries', country: 'United Kingdom', role: 'Curator', website: 'https://www.bodleian.ox.ac.uk' };
-    const pick = (r) => ({ institution: r.institution, country: r.country, role: r.role, website: r.website });
+    const expected = { institution: 'Bodleian Libraries', contact_name: 'Jane Smith', role: 'Curator', website: 'https://www.bodleian.ox.ac.uk' };
+    const pick = (r) => ({ institution: r.institution, contact_name: r.contact_name, role: r.role, website: r.website });
     assert.deepEqual(pick(await request(older)), expected);
     assert.deepEqual(pick(await request(newer)), expected);
     assert.deepEqual(pick((await stored(older)).request), expected);

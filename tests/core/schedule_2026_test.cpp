@@ -4,6 +4,7 @@
 #include "calculator.h"
 #include "eligibility.h"
 #include "html_render.h"
+#include "join_request.h"
 #include "money_format.h"
 #include "test_support.h"
 
@@ -93,4 +94,73 @@ TEST_CASE("the fallback lists the 2026 prices, the variant and the add-ons") {
     CHECK(html.find("Add-on: Allmaps, US$2,000 a year.") != std::string::npos);
     CHECK(html.find("class=\"warning\"") == std::string::npos);
     CHECK(html.find("staff@iiif.io") != std::string::npos);
+}
+
+TEST_CASE(
+    "Associate by country on 2026-12-07: US$1,000 in a low- or middle-income country, US$2,500 in a high-income one, both when unknown") {
+    const MembershipData& d = schedule_2026();
+    const Tier& associate = *d.find_tier("associate");
+    CHECK(price_choice_sentence(d, associate, "KE") == "");
+    CHECK(price_choice_sentence(d, associate, "NO") == "");
+    const std::string who =
+        "Associate membership: US$2,500, or US$1,000 for institutions in low- and middle-income countries "
+        "(World Bank income classification for fiscal year 2026); ";
+    CHECK(price_choice_sentence(d, associate, "") == who + "choose your country to see which applies.");
+    CHECK(price_choice_sentence(d, associate, "VE") ==
+          who + "Venezuela, Bolivarian Republic of is not in that classification: ask the consortium which applies.");
+    CHECK(price_choice_sentence(d, *d.find_tier("full"), "") == "");  // one price whatever the country
+
+    JoinRequest r;
+    r.at("tier") = "associate";
+    auto fee_line = [&](const std::string& country) {
+        r.at("country") = country;
+        const std::string body = email_body(r, d);
+        const std::size_t at = body.find("Annual contribution: ");
+        return body.substr(at, body.find('\n', at) - at);
+    };
+    CHECK(fee_line("KE") == "Annual contribution: US$1,000 (for institutions in low- and middle-income countries)");
+    CHECK(fee_line("NO") == "Annual contribution: US$2,500");
+    CHECK(fee_line("") == "Annual contribution: " + who + "choose your country to see which applies.");
+    r.at("country") = "KE";
+    CHECK(email_body(r, d).find("Country: Kenya\nWebsite: -\nMembership tier: Associate membership\nAnnual contribution: US$1,000 (") !=
+          std::string::npos);
+    CHECK(email_body(r, d).find("Fee schedule: Fees from 2026 (from 2026-01-01)\n") != std::string::npos);
+}
+
+TEST_CASE("the summary names the add-ons chosen and their price, and the costs' lines say the price applied") {
+    const MembershipData& d = schedule_2026();
+    Profile p;
+    p.tier = "associate";
+    p.country = "KE";
+    p.add_ons = {"allmaps"};
+    const std::string html = render_summary_html(d, d.assumptions, p, JoinRequest{}, "2026-12-07");
+    CHECK(
+        html.find(
+            "<tr><th scope=\"row\">Annual contribution</th><td>US$3,000 (for institutions in low- and middle-income countries)</td></tr>\n"
+            "<tr><th scope=\"row\">Add-on: Allmaps</th><td>US$2,000 a year</td></tr>") != std::string::npos);
+    const std::vector<std::string> lines = price_lines(d, p, compare_tiers(d, d.assumptions, p));
+    CHECK(lines ==
+          std::vector<std::string>{"Associate: for institutions in low- and middle-income countries.",
+                                   "Add-on included each year: Allmaps, US$2,000."});
+}
+
+TEST_CASE("Champion's 'direct your support' is asked, checked and written only for a Champion request") {
+    const MembershipData& d = schedule_2026();
+    const JoinField* f = d.join.find_field("supported_initiative");
+    REQUIRE(f != nullptr);
+    CHECK(f->for_tiers == std::vector<std::string>{"champion"});
+    JoinRequest r;
+    r.at("tier") = "full";
+    r.at("supported_initiative") = std::string(1001, 'x');  // too long, but not asked of a Full member
+    CHECK_FALSE(field_asked(r, *f, d));
+    CHECK(errors_for(validate(r, d), "supported_initiative").empty());
+    CHECK(email_body(r, d).find("Initiatives or developments") == std::string::npos);
+    r.at("tier") = "champion";
+    CHECK(field_asked(r, *f, d));
+    CHECK(errors_for(validate(r, d), "supported_initiative") ==
+          std::vector<FieldError>{
+              {"supported_initiative", "Initiatives or developments your support goes to is too long: 1001 characters, at most 1000."}});
+    r.at("supported_initiative") = "The Community Development Fund";
+    CHECK(email_body(r, d).find("Fee schedule: Fees from 2026 (from 2026-01-01)\nInitiatives or developments your support goes to: The "
+                                "Community Development Fund\n") != std::string::npos);
 }

@@ -207,7 +207,7 @@ TEST_CASE("semantics: focus is one thing: the page's focus moves ImGui's, and Im
     ui.app->restore_draft("");
     ui.app->open_fragment("#/join");
     ui.frame(2);
-    const json country = node(ui, "textbox", "Country");
+    const json country = node(ui, "textbox", "Role");
     act(ui, country, SemanticAction::focus);
     CHECK(ImGui::GetCurrentContext()->NavId == country["id"].get<unsigned>());
     CHECK_FALSE(ImGui::GetCurrentContext()->NavDisableHighlight);  // the canvas draws its focus ring

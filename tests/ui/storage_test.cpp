@@ -32,11 +32,11 @@ TEST_CASE("two tabs typing in different fields in turn both keep their text; a t
     first.frame(2);
     REQUIRE(first.click("Institution"));
     first.type("Bodleian Libraries");
-    REQUIRE(first.click("Country"));
-    first.type("United Kingdom");
+    REQUIRE(first.click("Contact name"));
+    first.type("Jane Smith");
     hear(second, first);
     CHECK(second.app->draft().request.get("institution") == "Bodleian Libraries");
-    CHECK(second.app->draft().request.get("country") == "United Kingdom");
+    CHECK(second.app->draft().request.get("contact_name") == "Jane Smith");
 
     second.platform.wall_ms = first.platform.wall_ms + 5000;
     second.frame();
@@ -44,13 +44,13 @@ TEST_CASE("two tabs typing in different fields in turn both keep their text; a t
     second.type("Curator");
     hear(first, second);
     CHECK(first.app->draft().request.get("institution") == "Bodleian Libraries");
-    CHECK(first.app->draft().request.get("country") == "United Kingdom");
+    CHECK(first.app->draft().request.get("contact_name") == "Jane Smith");
     CHECK(first.app->draft().request.get("role") == "Curator");
 
     Ui third;
     third.app->restore_draft(second.platform.stored.back());
     CHECK(third.app->draft().request.get("institution") == "Bodleian Libraries");
-    CHECK(third.app->draft().request.get("country") == "United Kingdom");
+    CHECK(third.app->draft().request.get("contact_name") == "Jane Smith");
     CHECK(third.app->draft().request.get("role") == "Curator");
 }
 
@@ -221,17 +221,17 @@ TEST_CASE("a save from another tab that arrives before the first frame merges wi
     Ui second;
     second.app->restore_draft(first.platform.stored.back());  // no frame yet
     first.platform.wall_ms += 2000;
-    REQUIRE(first.click("Country"));
-    first.type("United Kingdom");
+    REQUIRE(first.click("Contact name"));
+    first.type("Jane Smith");
     second.app->on_draft_saved_elsewhere(first.platform.stored.back());
     second.app->open_fragment("#/join");
     second.frame(2);
     CHECK(second.app->draft().request.get("institution") == "Bodleian Libraries");
-    CHECK(second.app->draft().request.get("country") == "United Kingdom");
+    CHECK(second.app->draft().request.get("contact_name") == "Jane Smith");
     REQUIRE(second.click("Role"));
     second.type("Curator");
     const DraftRestore saved = draft_from_json(second.platform.stored.back(), second.app->data());
     CHECK(saved.draft.request.get("institution") == "Bodleian Libraries");
-    CHECK(saved.draft.request.get("country") == "United Kingdom");
+    CHECK(saved.draft.request.get("contact_name") == "Jane Smith");
     CHECK(saved.draft.request.get("role") == "Curator");
 }

@@ -24,7 +24,7 @@ using iiifc_test::Ui;
 // The four fields the shipped data requires that a deep link does not fill.
 static void fill_required_fields(JoinRequest& r) {
     r.at("institution") = "Musée d'Orsay";
-    r.at("country") = "France";
+    r.at("country") = "FR";
     r.at("contact_name") = "Ann";
     r.at("contact_email") = "ann@example.org";
 }

@@ -297,6 +297,8 @@ mergeInto(LibraryManager.library, {
           attr(el, 'maxlength', '1048576');  // a paste is cut to 1 MB, as web/app.js cuts one on the canvas
           semantics.updateText(rec, node);
         }
+        // A select fills from the browser's autofill too (the country: autocomplete="country-name").
+        if (role === 'combobox') attr(el, 'autocomplete', typeof node.autocomplete === 'string' && /^[a-z0-9 -]{1,64}$/i.test(node.autocomplete) ? node.autocomplete : null);
         if (role === 'textbox' || role === 'combobox') {
           attr(el, 'aria-invalid', node.invalid ? 'true' : 'false');
           semantics.updateError(rec, node);

@@ -68,12 +68,14 @@ public:
         slider_int("Years of commitment", &in.years, kMinYears, kMaxYears);
         count_input("Conference attendees a year", in.conference_attendees, 10000);
         count_input("Training hours a year", in.training_hours, 100000);
-        if (!data.schedule.income_groups.empty()) {
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-            set_next_field({"", false, "", "country", "", "text"});
-            text_field("Country code (ISO, e.g. KE)", &in.country, "",
-                       ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
-            if (in.country.size() > 2) in.country.resize(2);
+        // The country is the join request's (one field, one value): it decides an income-group price.
+        if (const JoinField* country = data.join.field_of_kind(FieldKind::country); country && !data.schedule.income_groups.empty()) {
+            begin_form_row(country->label, ctx.shell.narrow());
+            ImGui::SetNextItemWidth(form_control_width());
+            set_next_field({country->label, false, "", country->autocomplete, "", ""});
+            const std::string control = "##costs-" + country->id;
+            if (country_combo(control.c_str(), data, ctx.draft.request.at(country->id))) ctx.shell.note_editing(country->id);
+            end_form_row(country->label, ImGui::GetID(control.c_str()), {});
         }
         for (const AddOn& addon : data.schedule.add_ons) {
             bool on = std::find(in.add_ons.begin(), in.add_ons.end(), addon.id) != in.add_ons.end();
@@ -127,7 +129,7 @@ public:
             }
             end_table();
         }
-        for (const std::string& note : price_notes(all, data)) text_muted(note);
+        for (const std::string& note : price_lines(data, profile, all)) text_muted(note);
         draw_chart(all, data);
 
         // Goals (from the data) and the recommendation.
@@ -204,13 +206,6 @@ private:
             ImGui::TextColored(palette().error, "Not an amount; the last valid one is used.");
         }
         return changed;
-    }
-
-    static std::vector<std::string> price_notes(const std::vector<Estimate>& all, const MembershipData& d) {
-        std::vector<std::string> notes;
-        for (const Estimate& e : all)
-            if (!e.price_note.empty()) notes.push_back(d.find_tier(e.tier)->short_name + ": " + e.price_note + ".");
-        return notes;
     }
 
     // Total contribution and estimated value per tier, on one scale.

@@ -45,7 +45,7 @@ std::vector<FieldError> JoinView::visible_errors(const JoinRequest& r, const Mem
 }
 
 bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<FieldError>& errors) {
-    static const char* const kinds[] = {"text", "text", "email", "url", "date", "", "", ""};  // by FieldKind: the input's type
+    static const char* const kinds[] = {"text", "text", "email", "url", "date", "", "", "", ""};  // by FieldKind: the input's type
     const std::string control = "##" + f.id;
     const ImGuiID control_id = ImGui::GetID(control.c_str());
     std::string& value = ctx.draft.request.at(f.id);
@@ -61,6 +61,7 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
     switch (f.kind) {
         case FieldKind::tier: changed = tier_combo(control.c_str(), ctx.in_force, value); break;
         case FieldKind::organisation_type: changed = organisation_type_combo(control.c_str(), ctx.in_force, value); break;
+        case FieldKind::country: changed = country_combo(control.c_str(), ctx.in_force, value); break;
         case FieldKind::yes_no: {
             bool on = !value.empty();
             changed = checkbox(control.c_str(), &on);
@@ -91,7 +92,8 @@ void JoinView::draw(ViewContext& ctx) {
     }
 
     const std::vector<FieldError> shown = visible_errors(ctx.draft.request, data);
-    for (const JoinField& f : data.join.fields) field(ctx, f, shown);
+    for (const JoinField& f : data.join.fields)
+        if (field_asked(ctx.draft.request, f, data)) field(ctx, f, shown);
 
     const JoinRequest& r = ctx.draft.request;
     const std::vector<FieldError> all = validate(r, data);
