@@ -19,6 +19,7 @@ mergeInto(LibraryManager.library, {
     limit: Infinity,     // ... how many it may make ...
     until: Infinity,     // ... and until when (performance.now())
     skipped: false,      // whether it left records for the next chunk
+    deferred: false,     // whether it left selects for the whole tree made when the app shows
     done: null,          // ids made or updated from the tree being made in chunks (doneFor)
     doneFor: null,
     chunkAsked: false,   // an animation frame asked for the next chunk
@@ -385,6 +386,13 @@ mergeInto(LibraryManager.library, {
         if (seen.has(id)) continue;  // an id twice: the first one wins
         var rec = S.records.get(id), shape = S.shape(node);
         if (!rec || rec.shape !== shape) {
+          // A <select> laid out while the tree is hidden keeps, in Chromium, a popup level that
+          // stays out of the accessibility tree once shown: Orca then reads no value. Selects are
+          // made with the whole tree, in the task that shows the app, before any layout.
+          if (shape === 'combobox' && S.limit !== Infinity) {
+            S.deferred = true;
+            continue;
+          }
           if (S.made >= S.limit || (S.made > 0 && performance.now() > S.until)) {  // made with the next chunk, and so are its children
             S.skipped = true;
             continue;
@@ -433,7 +441,7 @@ mergeInto(LibraryManager.library, {
       S.made = 0;
       S.limit = chunked ? S.CHUNK : Infinity;
       S.until = chunked ? performance.now() + S.CHUNK_MS : Infinity;
-      S.skipped = false;
+      S.skipped = S.deferred = false;
       // Only a tree made in chunks keeps track (a whole one, once the app shows, is made at once).
       if (S.doneFor !== tree) {
         S.doneFor = chunked ? tree : null;
@@ -441,8 +449,8 @@ mergeInto(LibraryManager.library, {
       }
       S.quiet++;
       try { S.publish(tree); } finally { S.quiet--; S.limit = S.until = Infinity; }
-      if (!S.skipped) {  // nothing was left out
-        S.pending = S.doneFor = S.done = null;
+      if (!S.skipped) {  // nothing was left out but selects, which wait for browser_show_app
+        if (!S.deferred) S.pending = S.doneFor = S.done = null;
         return;
       }
       if (S.chunkAsked) return;
