@@ -11,6 +11,9 @@ say "set-up"
 bash emsdk-config/setup.sh
 source scripts/env.sh
 
+say "every path inside the repository"
+node scripts/check_paths.mjs
+
 say "code format (.clang-format)"
 bash scripts/check_format.sh
 

@@ -9,7 +9,7 @@ failures=0
 check() {  # check NAME EXPECTED ACTUAL
   if [ "$2" == "$3" ]; then echo "ok   $1"; else echo "FAIL $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
 }
-csv="$src/../shared/data/consortium-members-2026-05.csv"
+csv="$src/assets/members.csv"
 
 cp "$src/assets/membership.json" "$tmp/m.json"
 out="$("$cli" members import "$csv" --date 2026-05-27 --data "$tmp/m.json")"; code=$?

@@ -12,7 +12,6 @@ namespace iiifc_test {
 
 inline std::string assets_path(const std::string& file) { return std::string(IIIFC_ASSETS_DIR) + "/" + file; }
 inline std::string test_data_path(const std::string& file) { return std::string(IIIFC_TEST_DATA_DIR) + "/" + file; }
-inline std::string shared_data_path(const std::string& file) { return std::string(IIIFC_SHARED_DATA_DIR) + "/" + file; }
 
 inline const iiifc::MembershipData& shipped() {
     static const iiifc::MembershipData data =

@@ -10,7 +10,6 @@ sandbox="$(mktemp -d)"; trap 'rm -rf "$sandbox"' EXIT
 cp -r "$src/assets" "$src/scripts" "$src/web" "$src/docs" "$sandbox/"
 mkdir -p "$sandbox/build/web/src/platform"
 ln -s "$build/src/platform/web" "$sandbox/build/web/src/platform/web"
-cp "$src/../shared/data/consortium-members-2026-05.csv" "$sandbox/members.csv"
 
 mapfile -t commands < <(awk '/^```sh$/ { inside = 1; next } /^```/ { inside = 0 } inside && NF && $1 !~ /^#/' "$src/docs/maintaining.md")
 failures=0
