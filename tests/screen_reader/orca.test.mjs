@@ -16,7 +16,7 @@ import { ARTIFACTS, appState, launch, settle, startServer, waitForApp } from '..
 const here = dirname(fileURLToPath(import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'iiifc-orca-'));
 const transcript = join(work, 'transcript.txt');
-let server, xvfb, bus, orca, browser;
+let server, xvfb, bus, orca;
 
 // Orca's preferences: speech through the transcript module; no key echo, sounds or braille, whose
 // output would be mixed in with what is read.
@@ -67,11 +67,9 @@ before(async () => {
   orca = (await startDaemon('orca', ['--replace', '-u', prefs], {
     env, stdio: ['ignore', 'ignore', 'pipe'], ready: () => lines().includes('Screen reader on.'), timeout: 30000,
   })).child;
-  browser = await launch({ env: bus.env, viewport: null, args: ['--force-renderer-accessibility', '--window-size=1280,800', '--test-type'] });
 }, { timeout: 90000 });
 
 after(async () => {
-  await browser?.close();
   await stopGroup(orca);
   await bus?.stop();
   await xvfb?.stop();
@@ -130,32 +128,51 @@ const JOIN_BY_KEYBOARD = [
 
 const apart = (said) => ({ said: said.filter((l) => !LIVE.test(l) && !SOMETIMES.test(l)), live: said.filter((l) => LIVE.test(l)) });
 
-test('Orca reads the Join view: each control\'s label, role and state, the tier\'s value before and after a change, an error, a view\'s heading', { timeout: 180000 }, async () => {
+// One reading of the Join view in a new Chromium (a fresh profile: an empty form): resolves null,
+// or where Orca said something else ({ step, keys, said, expected, focus }).
+async function readJoinByKeyboard() {
+  const browser = await launch({ env: bus.env, viewport: null, args: ['--force-renderer-accessibility', '--window-size=1280,800', '--test-type'] });
   const { page } = browser;
-  // As a person does: the address typed into the browser's address bar (the focus then goes to the page).
-  await heard(async () => {
-    await xdo('type', '--delay', '20', `${server.url}#/join`);
-    await xdo('key', 'Return');
-    await waitForApp(page);
-  });
-  for (const [i, [keys, expected, heading]] of JOIN_BY_KEYBOARD.entries()) {
-    const said = await heard(async () => {
-      if (keys.startsWith('type ')) await xdo('type', '--delay', '30', keys.slice('type '.length));
-      else await xdo('key', '--delay', '50', ...keys.split(' '));
-      await settle(page);
-      // A message the app announces is in its live region before Orca's quiet second starts.
-      const announced = expected.filter((l) => LIVE.test(l)).at(-1);
-      if (announced) await page.waitForFunction((t) => document.getElementById('live').textContent === t, announced, { timeout: 10000 });
-      if (!heading) return;
-      await page.waitForFunction((h) => document.querySelector('#semantics h2')?.textContent === h, heading, { timeout: 10000 })
-        .catch(async (e) => {
-          const where = await page.evaluate(() => [window.portalTest.state().view, document.querySelector('#semantics h2')?.textContent,
-            document.activeElement?.outerHTML.slice(0, 120)]);
-          throw new Error(`step ${i + 1}, ${keys}: no heading "${heading}" (view, heading, focus: ${JSON.stringify(where)}): ${e.message}`);
-        });
+  try {
+    // As a person does: the address typed into the browser's address bar (the focus then goes to the page).
+    await heard(async () => {
+      await xdo('type', '--delay', '20', `${server.url}#/join`);
+      await xdo('key', 'Return');
+      await waitForApp(page);
     });
-    assert.deepEqual(apart(said), apart(expected), `step ${i + 1}, ${keys}: Orca said ${JSON.stringify(said)}`);
+    for (const [i, [keys, expected, heading]] of JOIN_BY_KEYBOARD.entries()) {
+      const said = await heard(async () => {
+        if (keys.startsWith('type ')) await xdo('type', '--delay', '30', keys.slice('type '.length));
+        else await xdo('key', '--delay', '50', ...keys.split(' '));
+        await settle(page);
+        // A message the app announces is in its live region before Orca's quiet second starts.
+        const announced = expected.filter((l) => LIVE.test(l)).at(-1);
+        if (announced) await page.waitForFunction((t) => document.getElementById('live').textContent === t, announced, { timeout: 10000 });
+        if (heading) await page.waitForFunction((h) => document.querySelector('#semantics h2')?.textContent === h, heading, { timeout: 10000 });
+      });
+      if (JSON.stringify(apart(said)) !== JSON.stringify(apart(expected))) {
+        const focus = await page.evaluate(() => { const a = document.activeElement; return a && (a.labels?.[0] || a).textContent; });
+        return { step: i + 1, keys, said, expected, focus };
+      }
+    }
+    const state = await appState(page);
+    assert.deepEqual([state.view, state.draft.request.tier, state.draft.request.billing_email], ['members', 'associate', 'kari@']);
+    return null;
+  } finally {
+    await browser.close();
   }
-  const state = await appState(page);
-  assert.deepEqual([state.view, state.draft.request.tier, state.draft.request.billing_email], ['members', 'associate', 'kari@']);
+}
+
+test('Orca reads the Join view: each control\'s label, role and state, the tier\'s value before and after a change, an error, a view\'s heading', { timeout: 240000 }, async () => {
+  let wrong = await readJoinByKeyboard();
+  // On a loaded machine Orca now and then drops an event and says nothing at all for a key (the
+  // page's focus has moved): that reading is done again, once. Anything said wrong fails at once.
+  if (wrong && wrong.said.length === 0) {
+    console.log(`# Orca said nothing at step ${wrong.step} (${wrong.keys}; the page's focus: ${JSON.stringify(wrong.focus)}): reading again`);
+    wrong = await readJoinByKeyboard();
+  }
+  if (wrong) {
+    assert.deepEqual(apart(wrong.said), apart(wrong.expected),
+      `step ${wrong.step}, ${wrong.keys}: Orca said ${JSON.stringify(wrong.said)}; the page's focus: ${JSON.stringify(wrong.focus)}`);
+  }
 });

@@ -64,6 +64,9 @@ async function typeInto(page, label, text) {
     return document.activeElement === control;
   }, label);
   assert.ok(found, `the field "${label}" is in the page and takes the focus`);
+  // The app makes the field its editor in the frame after the focus; a key typed before that frame
+  // (within milliseconds: no person does) lost its character in WebKit now and then.
+  await settle(page);
   await page.keyboard.type(text);
   await settle(page);
 }
