@@ -28,7 +28,7 @@ packages=(
   # The other engines (Firefox ESR over WebDriver BiDi, WebKitGTK's WebDriver and MiniBrowser) and
   # the screen reader (Orca, on the AT-SPI bus of a desktop of the tests' own: Xvfb, D-Bus, xdotool)
   firefox-esr webkit2gtk-driver xvfb xdotool
-  orca at-spi2-core dbus-x11 dbus-daemon dbus-bin python3-pyatspi
+  orca at-spi2-core dbus-daemon dbus-bin python3-pyatspi
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

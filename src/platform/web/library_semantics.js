@@ -387,8 +387,9 @@ mergeInto(LibraryManager.library, {
         var rec = S.records.get(id), shape = S.shape(node);
         if (!rec || rec.shape !== shape) {
           // A <select> laid out while the tree is hidden keeps, in Chromium, a popup level that
-          // stays out of the accessibility tree once shown: Orca then reads no value. Selects are
-          // made with the whole tree, in the task that shows the app, before any layout.
+          // stays out of the accessibility tree once shown: Orca then reads no value. A chunk (made
+          // while hidden: a finite limit) leaves selects to the whole tree made in the task that
+          // shows the app, before any layout.
           if (shape === 'combobox' && S.limit !== Infinity) {
             S.deferred = true;
             continue;
