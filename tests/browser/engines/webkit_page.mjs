@@ -17,9 +17,9 @@ const freePort = () => new Promise((resolvePromise, reject) => {
   s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolvePromise(port)); });
 });
 
-// Starts WebKitWebDriver and a session of MiniBrowser on the desktop `env`; resolves
-// { page, version, close }.
-export async function launchWebKit(env) {
+// Starts WebKitWebDriver and a session of MiniBrowser, its window width x height, on the desktop
+// `env`; resolves { page, version, findAccessible, close }.
+export async function launchWebKit(env, { width = 1280, height = 800 } = {}) {
   const port = await freePort();
   const driver = spawnGroup('/usr/bin/WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
@@ -60,6 +60,7 @@ export async function launchWebKit(env) {
   const keys = (list) => call('POST', `${at}/actions`, { actions: [{ type: 'key', id: 'keyboard',
     actions: list.flatMap((k) => [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }]) }] });
   await call('POST', `${at}/timeouts`, { script: 60000 });
+  await call('POST', `${at}/window/rect`, { x: 0, y: 0, width, height });
   const page = {
     goto: (url) => call('POST', `${at}/url`, { url }),
     evaluate,
