@@ -127,10 +127,11 @@ export async function launch(options = {}) {
 }
 
 // Waits for the app's explicit ready signal (set when the first frame is shown) and for the
-// semantics tree (made while the first frame is drawn, whole once the app shows). Any engine's
-// page (tests/engines/): only evaluate and waitForFunction are asked of it.
+// semantics tree (made while the first frame is drawn, whole once the app shows). Also another
+// engine's page (engines/), which has no waitForSelector: there it is polled with waitForFunction.
 export async function waitForApp(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { timeout: 30000 });
+  if (page.waitForSelector) await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+  else await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { timeout: 30000 });
   await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
 }
 
