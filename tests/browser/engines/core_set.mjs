@@ -5,8 +5,8 @@
 // An engine is a function launching it on a desktop's environment (desktop.mjs), resolving
 // { page, version, findAccessible, close }: `page` has the part of Playwright's page these tests
 // use (goto, evaluate, waitForFunction, keyboard.press/type, screenshot); findAccessible(selector,
-// [[role, name]...], keyOf) finds elements inside `selector`'s by role and name in the engine's own
-// accessibility tree.
+// [[role, name]...], keyOf) looks, inside the element `selector` matches, for each role and name in
+// the engine's own accessibility tree and answers keyOf(element found) or null.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
