@@ -25,6 +25,7 @@ packages=(
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools
   librsvg2-bin brotli
+  poppler-utils
   # The other engines (Firefox ESR over WebDriver BiDi, WebKitGTK's WebDriver and MiniBrowser) and
   # the screen reader (Orca, on the AT-SPI bus of a desktop of the tests' own: Xvfb, D-Bus, xdotool)
   firefox-esr webkit2gtk-driver xvfb xdotool

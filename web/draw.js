@@ -9,6 +9,8 @@
 //
 // Messages in: {type: 'init', canvas, attrs} (answers {type: 'context', version: 2, 1 or 0}),
 // {type: 'font', width, height, pixels} (the font atlas, one byte of coverage a texel),
+// {type: 'font-rows', height} and {type: 'font-region', x, y, width, height, pixels} (the atlas
+// grown, and glyphs the browser drew into it: handleExtraGlyphs),
 // {type: 'frame', packet} and {type: 'confirm'} (answers {type: 'drawn', linked} once the GPU has
 // drawn everything sent before it).
 'use strict';
@@ -183,6 +185,29 @@ function createDrawer(canvas, attrs, reply, coalesce) {
     })();
   }
 
+  // Characters the embedded fonts lack, drawn by the browser (src/ui/extra_glyphs.h): the atlas
+  // texture grows by rows ('font-rows', its texels kept: this copy of them is re-sent) and takes
+  // their coverage ('font-region').
+  var atlas = null;  // { width, height, pixels }: the texture's texels
+  function handleExtraGlyphs(msg) {
+    if (!atlas) return;
+    gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+    if (msg.type === 'font-rows') {
+      if (msg.height <= atlas.height) return;
+      var grown = new Uint8Array(atlas.width * msg.height);
+      grown.set(atlas.pixels);
+      atlas = { width: atlas.width, height: msg.height, pixels: grown };
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, atlas.width, atlas.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
+      return;
+    }
+    var region = new Uint8Array(msg.pixels);
+    if (msg.x < 0 || msg.y < 0 || msg.x + msg.width > atlas.width || msg.y + msg.height > atlas.height) return;
+    for (var row = 0; row < msg.height; row++) {
+      atlas.pixels.set(region.subarray(row * msg.width, (row + 1) * msg.width), (msg.y + row) * atlas.width + msg.x);
+    }
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, msg.x, msg.y, msg.width, msg.height, gl.ALPHA, gl.UNSIGNED_BYTE, region);
+  }
+
   var pending = null;  // the last frame received, not drawn yet (coalesce)
   function drawPending() {
     var packet = pending;
@@ -200,9 +225,12 @@ function createDrawer(canvas, attrs, reply, coalesce) {
     }
     drawPending();  // what follows a frame comes after it
     if (msg.type === 'font') {
+      atlas = { width: msg.width, height: msg.height, pixels: new Uint8Array(msg.pixels) };
       gl.bindTexture(gl.TEXTURE_2D, fontTexture);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, new Uint8Array(msg.pixels));
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
       gl.flush();  // uploaded while the app goes on
+    } else if (msg.type === 'font-rows' || msg.type === 'font-region') {
+      handleExtraGlyphs(msg);
     } else if (msg.type === 'confirm') {
       whenDrawn(function () {
         // Asked now that the GPU is idle: the answer costs no wait.

@@ -8,12 +8,15 @@
 //   iiifc-portal validate                            check the data file, print what it holds
 //   iiifc-portal members import FILE.csv [--date D]  replace the members snapshot from the consortium's list
 //   iiifc-portal changes OLD.json                    what --data changes compared with OLD.json (publishing)
+//   iiifc-portal changes --from 2020 --to 2026       what changed between two schedules of the data file
 #include "calculator.h"
 #include "data_changes.h"
 #include "data_dates.h"
 #include "data_loader.h"
 #include "eligibility.h"
 #include "html_render.h"
+#include "schedule_changes.h"
+#include "schedules.h"
 #include "join_request.h"
 #include "members_import.h"
 #include "money_format.h"
@@ -42,6 +45,7 @@ const char* kUsage =
     "                          (columns: name, level, and optionally founding_2015,\n"
     "                          commercial, executive_committee; see docs/maintaining.md)\n"
     "  changes OLD.json        what the data file changes compared with OLD.json\n"
+    "  changes --from A --to B what changed between two schedules of the data file (e.g. 2020, 2026)\n"
     "\n"
     "Options:\n"
     "  --data FILE             membership data (default: assets/membership.json)\n"
@@ -58,7 +62,9 @@ const char* kUsage =
     "  --budget AMOUNT         goal: annual budget ceiling, e.g. 5000\n"
     "  --format text|mailto|json   output of `join` (default text)\n"
     "  --date YYYY-MM-DD       the members snapshot's date (members import; default today)\n"
-    "  --today YYYY-MM-DD      the date to judge the fees' end date by (default: today, UTC)\n"
+    "  --today YYYY-MM-DD      the date whose fee schedule is used (default: today, UTC)\n"
+    "  --schedule ID           show another schedule of the data file (e.g. 2020, 2026); a join\n"
+    "                          request always uses the one in force on --today\n"
     "  -h, --help              this help\n";
 
 struct UsageError : std::runtime_error {
@@ -67,7 +73,7 @@ struct UsageError : std::runtime_error {
 
 struct Options {
     std::string command, data_file = "assets/membership.json", request_file, format = "text", budget, institution;
-    std::string subcommand, input_file, date, today;
+    std::string subcommand, input_file, date, today, schedule, from, to;
     Profile profile;
     Goals goals;
 };
@@ -122,6 +128,12 @@ Options parse_args(int argc, char** argv) {
             o.date = value();
         else if (a == "--today")
             o.today = value();
+        else if (a == "--schedule")
+            o.schedule = value();
+        else if (a == "--from")
+            o.from = value();
+        else if (a == "--to")
+            o.to = value();
         else if (!a.empty() && a[0] == '-')
             throw UsageError("unknown option " + a);
         else if (o.command.empty())
@@ -261,9 +273,29 @@ int run_members(const Options& o) {
     return 0;
 }
 
+std::size_t schedule_named(const MembershipData& d, const std::string& flag, const std::string& key) {
+    const std::size_t i = find_schedule(d, key);
+    if (i < d.schedules.size()) return i;
+    std::string known;
+    for (const Schedule& s : d.schedules) known += " " + s.id;
+    throw UsageError(flag + ": no schedule \"" + key + "\" in the data (known:" + known + ")");
+}
+
 int run_changes(const MembershipData& d, const Options& o) {
-    if (o.input_file.empty()) throw UsageError("changes needs the OLD.json to compare with");
-    const MembershipData old = load_membership(read_text_file(o.input_file), o.input_file);
+    if (!o.from.empty() || !o.to.empty()) {
+        if (o.from.empty() || o.to.empty() || !o.input_file.empty())
+            throw UsageError("changes: give both --from and --to (schedules of the data file), or OLD.json alone");
+        const ScheduleChanges c = schedule_changes(d, schedule_named(d, "--from", o.from), schedule_named(d, "--to", o.to));
+        std::cout << c.title << "\n";
+        for (const ScheduleChanges::Group& g : c.groups) {
+            std::cout << "\n" << g.heading << "\n";
+            for (const std::string& line : g.lines) std::cout << "  - " << line << "\n";
+        }
+        return 0;
+    }
+    if (o.input_file.empty()) throw UsageError("changes needs the OLD.json to compare with, or --from and --to");
+    MembershipData old = load_membership(read_text_file(o.input_file), o.input_file);
+    show_schedule_for_date(old, o.today);  // like with like: each file's schedule in force on --today
     const std::vector<std::string> lines = describe_changes(old, d);
     if (lines.empty()) std::cout << "No change to fees, tiers, benefits, dates, join fields or members.\n";
     for (const std::string& line : lines) std::cout << line << "\n";
@@ -280,7 +312,11 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (o.command == "members") return run_members(o);
-        const MembershipData d = load_membership(read_text_file(o.data_file), o.data_file);
+        MembershipData d = load_membership(read_text_file(o.data_file), o.data_file);
+        // The schedule in force on --today; --schedule shows another, but never for a join
+        // request, which is written under the fees in force.
+        show_schedule_for_date(d, o.today);
+        if (!o.schedule.empty() && o.command != "join") show_schedule(d, schedule_named(d, "--schedule", o.schedule));
         check_profile(d, o);
         if (o.command == "compare")
             print_compare(d, o);
@@ -297,9 +333,10 @@ int main(int argc, char** argv) {
             if (const JoinField* f = d.join.field_with_autocomplete("organization")) r.at(f->id) = o.institution;
             std::cout << render_summary_html(d, d.assumptions, o.profile, r, o.today);
         } else if (o.command == "validate") {
-            std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedule.tiers.size() << " tiers, "
-                      << d.benefits.size() << " benefits, " << d.governance.rights.size() << " rights, " << d.snapshot.members.size()
-                      << " members (" << d.snapshot.date << "): valid\n";
+            std::cout << o.data_file << ": schema " << d.schema_version << ", " << d.schedules.size() << " schedules (in force on "
+                      << o.today << ": " << d.schedule.name << "), " << d.schedule.tiers.size() << " tiers, " << d.benefits.size()
+                      << " benefits, " << d.governance.rights.size() << " rights, " << d.snapshot.members.size() << " members ("
+                      << d.snapshot.date << "): valid\n";
             const std::string w = fee_date_warning(d, o.today);
             if (!w.empty()) std::cout << "Note: " << w << "\n";
         } else

@@ -1,5 +1,7 @@
 #include "data_dates.h"
 
+#include "schedules.h"
+
 #include <cstdio>
 
 namespace iiifc {
@@ -53,10 +55,31 @@ std::string iso_date_utc(std::time_t t) {
 
 std::string today_utc() { return iso_date_utc(std::time(nullptr)); }
 
+std::string day_after(const std::string& iso) {
+    if (!is_iso_date(iso)) return iso;
+    auto two = [](int n) { return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10); };
+    const std::string year = iso.substr(0, 4);
+    const int month = digits(iso, 5, 2), day = digits(iso, 8, 2);
+    const std::string next = year + "-" + two(month) + "-" + two(day + 1);
+    if (is_iso_date(next)) return next;
+    if (month < 12) return year + "-" + two(month + 1) + "-01";
+    return std::to_string(digits(iso, 0, 4) + 1) + "-01-01";
+}
+
 std::string fee_date_warning(const MembershipData& d, const std::string& today) {
     const std::string ask = "; ask " + d.join.email + " for current fees.";
     const std::string& until = d.schedule.effective_until;
-    if (!until.empty() && today > until) return "These fees applied until " + until + ask;
+    switch (schedule_state(d.schedule, today)) {
+        case ScheduleState::ended: {
+            const std::size_t now = schedule_for_date(d, today);
+            if (now < d.schedules.size() && schedule_state(d.schedules[now], today) == ScheduleState::in_force)
+                return "These fees applied until " + until + " and are no longer in force; the fees in force today are " +
+                    d.schedules[now].name + ".";
+            return "These fees applied until " + until + ask;
+        }
+        case ScheduleState::not_yet: return "These fees apply from " + d.schedule.effective_from + "; they are not yet in force.";
+        case ScheduleState::in_force: break;
+    }
     if (!d.reviewed.empty() && today > one_year_after(d.reviewed))
         return "This information was last reviewed on " + d.reviewed + ", over a year ago" + ask;
     return "";
@@ -64,6 +87,10 @@ std::string fee_date_warning(const MembershipData& d, const std::string& today) 
 
 std::string fee_period_sentence(const Schedule& s) {
     return "Fees effective from " + s.effective_from + (s.effective_until.empty() ? "" : " until " + s.effective_until) + ".";
+}
+
+std::string data_provenance_sentence(const MembershipData& d) {
+    return (d.reviewed.empty() ? "" : "Data reviewed " + d.reviewed + ". ") + "Source: " + d.source + ".";
 }
 
 }  // namespace iiifc

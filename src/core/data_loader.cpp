@@ -3,6 +3,9 @@
 #include "data_dates.h"
 #include "json_locate.h"
 #include "json_reader.h"
+#include "schedules.h"
+
+#include <algorithm>
 
 #include <set>
 #include <utility>
@@ -47,10 +50,6 @@ std::string optional_date(const JsonReader& r, const char* key) {
     return date;
 }
 
-void require_tier(const JsonReader& r, const char* key, const std::string& id, const MembershipData& d) {
-    if (!d.find_tier(id)) r.fail_at(key, "unknown tier \"" + id + "\"");
-}
-
 void read_currencies(const JsonReader& root, MembershipData& d) {
     std::set<std::string> seen;
     root.for_each("currencies", false, [&](const JsonReader& r) {
@@ -66,7 +65,6 @@ void read_currencies(const JsonReader& root, MembershipData& d) {
 }
 
 void read_texts(const JsonReader& root, MembershipData& d) {
-    d.source = root.string("source");
     d.intro = root.string("intro");
     root.for_each("goals", false, [&](const JsonReader& r) { d.goals.push_back(r.as_string()); });
     root.for_each("member_benefits", false, [&](const JsonReader& r) { d.member_benefits.push_back(r.as_string()); });
@@ -89,19 +87,72 @@ void read_organisation_types(const JsonReader& root, MembershipData& d) {
     });
 }
 
-void read_schedule(const JsonReader& root, MembershipData& d) {
-    std::set<std::string> benefit_ids;
-    root.for_each("benefits", false, [&](const JsonReader& r) {
-        d.benefits.push_back({unique_identifier(r, "id", benefit_ids), r.string("label")});
-    });
+// A tier id of any schedule: the common parts of the file (governance, members, assumptions)
+// may name a tier that only some schedules have.
+bool known_tier(const MembershipData& d, const std::string& id) {
+    for (const Schedule& s : d.schedules)
+        for (const Tier& t : s.tiers)
+            if (t.id == id) return true;
+    return false;
+}
 
-    const JsonReader s = root.at("schedule");
-    Schedule& sch = d.schedule;
+void require_tier(const JsonReader& r, const char* key, const std::string& id, const MembershipData& d) {
+    if (!known_tier(d, id)) r.fail_at(key, "unknown tier \"" + id + "\"");
+}
+
+bool is_country_code(const std::string& code) {
+    return code.size() == 2 && code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+}
+
+std::string country_code(const JsonReader& c) {
+    const std::string code = c.as_string();
+    if (!is_country_code(code)) c.fail("expected a two-letter ISO 3166 country code, found \"" + code + "\"");
+    return code;
+}
+
+void read_countries(const JsonReader& root, MembershipData& d) {
+    if (!root.has("countries")) return;
+    const JsonReader c = root.at("countries");
+    c.string("source");
+    c.for_each_member("names", [&](const std::string& code, const JsonReader& v) {
+        if (!is_country_code(code)) v.fail("expected a two-letter ISO 3166 country code as the key, found \"" + code + "\"");
+        d.countries.push_back({code, v.as_string()});
+    });
+    std::sort(d.countries.begin(), d.countries.end(), [](const Country& a, const Country& b) { return a.name < b.name; });
+
+    if (!root.has("income_classification")) return;
+    const JsonReader ic = root.at("income_classification");
+    IncomeClassification& k = d.income_classification;
+    k.name = ic.string("name");
+    k.source = ic.string("source");
+    k.effective_from = optional_date(ic, "effective_from");
+    k.effective_until = optional_date(ic, "effective_until");
+    std::set<std::string> ids, classified;
+    ic.for_each("groups", false, [&](const JsonReader& r) {
+        IncomeClassification::Group g;
+        g.id = unique_identifier(r, "id", ids);
+        g.name = r.string("name");
+        r.for_each("countries", true, [&](const JsonReader& c) {
+            const std::string code = country_code(c);
+            if (!d.find_country(code)) c.fail("unknown country \"" + code + "\" (not in countries.names)");
+            if (!classified.insert(code).second) c.fail("country \"" + code + "\" is in two income groups");
+            g.countries.push_back(code);
+        });
+        k.groups.push_back(g);
+    });
+}
+
+void read_schedule(const JsonReader& s, MembershipData& d, Schedule& sch) {
     sch.effective_from = s.string("effective_from");
+    if (!is_iso_date(sch.effective_from))
+        s.fail_at("effective_from", "expected a date as YYYY-MM-DD, found \"" + sch.effective_from + "\"");
     sch.effective_until = optional_date(s, "effective_until");
     if (!sch.effective_until.empty() && sch.effective_until < sch.effective_from)
         s.fail_at("effective_until", "the end date " + sch.effective_until + " is before effective_from " + sch.effective_from);
+    std::set<std::string> benefit_ids;
+    for (const Benefit& b : sch.benefits) benefit_ids.insert(b.id);
     std::set<std::string> tier_ids;
+    std::vector<JsonReader> includes;  // tiers that include another's benefits
     s.for_each("tiers", false, [&](const JsonReader& r) {
         Tier t;
         t.id = unique_identifier(r, "id", tier_ids);
@@ -121,7 +172,24 @@ void read_schedule(const JsonReader& root, MembershipData& d) {
             t.benefits.push_back(tb);
         });
         sch.tiers.push_back(t);
+        if (r.has("includes_benefits_of")) includes.push_back(r);
     });
+    auto own_tier = [&](const std::string& id) -> Tier* {
+        for (Tier& t : sch.tiers)
+            if (t.id == id) return &t;
+        return nullptr;
+    };
+    // "All benefits of Full Membership": the named tier's benefits, after the tier's own (read
+    // once every tier is, as Champion comes before Full).
+    for (const JsonReader& r : includes) {
+        Tier* t = own_tier(r.string("id"));
+        const Tier* o = own_tier(r.string("includes_benefits_of"));
+        if (!o || o == t)
+            r.fail_at("includes_benefits_of", "expected another tier of this schedule, found \"" + r.string("includes_benefits_of") + "\"");
+        t->includes_benefits_of = o->id;
+        for (const TierBenefit& b : std::vector<TierBenefit>(o->benefits))
+            if (!t->find_benefit(b.id)) t->benefits.push_back(b);
+    }
 
     std::set<std::string> addon_ids;
     s.for_each_optional("add_ons", [&](const JsonReader& r) {
@@ -138,12 +206,17 @@ void read_schedule(const JsonReader& root, MembershipData& d) {
         IncomeGroup g;
         g.id = unique_identifier(r, "id", group_ids);
         g.name = r.string("name");
-        r.for_each("countries", false, [&](const JsonReader& c) {
-            const std::string code = c.as_string();
-            if (code.size() != 2 || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
-                c.fail("expected a two-letter ISO 3166 country code, found \"" + code + "\"");
-            g.countries.push_back(code);
-        });
+        if (r.has("classification_groups")) {  // the countries of groups of the file's income classification
+            r.for_each("classification_groups", false, [&](const JsonReader& c) {
+                const std::string id = c.as_string();
+                const IncomeClassification::Group* found = nullptr;
+                for (const auto& x : d.income_classification.groups) found = x.id == id ? &x : found;
+                if (!found) c.fail("unknown group \"" + id + "\" (not in income_classification.groups)");
+                g.countries.insert(g.countries.end(), found->countries.begin(), found->countries.end());
+            });
+        } else {
+            r.for_each("countries", false, [&](const JsonReader& c) { g.countries.push_back(country_code(c)); });
+        }
         sch.income_groups.push_back(g);
     });
 
@@ -151,7 +224,7 @@ void read_schedule(const JsonReader& root, MembershipData& d) {
     s.for_each_optional("price_variants", [&](const JsonReader& r) {
         PriceVariant v;
         v.tier = r.string("tier");
-        require_tier(r, "tier", v.tier, d);
+        if (!own_tier(v.tier)) r.fail_at("tier", "unknown tier \"" + v.tier + "\"");
         v.income_group = r.string("income_group");
         if (!group_ids.count(v.income_group)) r.fail_at("income_group", "unknown income group \"" + v.income_group + "\"");
         if (!variant_keys.insert(v.tier + "/" + v.income_group).second)
@@ -162,12 +235,92 @@ void read_schedule(const JsonReader& root, MembershipData& d) {
     });
 }
 
+std::vector<Benefit> read_benefits(const JsonReader& r) {
+    std::vector<Benefit> out;
+    std::set<std::string> ids;
+    r.for_each("benefits", false, [&](const JsonReader& b) { out.push_back({unique_identifier(b, "id", ids), b.string("label")}); });
+    return out;
+}
+
+// Schema 1: one "schedule", its benefits, source and join email at the top level (older files,
+// which `changes` compares with). Schema 2: "schedules", each with its own, in date order, each
+// beginning the day after the one before ends.
+void read_schedules(const JsonReader& root, MembershipData& d) {
+    if (d.schema_version < 2) {
+        Schedule sch;
+        sch.benefits = read_benefits(root);
+        sch.source = root.string("source");
+        const JsonReader j = root.at("join");
+        sch.join_email = j.string("email");
+        sch.join_instructions = j.string("instructions");
+        d.schedules.push_back(sch);
+        read_schedule(root.at("schedule"), d, d.schedules.back());
+        d.schedules.back().id = d.schedules.back().effective_from.substr(0, 4);
+        d.schedules.back().name = "Fees from " + d.schedules.back().effective_from;
+        return;
+    }
+    std::set<std::string> ids;
+    root.for_each("schedules", false, [&](const JsonReader& s) {
+        Schedule sch;
+        sch.id = unique_identifier(s, "id", ids);
+        sch.name = s.string("name");
+        sch.source = s.string("source");
+        const JsonReader j = s.at("join");
+        sch.join_email = j.string("email");
+        sch.join_instructions = j.string("instructions");
+        sch.benefits = read_benefits(s);
+        d.schedules.push_back(sch);
+        read_schedule(s, d, d.schedules.back());
+        if (d.schedules.size() < 2) return;
+        const Schedule& before = d.schedules[d.schedules.size() - 2];
+        const Schedule& now = d.schedules.back();
+        const std::string expected = before.effective_until.empty() ? "" : day_after(before.effective_until);
+        if (before.effective_until.empty())
+            s.fail_at("effective_from",
+                      "schedule \"" + now.id + "\" starts on " + now.effective_from + " while schedule \"" + before.id +
+                          "\" has no end date: give \"" + before.id + "\" an effective_until");
+        if (now.effective_from < expected)
+            s.fail_at("effective_from",
+                      "schedule \"" + now.id + "\" starts on " + now.effective_from + ", overlapping schedule \"" + before.id +
+                          "\" (until " + before.effective_until + "): expected " + expected);
+        if (now.effective_from > expected)
+            s.fail_at("effective_from",
+                      "schedule \"" + now.id + "\" starts on " + now.effective_from + ", leaving a gap after schedule \"" + before.id +
+                          "\" (until " + before.effective_until + "): expected " + expected);
+    });
+}
+
+void check_join_email(const JsonReader& j, const char* key, const std::string& email) {
+    const std::size_t at = email.find('@');
+    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+        email.find_first_of(" ,;<>?&") != std::string::npos)
+        j.fail_at(key, "expected an email address, found \"" + email + "\"");
+}
+
 Grant grant(const JsonReader& r) {
     const std::string g = r.as_string();
     if (g == "yes") return Grant::yes;
     if (g == "no") return Grant::no;
     if (g == "conditional") return Grant::conditional;
     r.fail("expected \"yes\", \"no\" or \"conditional\", found \"" + g + "\"");
+}
+
+// Which tiers hold a right and the sentence for each answer: every answer given needs its reason.
+RightTerms read_right_terms(const JsonReader& r, const Right& right, const MembershipData& d) {
+    RightTerms terms;
+    std::set<std::string> needed = {"no"};
+    r.for_each_member("tiers", [&](const std::string& tier, const JsonReader& v) {
+        if (tier != "*" && !known_tier(d, tier)) v.fail("unknown tier \"" + tier + "\"");
+        const Grant gr = grant(v);
+        terms.tiers[tier] = gr;
+        needed.insert(to_string(gr));
+    });
+    if (terms.tiers.count("*") && terms.tiers.at("*") != Grant::no) needed.erase("no");  // nobody is refused
+    if (right.commercial_limited) needed.insert("commercial");
+    r.for_each_member("reasons", [&](const std::string& key, const JsonReader& v) { terms.reasons[key] = v.as_string(); });
+    for (const std::string& key : needed)
+        if (!terms.reasons.count(key)) r.at("reasons").fail_at(key.c_str(), "required but missing (a reason for every answer)");
+    return terms;
 }
 
 void read_governance(const JsonReader& root, MembershipData& d) {
@@ -199,20 +352,24 @@ void read_governance(const JsonReader& root, MembershipData& d) {
         right.id = unique_identifier(r, "id", right_ids);
         right.name = r.string("name");
         right.commercial_limited = r.optional_bool("commercial_limited", false);
-        std::set<std::string> needed = {"no"};
-        r.for_each_member("tiers", [&](const std::string& tier, const JsonReader& v) {
-            if (tier != "*" && !d.find_tier(tier)) v.fail("unknown tier \"" + tier + "\"");
-            const Grant gr = grant(v);
-            right.tiers[tier] = gr;
-            needed.insert(to_string(gr));
-        });
-        if (right.tiers.count("*") && right.tiers.at("*") != Grant::no) needed.erase("no");  // nobody is refused
-        if (right.commercial_limited) needed.insert("commercial");
-        r.for_each_member("reasons", [&](const std::string& key, const JsonReader& v) { right.reasons[key] = v.as_string(); });
-        for (const std::string& key : needed)
-            if (!right.reasons.count(key)) r.at("reasons").fail_at(key.c_str(), "required but missing (a reason for every answer)");
+        right.common = read_right_terms(r, right, d);
         gov.rights.push_back(right);
     });
+}
+
+// A schedule's own terms for the rights that differ in it (Champion members vote too).
+void read_schedule_rights(const JsonReader& root, MembershipData& d) {
+    if (d.schema_version < 2) return;
+    const JsonReader list = root.at("schedules");
+    for (std::size_t i = 0; i < d.schedules.size(); ++i) {
+        const JsonReader s = list.at(i);
+        if (!s.has("rights")) continue;
+        s.for_each_member("rights", [&](const std::string& id, const JsonReader& r) {
+            const Right* right = d.governance.find_right(id);
+            if (!right) r.fail("unknown governance right \"" + id + "\" (not in governance.rights)");
+            d.schedules[i].rights[id] = read_right_terms(r, *right, d);
+        });
+    }
 }
 
 void read_snapshot(const JsonReader& root, MembershipData& d) {
@@ -241,14 +398,14 @@ void read_assumptions(const JsonReader& root, MembershipData& d) {
         c.fail_at("member_price", "the member price is higher than the non-member price");
     c.for_each("member_tiers", true, [&](const JsonReader& t) {
         const std::string id = t.as_string();
-        if (!d.find_tier(id)) t.fail("unknown tier \"" + id + "\"");
+        if (!known_tier(d, id)) t.fail("unknown tier \"" + id + "\"");
         as.conference_member_tiers.push_back(id);
     });
     as.conference_source = c.string("source");
     const JsonReader t = a.at("training");
     as.training_non_member_hourly = money(t.at("non_member_hourly"), d);
     t.for_each_member("tier_hourly", [&](const std::string& tier, const JsonReader& v) {
-        if (!d.find_tier(tier)) v.fail("unknown tier \"" + tier + "\"");
+        if (!known_tier(d, tier)) v.fail("unknown tier \"" + tier + "\"");
         as.training_tier_hourly[tier] = money(v, d);
     });
     as.training_source = t.string("source");
@@ -285,12 +442,9 @@ constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
 
 void read_join(const JsonReader& root, MembershipData& d) {
     const JsonReader j = root.at("join");
-    d.join.email = j.string("email");
-    const std::size_t at = d.join.email.find('@');
-    if (at == std::string::npos || at == 0 || d.join.email.find('.', at) == std::string::npos ||
-        d.join.email.find_first_of(" ,;<>?&") != std::string::npos)
-        j.fail_at("email", "expected an email address, found \"" + d.join.email + "\"");
-    d.join.instructions = j.string("instructions");
+    if (d.schema_version < 2) check_join_email(j, "email", d.schedules.front().join_email);
+    for (std::size_t i = 0; d.schema_version >= 2 && i < d.schedules.size(); ++i)
+        check_join_email(root.at("schedules").at(i).at("join"), "email", d.schedules[i].join_email);
     d.join.subject = j.string("subject");
     std::set<std::string> seen;
     j.for_each("fields", false, [&](const JsonReader& r) {
@@ -348,12 +502,15 @@ MembershipData read_membership(const std::string& json_text, const std::string& 
     read_currencies(root, d);
     read_texts(root, d);
     read_organisation_types(root, d);
-    read_schedule(root, d);
+    read_countries(root, d);
+    read_schedules(root, d);
     read_governance(root, d);
+    read_schedule_rights(root, d);
     read_snapshot(root, d);
     read_assumptions(root, d);
     read_calculator_goals(root, d);
     read_join(root, d);
+    show_schedule(d, d.schedules.size() - 1);
     return d;
 }
 

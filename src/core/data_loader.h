@@ -10,9 +10,10 @@
 
 namespace iiifc {
 
-constexpr int kSchemaVersion = 1;  // the newest data format this code understands
+constexpr int kSchemaVersion = 2;  // the newest data format this code understands
 
-// Throws DataError on any syntax or validation error.
+// Throws DataError on any syntax or validation error. The data shows its last schedule: callers
+// show the one in force on their date (schedules.h).
 MembershipData load_membership(const std::string& json_text, const std::string& file_name);
 
 // The same, for callers that must never throw (the app): the error message is in `error`.

@@ -38,6 +38,12 @@ Grant Right::grant_for(const std::string& tier_id) const {
     return it != tiers.end() ? it->second : Grant::no;
 }
 
+const IncomeClassification::Group* IncomeClassification::group_of(const std::string& country_code) const {
+    for (const Group& g : groups)
+        if (std::find(g.countries.begin(), g.countries.end(), country_code) != g.countries.end()) return &g;
+    return nullptr;
+}
+
 const Right* Governance::find_right(const std::string& id) const { return find_by_id(rights, id); }
 
 int Snapshot::count_in_tier(const std::string& tier_id) const {
@@ -67,6 +73,12 @@ const JoinField* JoinInfo::field_with_autocomplete(const std::string& token) con
 
 const Tier* MembershipData::find_tier(const std::string& id) const { return find_by_id(schedule.tiers, id); }
 const OrganisationType* MembershipData::find_organisation_type(const std::string& id) const { return find_by_id(organisation_types, id); }
+
+const Country* MembershipData::find_country(const std::string& code) const {
+    for (const Country& c : countries)
+        if (c.code == code) return &c;
+    return nullptr;
+}
 
 const Currency* MembershipData::find_currency(const std::string& code) const {
     for (const Currency& c : currencies)

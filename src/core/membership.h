@@ -44,6 +44,7 @@ struct Tier {
     std::string fee_label;  // "annual sustaining contribution"
     std::vector<TierBenefit> benefits;
     int conference_registrations_included = 0;  // free conference registrations a year
+    std::string includes_benefits_of;           // "full": every benefit of that tier too (copied into benefits)
     const TierBenefit* find_benefit(const std::string& benefit_id) const;
     bool operator==(const Tier& o) const;
 };
@@ -71,15 +72,6 @@ struct PriceVariant {  // a tier's fee for institutions in one income group
     }
 };
 
-struct Schedule {
-    std::string effective_from;   // ISO date
-    std::string effective_until;  // ISO date, last day these fees apply; "" when open-ended
-    std::vector<Tier> tiers;      // in the page's order
-    std::vector<AddOn> add_ons;
-    std::vector<IncomeGroup> income_groups;
-    std::vector<PriceVariant> price_variants;
-};
-
 struct Condition {
     std::string id, text;
 };
@@ -92,11 +84,17 @@ struct OrganisationType {
 enum class Grant { no, yes, conditional };
 const char* to_string(Grant g);
 
+struct RightTerms {                              // a governance right as one schedule grants and words it
+    std::map<std::string, Grant> tiers;          // tier id (or "*" for every tier) -> grant; absent means no
+    std::map<std::string, std::string> reasons;  // "yes" / "no" / "conditional" / "commercial" -> sentence
+};
+
 struct Right {  // a governance right and which tiers have it
     std::string id, name;
     std::map<std::string, Grant> tiers;          // tier id (or "*" for every tier) -> grant; absent means no
     bool commercial_limited = false;             // subject to the commercial Executive Committee seat limit
     std::map<std::string, std::string> reasons;  // "yes" / "no" / "conditional" / "commercial" -> sentence
+    RightTerms common;                           // the terms as the file's governance writes them
     Grant grant_for(const std::string& tier_id) const;
 };
 
@@ -115,6 +113,40 @@ struct Governance {
     bool trc_round_up = true;
     std::vector<Right> rights;
     const Right* find_right(const std::string& id) const;
+};
+
+// One dated fee schedule: its tiers, prices, add-ons, the benefits' wording, where to send a join
+// request, and the governance rights where they differ from the file's common ones. The schedule
+// in force on a date is chosen by schedules.h.
+struct Schedule {
+    std::string id;                 // "2026": the deep link's `schedule=` value
+    std::string name;               // "Fees from 2026": the switch's label
+    std::string source;             // where its facts come from
+    std::string effective_from;     // ISO date
+    std::string effective_until;    // ISO date, last day these fees apply; "" when open-ended
+    std::vector<Benefit> benefits;  // the comparison's rows
+    std::vector<Tier> tiers;        // in the page's order
+    std::vector<AddOn> add_ons;
+    std::vector<IncomeGroup> income_groups;
+    std::vector<PriceVariant> price_variants;
+    std::string join_email, join_instructions;
+    std::map<std::string, RightTerms> rights;  // right id -> this schedule's terms
+};
+
+struct Country {       // ISO 3166-1
+    std::string code;  // alpha-2, "KE"
+    std::string name;  // English short name, "Kenya"
+};
+
+// A classification of countries into income groups (the World Bank's), with its year and source.
+struct IncomeClassification {
+    std::string name, source, effective_from, effective_until;
+    struct Group {
+        std::string id, name;
+        std::vector<std::string> countries;  // alpha-2 codes
+    };
+    std::vector<Group> groups;
+    const Group* group_of(const std::string& country_code) const;  // nullptr: not classified
 };
 
 struct Member {
@@ -178,7 +210,7 @@ struct CalculatorGoal {
 
 struct MembershipData {
     int schema_version = 0;
-    std::string source;
+    std::string source;    // the shown schedule's
     std::string reviewed;  // ISO date someone last checked the data; may be ""
     std::vector<Currency> currencies;
     std::string intro;
@@ -186,8 +218,12 @@ struct MembershipData {
     std::vector<std::string> member_benefits;  // what every member gets
     std::vector<Condition> conditions;
     std::vector<OrganisationType> organisation_types;
-    std::vector<Benefit> benefits;
-    Schedule schedule;
+    std::vector<Benefit> benefits;    // the shown schedule's (below)
+    std::vector<Schedule> schedules;  // every schedule of the file, in date order
+    std::size_t shown = 0;            // which one `schedule` is (schedules.h shows another)
+    Schedule schedule;                // the one shown: tiers, prices, join email, rights applied here
+    std::vector<Country> countries;   // by name
+    IncomeClassification income_classification;
     Governance governance;
     Snapshot snapshot;
     Assumptions assumptions;
@@ -197,6 +233,7 @@ struct MembershipData {
     const Tier* find_tier(const std::string& id) const;
     const OrganisationType* find_organisation_type(const std::string& id) const;
     const Currency* find_currency(const std::string& code) const;
+    const Country* find_country(const std::string& code) const;
 };
 
 }  // namespace iiifc

@@ -1,6 +1,7 @@
 // The app's state between frames: deep links, the saved draft, the semantics tree, kiosk idle and
 // starting over.
 #include "app.h"
+#include "schedules.h"
 
 #include <algorithm>
 
@@ -37,7 +38,11 @@ void App::on_data_updated(MembershipData data) {
     adopt_restored_draft();  // against the data it was restored with
     // The draft is read again against the new data, as at a start (a tier that went is reset, with a notice).
     const std::string json = draft_to_json(draft_, data_);
+    const std::string previewed = preview_ ? preview_->schedule.id : "";
     data_ = std::move(data);
+    show_schedule_for_date(data_, today());
+    preview_.reset();
+    if (!previewed.empty()) preview_schedule(previewed);
     const DraftRestore r = draft_from_json(json, data_);
     if (r.ok) draft_ = r.draft;
     if (!r.notice.empty()) notice_ = r.notice;
@@ -47,7 +52,8 @@ void App::on_data_updated(MembershipData data) {
 void App::open_fragment(const std::string& fragment) {
     const Route r = parse_route(fragment);
     View* v = find_view(r.view);
-    if (!v) v = views_.front().get();  // an unknown or missing view: the first
+    if (!v) v = views_.front().get();     // an unknown or missing view: the first
+    preview_schedule(r.get("schedule"));  // none, or the one in force: no preview
     const std::string tier = r.get("tier"), type = r.get("type");
     if (data_.find_tier(tier)) set_value_of_kind(draft_.request, data_, FieldKind::tier, tier);
     if (data_.find_organisation_type(type)) set_value_of_kind(draft_.request, data_, FieldKind::organisation_type, type);
@@ -67,6 +73,7 @@ void App::sync_route() {
     r.view = current_->id();
     r.set("tier", value_of_kind(draft_.request, data_, FieldKind::tier));
     r.set("type", value_of_kind(draft_.request, data_, FieldKind::organisation_type));
+    if (preview_) r.set("schedule", preview_->schedule.id);
     current_->add_route_params(r);
     const std::string fragment = format_route(r);
     if (fragment == last_fragment_) return;
@@ -104,7 +111,7 @@ double App::seconds_until_wakeup() const {
     const double now = platform_.now_seconds();
     double wake = -1;
     if (!toast_.empty()) wake = std::max(0.0, toast_until_ - now) + 0.05;
-    if (!next_view_.empty()) wake = 0;  // a tab was chosen: its view is shown next frame
+    if (!next_view_.empty() || next_schedule_) wake = 0;  // a tab or a schedule was chosen: shown next frame
     if (options_.kiosk) {
         const double idle = std::max(0.0, last_input_ + options_.idle_timeout - now) + 0.05;
         wake = wake < 0 ? idle : std::min(wake, idle);

@@ -36,17 +36,19 @@ class Shell {
 public:
     virtual ~Shell() = default;
     virtual void go_to(const std::string& view_id) = 0;
-    virtual void choose_tier(const std::string& tier_id) = 0;    // the join request's tier, confirmed by a toast
-    virtual void show_toast(const std::string& text) = 0;        // a short confirmation, also announced
-    virtual void show_notice(const std::string& text) = 0;       // a banner that stays until dismissed, also announced
-    virtual bool narrow() const = 0;                             // phone-sized layout
-    virtual StorageState storage_state() const = 0;              // whether the draft is kept on this device
-    virtual void note_editing(const std::string& field_id) = 0;  // being typed in: another tab's save leaves it alone
+    virtual void choose_tier(const std::string& tier_id) = 0;        // the join request's tier, confirmed by a toast
+    virtual void show_toast(const std::string& text) = 0;            // a short confirmation, also announced
+    virtual void show_notice(const std::string& text) = 0;           // a banner that stays until dismissed, also announced
+    virtual bool narrow() const = 0;                                 // phone-sized layout
+    virtual StorageState storage_state() const = 0;                  // whether the draft is kept on this device
+    virtual void note_editing(const std::string& field_id) = 0;      // being typed in: another tab's save leaves it alone
+    virtual void show_schedule(const std::string& schedule_id) = 0;  // preview another schedule (the in-force one ends it)
 };
 
 // Everything a view works on, handed to it at each call.
 struct ViewContext {
-    const MembershipData& data;
+    const MembershipData& data;      // the schedule shown (the one in force, or one previewed: #/tiers?schedule=2020)
+    const MembershipData& in_force;  // the schedule in force today: the draft and the join request use it
     Draft& draft;
     PlatformServices& platform;
     const AppOptions& options;

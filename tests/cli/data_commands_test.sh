@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The CLI's data commands on copies of the data: members import (reproduces the shipped file,
-# writes nothing on error), the fees' end date with a fixed clock (--today), and `changes`.
+# writes nothing on error), the schedule in force with a fixed clock (--today), overlapping dates,
+# and `changes` (file to file, and between two schedules of the file).
 #   tests/cli/data_commands_test.sh PATH/TO/iiifc-portal SOURCE_DIR
 set -uo pipefail
 cli="$1"; src="$2"
@@ -14,27 +15,35 @@ csv="$src/assets/members.csv"
 cp "$src/assets/membership.json" "$tmp/m.json"
 out="$("$cli" members import "$csv" --date 2026-05-27 --data "$tmp/m.json")"; code=$?
 check "members import exits 0" 0 "$code"
-check "members import summary" "Members: 71 -> 71 (Full 47, Associate 24 -> Full 47, Associate 24)" "$(echo "$out" | head -1)"
+check "members import summary" "Members: 71 -> 71 (Champion 0, Full 47, Associate 24 -> Champion 0, Full 47, Associate 24)" "$(echo "$out" | head -1)"
 check "the shipped CSV reproduces the shipped data byte for byte" same "$(cmp -s "$tmp/m.json" "$src/assets/membership.json" && echo same || echo differs)"
 
 sed 's/^Jisc,Full,/Jisc,Gold,/' "$csv" > "$tmp/bad.csv"
 err="$("$cli" members import "$tmp/bad.csv" --data "$tmp/m.json" 2>&1 >/dev/null)"; code=$?
 check "a bad CSV exits 1" 1 "$code"
-check "a bad CSV names line and column" "iiifc-portal: $tmp/bad.csv: line 14, column 2 (level): unknown level \"Gold\" (known: Full, Associate)" "$(echo "$err" | head -1)"
+check "a bad CSV names line and column" "iiifc-portal: $tmp/bad.csv: line 14, column 2 (level): unknown level \"Gold\" (known: Champion, Full, Associate)" "$(echo "$err" | head -1)"
 check "a bad CSV writes nothing" same "$(cmp -s "$tmp/m.json" "$src/assets/membership.json" && echo same || echo differs)"
 check "no file left beside the data" "" "$(ls "$tmp" | grep -v -e '^m.json$' -e '^bad.csv$')"
 
-note="Note: These fees applied until 2025-11-30; ask admin@iiif.io for current fees."
-check "validate on the last day: no note" "" "$("$cli" validate --data "$tmp/m.json" --today 2025-11-30 | grep '^Note')"
-check "validate the day after: the note" "$note" "$("$cli" validate --data "$tmp/m.json" --today 2025-12-01 | grep '^Note')"
-check "compare: the note above the fees" "$note" "$("$cli" compare --data "$tmp/m.json" --today 2026-01-01 | head -1)"
-check "fallback-html: the warning" 1 "$("$cli" fallback-html --data "$tmp/m.json" --today 2026-01-01 | grep -c 'These fees applied until 2025-11-30')"
-check "summary: the warning" 1 "$("$cli" summary --data "$tmp/m.json" --today 2026-01-01 | grep -c 'These fees applied until 2025-11-30')"
-check "summary before the end: none" 0 "$("$cli" summary --data "$tmp/m.json" --today 2025-01-01 | grep -c 'These fees applied')"
+# The schedule in force on --today: the seed's until 2025-12-31, 2026's from 2026-01-01.
+check "validate on the seed's last day: no note" "" "$("$cli" validate --data "$tmp/m.json" --today 2025-12-31 | grep '^Note')"
+check "validate the day after: 2026's fees, no note" "" "$("$cli" validate --data "$tmp/m.json" --today 2026-01-01 | grep '^Note')"
+check "compare on 2025-06-01: the seed's two fees" "Annual contribution               US\$10,000       US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2025-06-01 | grep '^Annual' | sed 's/ *$//')"
+check "compare on 2026-12-07: 2026's three" "Annual contribution               US\$16,000       US\$8,000        US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2026-12-07 | grep '^Annual' | sed 's/ *$//')"
+check "compare --schedule 2020 on 2026-12-07: said to be no longer in force" "Note: These fees applied until 2025-12-31 and are no longer in force; the fees in force today are Fees from 2026." "$("$cli" compare --data "$tmp/m.json" --today 2026-12-07 --schedule 2020 | head -1)"
+check "fallback-html on 2025-06-01: the seed's address, no warning" "1 0" "$("$cli" fallback-html --data "$tmp/m.json" --today 2025-06-01 | grep -c 'mailto:admin@iiif.io') $("$cli" fallback-html --data "$tmp/m.json" --today 2025-06-01 | grep -c 'class="warning"')"
+check "summary on 2026-12-07: 2026's address, no warning" "1 0" "$("$cli" summary --data "$tmp/m.json" --today 2026-12-07 | grep -c 'mailto:staff@iiif.io') $("$cli" summary --data "$tmp/m.json" --today 2026-12-07 | grep -c 'class="warning"')"
+sed 's/"effective_from": "2026-01-01",/"effective_from": "2026-01-01", "effective_until": "2026-06-30",/' "$tmp/m.json" > "$tmp/ended.json"
+check "the file's last schedule ended: the note" "Note: These fees applied until 2026-06-30; ask staff@iiif.io for current fees." "$("$cli" validate --data "$tmp/ended.json" --today 2026-12-07 | grep '^Note')"
+sed 's/"effective_from": "2026-01-01",/"effective_from": "2025-12-01",/' "$tmp/m.json" > "$tmp/overlap.json"
+check "overlapping schedules: an error naming both" "iiifc-portal: $tmp/overlap.json: schedules[1].effective_from (line 183, column 22): schedule \"2026\" starts on 2025-12-01, overlapping schedule \"2020\" (until 2025-12-31): expected 2026-01-01" "$("$cli" validate --data "$tmp/overlap.json" 2>&1)"
+check "changes between schedules: Full's fee" "  - Fee: US\$10,000 → US\$8,000 a year" "$("$cli" changes --from 2020 --to 2026 --data "$tmp/m.json" | grep 'US\$10,000')"
+check "changes between schedules: Full's free registration" "  - Now listed: one free Annual Conference registration" "$("$cli" changes --from 2020 --to 2026 --data "$tmp/m.json" | grep 'free Annual')"
+"$cli" changes --from 2020 --to 1999 --data "$tmp/m.json" >/dev/null 2>&1; check "changes to an unknown schedule is a usage error" 2 "$?"
 "$cli" validate --data "$tmp/m.json" --today 2025-13-01 >/dev/null 2>&1; check "a bad --today is a usage error" 2 "$?"
 
 sed 's/"amount": 1000000,/"amount": 1200000,/' "$tmp/m.json" > "$tmp/new.json"
-check "changes: the fee, old -> new" "Fee of Full membership: US\$10,000 -> US\$12,000" "$("$cli" changes "$tmp/m.json" --data "$tmp/new.json")"
+check "changes: the fee, old -> new" "Fee of Full membership: US\$10,000 -> US\$12,000" "$("$cli" changes "$tmp/m.json" --data "$tmp/new.json" --today 2025-06-01)"
 check "changes: none" "No change to fees, tiers, benefits, dates, join fields or members." "$("$cli" changes "$tmp/m.json" --data "$tmp/m.json")"
 
 [ "$failures" -eq 0 ] && echo "all passed" || { echo "$failures failed"; exit 1; }

@@ -3,6 +3,7 @@
 #include "data_changes.h"
 #include "data_dates.h"
 #include "html_render.h"
+#include "schedules.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
@@ -48,13 +49,37 @@ TEST_CASE("the UTC date is the C library's, day by day over three centuries") {
     }
 }
 
-TEST_CASE("the shipped schedule ended on 2025-11-30: a warning from the day after") {
-    CHECK(shipped().schedule.effective_until == "2025-11-30");
+TEST_CASE("the seed's schedule ends on 2025-12-31; shown later, it says the fees in force are another's") {
+    CHECK(shipped().schedule.effective_until == "2025-12-31");
     CHECK(shipped().reviewed == "2026-05-27");
     CHECK(fee_date_warning(shipped(), "2025-06-01") == "");
-    CHECK(fee_date_warning(shipped(), "2025-11-30") == "");
-    CHECK(fee_date_warning(shipped(), "2025-12-01") == "These fees applied until 2025-11-30; ask admin@iiif.io for current fees.");
-    CHECK(fee_period_sentence(shipped().schedule) == "Fees effective from 2020-07-01 until 2025-11-30.");
+    CHECK(fee_date_warning(shipped(), "2025-12-31") == "");
+    CHECK(fee_date_warning(shipped(), "2026-12-07") ==
+          "These fees applied until 2025-12-31 and are no longer in force; the fees in force today are Fees from 2026.");
+    CHECK(fee_period_sentence(shipped().schedule) == "Fees effective from 2020-07-01 until 2025-12-31.");
+}
+
+TEST_CASE("the schedule in force on a date, and days after") {
+    const MembershipData& d = shipped();
+    CHECK(schedule_for_date(d, "2020-06-30") == 0);  // before any: the first
+    CHECK(schedule_for_date(d, "2025-12-31") == 0);
+    CHECK(schedule_for_date(d, "2026-01-01") == 1);
+    CHECK(schedule_for_date(d, "2026-12-07") == 1);
+    CHECK(find_schedule(d, "2026") == 1);
+    CHECK(find_schedule(d, "2023") == 0);  // a year the schedule covers
+    CHECK(find_schedule(d, "1999") == 2);  // none
+    CHECK(day_after("2025-12-31") == "2026-01-01");
+    CHECK(day_after("2024-02-28") == "2024-02-29");
+    CHECK(day_after("2025-02-28") == "2025-03-01");
+    CHECK(day_after("2025-11-30") == "2025-12-01");
+    MembershipData ended = d;
+    ended.schedules.back().effective_until = "2026-06-30";
+    show_schedule_for_date(ended, "2026-12-07");
+    CHECK(ended.shown == 1);  // the last to have begun, with its end said
+    CHECK(fee_date_warning(ended, "2026-12-07") == "These fees applied until 2026-06-30; ask staff@iiif.io for current fees.");
+    MembershipData announced = d;
+    show_schedule(announced, 1);
+    CHECK(fee_date_warning(announced, "2025-06-01") == "These fees apply from 2026-01-01; they are not yet in force.");
 }
 
 TEST_CASE("data not reviewed for over a year is said to be so") {
@@ -71,7 +96,8 @@ TEST_CASE("data not reviewed for over a year is said to be so") {
     }
     SUBCASE("an ended schedule is the one thing said") {
         d.schedule.effective_until = "2025-06-30";
-        CHECK(fee_date_warning(d, "2026-01-01") == "These fees applied until 2025-06-30; ask admin@iiif.io for current fees.");
+        CHECK(fee_date_warning(d, "2026-01-01") ==
+              "These fees applied until 2025-06-30 and are no longer in force; the fees in force today are Fees from 2026.");
     }
     SUBCASE("without dates nothing is said") {
         d.reviewed.clear();
@@ -80,20 +106,30 @@ TEST_CASE("data not reviewed for over a year is said to be so") {
     }
 }
 
+TEST_CASE("every view's foot says when the data was reviewed and where it comes from") {
+    CHECK(data_provenance_sentence(shipped()) ==
+          "Data reviewed 2026-05-27. Source: IIIF Consortium 'Join' page (community/consortium/join.md), in force 2020-07 to 2025-12.");
+    MembershipData d = shipped();
+    d.reviewed.clear();
+    CHECK(data_provenance_sentence(d) ==
+          "Source: IIIF Consortium 'Join' page (community/consortium/join.md), in force 2020-07 to 2025-12.");
+}
+
 TEST_CASE("the no-JavaScript page and the summary carry the warning next to the fees") {
     const std::string warning =
-        "<p class=\"warning\" role=\"note\"><strong>These fees applied until 2025-11-30; ask admin@iiif.io for current fees.</strong></p>\n";
+        "<p class=\"warning\" role=\"note\"><strong>These fees applied until 2025-12-31 and are no longer in force; the fees in force "
+        "today are Fees from 2026.</strong></p>\n";
     const std::string fallback_late = render_fallback_html(shipped(), "2026-01-01");
     const std::size_t at = fallback_late.find(warning);
     REQUIRE(at != std::string::npos);
     CHECK(fallback_late.find("<h2>Membership levels</h2>\n") + 27 == at);  // right under the heading, above the fees
-    CHECK(fallback_late.find("Fees effective from 2020-07-01 until 2025-11-30. Source:") != std::string::npos);
+    CHECK(fallback_late.find("Fees effective from 2020-07-01 until 2025-12-31. Source:") != std::string::npos);
     CHECK(render_fallback_html(shipped(), "2025-06-01").find("class=\"warning\"") == std::string::npos);
 
     Profile p;
     p.tier = "full";
     const std::string summary_late = render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2026-01-01");
-    CHECK(summary_late.find("Fees effective from 2020-07-01 until 2025-11-30.</p>\n" + warning + "<h2>Costs") != std::string::npos);
+    CHECK(summary_late.find("Fees effective from 2020-07-01 until 2025-12-31.</p>\n" + warning + "<h2>Costs") != std::string::npos);
     CHECK(render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2025-06-01").find("class=\"warning\"") ==
           std::string::npos);
 }
@@ -117,7 +153,7 @@ TEST_CASE("what a new data file changes, in lines to check before publishing") {
         "Benefit of Associate membership reworded: \"Discounts on training and workshops\" -> \"Discounts on all training\"",
         "Benefit removed from Associate membership: " + shipped().schedule.tiers[1].benefits.back().text,
         "Tier added: Champion membership (US$16,000)",
-        "Fees effective: 2020-07-01 to 2025-11-30 -> 2020-07-01 to (none)",
+        "Fees effective: 2020-07-01 to 2025-12-31 -> 2020-07-01 to (none)",
         "Members: 71 (2026-05-27) -> 70 (2026-11-01)",
     };
     CHECK(describe_changes(shipped(), after) == expected);

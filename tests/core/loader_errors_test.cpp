@@ -49,7 +49,7 @@ TEST_CASE("the shipped data loads without error") { CHECK_NOTHROW(iiifc_test::sh
 // The table is data (tests/data/malformed-cases.json), so the schema test runs the same cases.
 TEST_CASE("malformed data files name the path and the expectation") {
     const json table = json::parse(read_text_file(iiifc_test::test_data_path("malformed-cases.json")));
-    REQUIRE(table.at("cases").size() == 45);
+    REQUIRE(table.at("cases").size() == 47);
     for (const json& c : table.at("cases")) {
         SUBCASE(c.at("name").get<std::string>().c_str()) {
             const json broken = shipped_json().patch(c.at("patch"));
@@ -61,7 +61,7 @@ TEST_CASE("malformed data files name the path and the expectation") {
 TEST_CASE("validation errors give the line and column of the value, or of the object missing a key") {
     SUBCASE("a wrong value: the value's first character") {
         json j = shipped_json();
-        j["schedule"]["tiers"][1]["annual_fee"]["amount"] = "2500 US dollars";
+        j["schedules"][0]["tiers"][1]["annual_fee"]["amount"] = "2500 US dollars";
         const std::string text = j.dump(2);
         try {
             load_membership(text, "broken.json");
@@ -98,9 +98,9 @@ TEST_CASE("validation errors give the line and column of the value, or of the ob
 TEST_CASE("unknown future fields are ignored") {
     json j = shipped_json();
     j["newsletter"] = {{"url", "https://example.org"}};
-    j["schedule"]["tiers"][0]["colour"] = "gold";
+    j["schedules"][0]["tiers"][0]["colour"] = "gold";
     const MembershipData d = load_membership(j.dump(), "future.json");
-    CHECK(d.schedule.tiers[0].annual_fee.amount == 1000000);
+    CHECK(d.schedules[0].tiers[0].annual_fee.amount == 1000000);
 }
 
 TEST_CASE("a JSON syntax error gives line and column") {

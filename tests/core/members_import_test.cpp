@@ -47,7 +47,7 @@ TEST_CASE("importing the consortium's 2026-05 list reproduces the shipped data f
     CHECK(r.joined.empty());
     CHECK(r.left.empty());
     CHECK(r.changed.empty());
-    CHECK(r.summary.front() == "Members: 71 -> 71 (Full 47, Associate 24 -> Full 47, Associate 24)");
+    CHECK(r.summary.front() == "Members: 71 -> 71 (Champion 0, Full 47, Associate 24 -> Champion 0, Full 47, Associate 24)");
 }
 
 TEST_CASE("a member joins, one leaves, one changes level: the summary and the governance counts follow") {
@@ -57,7 +57,7 @@ TEST_CASE("a member joins, one leaves, one changes level: the summary and the go
     const MembersImport r = run(csv, "2026-11-01");
     REQUIRE_MESSAGE(r.ok, r.error);
     const std::vector<std::string> summary = {
-        "Members: 71 -> 71 (Full 47, Associate 24 -> Full 45, Associate 26)",
+        "Members: 71 -> 71 (Champion 0, Full 47, Associate 24 -> Champion 0, Full 45, Associate 26)",
         "Snapshot date: 2026-05-27 -> 2026-11-01",
         "Joined: 1, left: 1, changed: 1",
         "  + Example Library, Archive and Museum (Associate)",
@@ -103,7 +103,7 @@ TEST_CASE("the commercial and executive_committee columns give the commercial se
 
 TEST_CASE("mistakes in the CSV name the line and column") {
     CHECK(error_of(replace_line(shipped_csv(), "Jisc,", "Jisc,Gold,3,,https://www.jisc.ac.uk/")) ==
-          "members.csv: line 14, column 2 (level): unknown level \"Gold\" (known: Full, Associate)");
+          "members.csv: line 14, column 2 (level): unknown level \"Gold\" (known: Champion, Full, Associate)");
     CHECK(error_of(shipped_csv() + "british library,Associate,,,\n") ==
           "members.csv: line 73, column 1 (name): \"british library\" is listed twice (also on line 4)");
     CHECK(error_of(replace_line(shipped_csv(), "Jisc,", "Jisc,Full,3,maybe,https://www.jisc.ac.uk/")) ==

@@ -1,5 +1,6 @@
-// The website's 2026 schedule (tests/data/membership-2026.json): four prices over three tiers,
-// add-ons and a lower price for low- and middle-income countries, with the engine unchanged.
+// The consortium's schedule from 2026 (assets/membership.json, on 2026-12-07): four prices over
+// three tiers, three add-ons, and a lower price for countries the World Bank classifies as low- or
+// middle-income (its FY2026 classification, in the data).
 #include "calculator.h"
 #include "eligibility.h"
 #include "html_render.h"
@@ -18,9 +19,15 @@ TEST_CASE("the 2026 schedule loads") {
     CHECK(format_money(d.find_tier("champion")->annual_fee, d) == "US$16,000");
     CHECK(format_money(d.find_tier("full")->annual_fee, d) == "US$8,000");
     CHECK(format_money(d.find_tier("associate")->annual_fee, d) == "US$2,500");
-    CHECK(d.schedule.add_ons.size() == 2);
+    REQUIRE(d.schedule.add_ons.size() == 3);
+    CHECK(d.schedule.add_ons[0].name == "Allmaps");
+    CHECK(d.schedule.add_ons[1].name == "Community Development Fund");
+    CHECK(d.schedule.add_ons[2].name == "Strategic Initiatives Fund");
+    for (const AddOn& a : d.schedule.add_ons) CHECK(format_money(a.annual_fee, d) == "US$2,000");
     CHECK(d.schedule.price_variants.size() == 1);
     CHECK(d.find_tier("full")->conference_registrations_included == 1);
+    CHECK(d.join.email == "staff@iiif.io");
+    CHECK(d.find_tier("champion")->benefits.size() == 4 + d.find_tier("full")->benefits.size());  // all of Full's too
 }
 
 TEST_CASE("an associate in a low- or middle-income country pays US$1,000") {
@@ -29,21 +36,24 @@ TEST_CASE("an associate in a low- or middle-income country pays US$1,000") {
     p.country = "KE";
     p.years = 2;
     std::string note;
-    CHECK(tier_fee_for(d, *d.find_tier("associate"), "KE", &note) == Money{100000, "USD"});
-    CHECK(note == "price for low- and middle-income countries");
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "KE", &note) == Money{100000, "USD"});  // lower middle income
+    CHECK(note == "for institutions in low- and middle-income countries");
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "AF", &note) == Money{100000, "USD"});  // low income
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "BR", &note) == Money{100000, "USD"});  // upper middle income
+    CHECK(tier_fee_for(d, *d.find_tier("associate"), "ET", &note) == Money{250000, "USD"});  // unclassified in FY2026
     CHECK(tier_fee_for(d, *d.find_tier("associate"), "FR", &note) == Money{250000, "USD"});
     CHECK(note.empty());
     CHECK(tier_fee_for(d, *d.find_tier("full"), "KE") == Money{800000, "USD"});
     const Estimate e = estimate(d, d.assumptions, p, *d.find_tier("associate"));
     CHECK(e.total_contribution == Money{200000, "USD"});
-    CHECK(e.price_note == "price for low- and middle-income countries");
+    CHECK(e.price_note == "for institutions in low- and middle-income countries");
 }
 
 TEST_CASE("add-ons add US$2,000 each a year") {
     const MembershipData& d = schedule_2026();
     Profile p;
     p.years = 3;
-    p.add_ons = {"add_on_1", "add_on_2", "unknown"};
+    p.add_ons = {"allmaps", "strategic_initiatives_fund", "unknown"};
     const Estimate e = estimate(d, d.assumptions, p, *d.find_tier("full"));
     CHECK(e.annual_add_ons == Money{400000, "USD"});
     CHECK(e.annual_contribution == Money{1200000, "USD"});
@@ -56,7 +66,7 @@ TEST_CASE("included conference registrations are worth the full non-member price
     p.conference_attendees = 3;
     const std::vector<Estimate> all = compare_tiers(d, d.assumptions, p);
     REQUIRE(all.size() == 3);
-    CHECK(all[0].annual_conference_saving == Money{2 * 50000 + 1 * 25000, "USD"});  // champion: 2 free
+    CHECK(all[0].annual_conference_saving == Money{1 * 50000 + 2 * 25000, "USD"});  // champion: Full's 1 free
     CHECK(all[1].annual_conference_saving == Money{1 * 50000 + 2 * 25000, "USD"});  // full: 1 free
     CHECK(all[2].annual_conference_saving == Money{3 * 25000, "USD"});              // associate
 }
@@ -71,14 +81,16 @@ TEST_CASE("recommendation and rights across three tiers") {
     CHECK(over.tier == "full");
     CHECK_FALSE(over.within_budget);
     for (const RightAnswer& a : rights_for(d, "museum", "champion")) CHECK(a.grant == Grant::yes);
-    CHECK(trc_what_if(d).members_now == 5);
-    CHECK(trc_what_if(d).cap_now == 3);
-    CHECK(trc_what_if(d).cap_if_joined == 3);
+    CHECK(trc_what_if(d).members_now == 24);
+    CHECK(trc_what_if(d).cap_now == 12);
+    CHECK(trc_what_if(d).cap_if_joined == 13);
 }
 
 TEST_CASE("the fallback lists the 2026 prices, the variant and the add-ons") {
-    const std::string html = render_fallback_html(schedule_2026());
+    const std::string html = render_fallback_html(schedule_2026(), "2026-12-07");
     CHECK(html.find("Champion membership &ndash; US$16,000") != std::string::npos);
-    CHECK(html.find("Associate membership: US$1,000 price for low- and middle-income countries") != std::string::npos);
-    CHECK(html.find("Add-on: Optional add-on 1, US$2,000 a year.") != std::string::npos);
+    CHECK(html.find("Associate membership: US$1,000 for institutions in low- and middle-income countries") != std::string::npos);
+    CHECK(html.find("Add-on: Allmaps, US$2,000 a year.") != std::string::npos);
+    CHECK(html.find("class=\"warning\"") == std::string::npos);
+    CHECK(html.find("staff@iiif.io") != std::string::npos);
 }

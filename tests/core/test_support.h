@@ -3,6 +3,7 @@
 
 #include "data_loader.h"
 #include "membership.h"
+#include "schedules.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,15 +14,22 @@ namespace iiifc_test {
 inline std::string assets_path(const std::string& file) { return std::string(IIIFC_ASSETS_DIR) + "/" + file; }
 inline std::string test_data_path(const std::string& file) { return std::string(IIIFC_TEST_DATA_DIR) + "/" + file; }
 
-inline const iiifc::MembershipData& shipped() {
-    static const iiifc::MembershipData data =
-        iiifc::load_membership(iiifc::read_text_file(assets_path("membership.json")), "membership.json");
+// The shipped data file showing the schedule in force on `today`.
+inline iiifc::MembershipData shipped_on(const std::string& today) {
+    iiifc::MembershipData data = iiifc::load_membership(iiifc::read_text_file(assets_path("membership.json")), "membership.json");
+    iiifc::show_schedule_for_date(data, today);
     return data;
 }
 
+// The seed's schedule (2020-07 to 2025-12-31), as on 2025-06-01.
+inline const iiifc::MembershipData& shipped() {
+    static const iiifc::MembershipData data = shipped_on("2025-06-01");
+    return data;
+}
+
+// The schedule from 2026, as on 2026-12-07.
 inline const iiifc::MembershipData& schedule_2026() {
-    static const iiifc::MembershipData data =
-        iiifc::load_membership(iiifc::read_text_file(test_data_path("membership-2026.json")), "membership-2026.json");
+    static const iiifc::MembershipData data = shipped_on("2026-12-07");
     return data;
 }
 
@@ -51,7 +59,9 @@ inline const iiifc::MembershipData& with_extra_fields() {
                                                         {"wants", "a seat on the Operating Committee"},
                                                         {"right", "operating_committee_seat"},
                                                         {"when_no", "It does not include a seat on the Operating Committee."}}));
-        return iiifc::load_membership(j.dump(), "membership-extra-fields.json");
+        iiifc::MembershipData d = iiifc::load_membership(j.dump(), "membership-extra-fields.json");
+        iiifc::show_schedule_for_date(d, "2025-06-01");
+        return d;
     }();
     return data;
 }

@@ -177,7 +177,7 @@ TEST_CASE("newer data found after the start is applied quietly; the draft stays,
     ui.app->draft().request.at("institution") = "Typed before";
     ui.frame(2);
     MembershipData newer = iiifc_test::shipped_data();
-    newer.schedule.tiers[1].annual_fee.amount = 270000;
+    newer.schedules[0].tiers[1].annual_fee.amount = 270000;  // the seed's, in force on the harness's clock
     ui.app->on_data_updated(newer);
     ui.frame(2);
     CHECK(ui.app->data().find_tier("associate")->annual_fee.amount == 270000);
@@ -185,7 +185,7 @@ TEST_CASE("newer data found after the start is applied quietly; the draft stays,
     CHECK(ui.app->notice().empty());
 
     MembershipData without_full = newer;
-    without_full.schedule.tiers.erase(without_full.schedule.tiers.begin());
+    without_full.schedules[0].tiers.erase(without_full.schedules[0].tiers.begin());
     ui.app->on_data_updated(without_full);
     ui.frame(2);
     CHECK(ui.app->draft().request.get("tier") == "associate");

@@ -45,17 +45,53 @@ TEST_CASE("the tiers view draws a Choose button per tier of the data") {
     CHECK(ui.find("Choose Associate##associate"));
 }
 
-TEST_CASE("the shipped fees' end date is said on every view, in pixels and in the semantics (today is after 2025-11-30)") {
-    const std::string warning = "These fees applied until 2025-11-30; ask admin@iiif.io for current fees.";
-    REQUIRE(fee_date_warning(iiifc_test::shipped_data(), today_utc()) == warning);
+namespace {
+// The app on another day: its clock moved, the data applied again (as newer data would be).
+void set_today(Ui& ui, double wall_ms) {
+    ui.platform.wall_ms = wall_ms;
+    ui.app->on_data_updated(iiifc_test::shipped_data());
+    ui.frame(2);
+}
+constexpr double k2026_12_07 = 1796644800000.0;  // 2026-12-07 12:00 UTC
+}  // namespace
+
+TEST_CASE("on 2025-11-26 the seed's fees, with no banner; on 2026-12-07 the 2026 schedule, with none either") {
     Ui ui;
     ui.app->restore_draft("");
     ui.frame(2);
+    CHECK(ui.app->semantics_json().find("US$10,000") != std::string::npos);
+    CHECK(ui.app->semantics_json().find("These fees") == std::string::npos);
+    CHECK_FALSE(ui.find("Choose Champion##champion"));
+    set_today(ui, k2026_12_07);
     for (const char* view : {"Tiers##nav", "Costs##nav", "Members##nav"}) {
         REQUIRE(ui.click(view));
         ui.frame(1);
-        CHECK_MESSAGE(ui.app->semantics_json().find(warning) != std::string::npos, view);
+        CHECK_MESSAGE(ui.app->semantics_json().find("These fees") == std::string::npos, view);
     }
+    REQUIRE(ui.click("Tiers##nav"));
+    ui.frame(1);
+    CHECK(ui.find("Choose Champion##champion"));
+    const std::string said = ui.app->semantics_json();
+    for (const char* fee : {"US$16,000", "US$8,000", "US$2,500", "US$1,000 for institutions in low- and middle-income countries"})
+        CHECK_MESSAGE(said.find(fee) != std::string::npos, fee);
+    CHECK(said.find("Optional add-on: Allmaps, US$2,000 a year.") != std::string::npos);
+}
+
+TEST_CASE("#/tiers?schedule=2020 on 2026-12-07: the seed's fees, said to be no longer in force; the switch returns to 2026's") {
+    Ui ui;
+    ui.app->restore_draft("");
+    set_today(ui, k2026_12_07);
+    ui.app->open_fragment("#/tiers?schedule=2020");
+    ui.frame(2);
+    const std::string line = "These fees applied until 2025-12-31 and are no longer in force; the fees in force today are Fees from 2026.";
+    CHECK(ui.app->semantics_json().find(line) != std::string::npos);
+    CHECK(ui.app->semantics_json().find("US$10,000") != std::string::npos);
+    CHECK(ui.platform.fragments.back() == "#/tiers?tier=full&schedule=2020");
+    CHECK(ui.app->data().schedule.id == "2026");  // the join request keeps the schedule in force
+    REQUIRE(ui.click("Fees from 2026##schedule-2026"));
+    ui.frame(2);
+    CHECK(ui.app->semantics_json().find(line) == std::string::npos);
+    CHECK(ui.platform.fragments.back() == "#/tiers?tier=full");
 }
 
 TEST_CASE("choosing a tier in Tiers carries it into Join and Costs") {

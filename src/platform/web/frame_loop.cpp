@@ -1,6 +1,7 @@
 // The frame loop: frames are drawn on demand with requestAnimationFrame (after input, on resize,
 // when the app asks for a wake-up); an idle app draws nothing.
 #include "browser_bridge.h"
+#include "extra_glyphs.h"
 #include "fonts.h"
 #include "frame_pacing.h"
 #include "gl_renderer.h"
@@ -32,6 +33,8 @@ void schedule() {
     g.frame_scheduled = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
+
+bool g_glyphs_added = false;  // the frame just built drew characters the fonts lacked: not shown
 
 // A frame held back by the pacing (frame_pacing.h) is drawn, and sent, once its wait is over.
 bool g_paced_frame_due = false;
@@ -114,6 +117,12 @@ void build_frame() {
     ImGui::NewFrame();
     g.app->frame();
     ImGui::Render();
+    // Characters the fonts lacked were drawn as '?': they are in the atlas now, and the next build
+    // draws them (this one is not shown).
+    if (add_missing_glyphs()) {
+        g_glyphs_added = true;
+        g.frames_wanted = std::max(g.frames_wanted, 1);
+    }
     g.ui_ms_total += emscripten_get_now() - ui_start;
     ImGui_ImplHtml5_EndFrame();
     g.frames_drawn++;
@@ -124,6 +133,10 @@ void build_frame() {
 }
 
 void send_frame() {
+    if (g_glyphs_added) {
+        g_glyphs_added = false;
+        return;
+    }
     const double start = emscripten_get_now();
     // A frame is sent when it differs from the canvas, and when the pacing allows; a frame held
     // back is sent by a frame drawn once the wait is over.

@@ -7,6 +7,9 @@
 // second).
 #include "browser_bridge.h"
 #include "data_loader.h"
+#include "browser_glyphs.h"
+#include "display_settings.h"
+#include "find_in_page.h"
 #include "fonts.h"
 #include "gl_renderer.h"
 #include "imgui_impl_html5.h"
@@ -197,6 +200,8 @@ void phase_draft(void*) {
     g.app->restore_draft(take_c_string(browser_storage_get(BrowserServices::kDraftKey)));
     if (!g.app->options().kiosk) browser_watch_storage(BrowserServices::kDraftKey);  // other tabs' saves are merged
     browser_watch_data_updates();
+    watch_display_settings();
+    watch_find_in_page();
     g.app->open_fragment(take_c_string(browser_location_fragment()));
     start.clock.lap("portal:draft", g.startup.draft);
     next(phase_first_frame);
@@ -233,6 +238,8 @@ void phase_setup(void*) {
     const AppOptions options = options_from_page(g);
     g.app = std::make_unique<App>(std::move(*start.loaded.data), g.services, options);
     g.app->set_dark(options.dark);
+    apply_display_settings(*g.app);  // display_settings.h
+    use_browser_glyphs();            // browser_glyphs.h: what the fonts lack, from the device's fonts
     start.clock.lap("portal:setup", g.startup.setup);
     next(phase_input);
 }

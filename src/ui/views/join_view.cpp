@@ -59,8 +59,8 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
     set_next_field({f.label, f.required, error, f.autocomplete, f.placeholder, kinds[static_cast<int>(f.kind)]});
     bool changed = false;
     switch (f.kind) {
-        case FieldKind::tier: changed = tier_combo(control.c_str(), ctx.data, value); break;
-        case FieldKind::organisation_type: changed = organisation_type_combo(control.c_str(), ctx.data, value); break;
+        case FieldKind::tier: changed = tier_combo(control.c_str(), ctx.in_force, value); break;
+        case FieldKind::organisation_type: changed = organisation_type_combo(control.c_str(), ctx.in_force, value); break;
         case FieldKind::yes_no: {
             bool on = !value.empty();
             changed = checkbox(control.c_str(), &on);
@@ -77,7 +77,7 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
 }
 
 void JoinView::draw(ViewContext& ctx) {
-    const MembershipData& data = ctx.data;
+    const MembershipData& data = ctx.in_force;
     const Palette& p = palette();
     heading(kHeading, ctx.fonts.heading, 2);
     text(intro(data));
@@ -135,27 +135,27 @@ void JoinView::draw(ViewContext& ctx) {
 }
 
 void JoinView::download_request(ViewContext& ctx) {  // "Load .json" reads it back
-    ctx.platform.download(kRequestFileName, "application/json", join_request_to_json(ctx.draft.request, ctx.data));
+    ctx.platform.download(kRequestFileName, "application/json", join_request_to_json(ctx.draft.request, ctx.in_force));
     ctx.shell.show_toast("Join request file downloaded");
 }
 
 void JoinView::commit(ViewContext& ctx) {
-    const std::size_t n = visible_errors(ctx.draft.request, ctx.data).size();
+    const std::size_t n = visible_errors(ctx.draft.request, ctx.in_force).size();
     if (n == announced_errors_) return;
     announced_errors_ = n;
     ctx.platform.announce(n == 0 ? "The form has no errors." : "Form has " + std::to_string(n) + (n == 1 ? " error." : " errors."));
 }
 
 bool JoinView::on_file_loaded(const std::string& name, const std::string& content, ViewContext& ctx) {
-    const JoinImport imp = join_request_from_json(content, name, ctx.data);
+    const JoinImport imp = join_request_from_json(content, name, ctx.in_force);
     if (!imp.ok) {
         ctx.shell.show_notice("That join request file could not be loaded: " + imp.error + ". Your form is unchanged.");
         return true;
     }
-    const std::string tier = value_of_kind(ctx.draft.request, ctx.data, FieldKind::tier);
+    const std::string tier = value_of_kind(ctx.draft.request, ctx.in_force, FieldKind::tier);
     ctx.draft.request = imp.request;
-    if (!ctx.data.find_tier(value_of_kind(ctx.draft.request, ctx.data, FieldKind::tier)))  // keep a tier the data knows
-        set_value_of_kind(ctx.draft.request, ctx.data, FieldKind::tier, tier);
+    if (!ctx.in_force.find_tier(value_of_kind(ctx.draft.request, ctx.in_force, FieldKind::tier)))  // keep a tier the data knows
+        set_value_of_kind(ctx.draft.request, ctx.in_force, FieldKind::tier, tier);
     touched_.clear();
     send_attempted_ = true;  // show what the loaded request still lacks
     ctx.shell.go_to(id());

@@ -2,11 +2,14 @@
 // what all members get, the conditions, the consortium's goals, and "Choose this tier".
 #include "join_request.h"
 #include "money_format.h"
+#include "schedule_changes.h"
 #include "theme.h"
 #include "view.h"
 #include "widgets.h"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace iiifc {
 
@@ -43,6 +46,7 @@ public:
         const Palette& p = palette();
         const bool narrow = ctx.shell.narrow();
         heading(kHeading, ctx.fonts.heading, 2);
+        schedule_switch(ctx);
         text_muted(kDiffersNote);
 
         const std::vector<Tier>& tiers = data.schedule.tiers;
@@ -125,6 +129,31 @@ public:
     }
 
 private:
+    // "Fees from 2026 · Fees 2020–2025": the newest first; a schedule not yet in force says from when.
+    // Beside it, what changed between the schedule shown and the one before it (or the one in force).
+    static void schedule_switch(ViewContext& ctx) {
+        const MembershipData& data = ctx.data;
+        if (data.schedules.size() < 2) return;
+        begin_group(Role::radiogroup, "Fee schedule");
+        for (std::size_t i = data.schedules.size(); i-- > 0;) {
+            const Schedule& s = data.schedules[i];
+            if (i + 1 < data.schedules.size()) ImGui::SameLine();
+            const bool announced = i > ctx.in_force.shown;
+            const std::string label = s.name + (announced ? " (from " + s.effective_from + ")" : "") + "##schedule-" + s.id;
+            if (radio_button(label.c_str(), data.shown == i)) ctx.shell.show_schedule(s.id);
+        }
+        end_group();
+        const std::size_t now = ctx.in_force.shown;
+        const std::size_t from = data.shown != now ? std::min(data.shown, now) : now - (now > 0 ? 1 : 0);
+        const std::size_t to = data.shown != now ? std::max(data.shown, now) : now;
+        if (from == to) return;
+        const ScheduleChanges changes = schedule_changes(data, from, to);
+        if (!collapsing_header(changes.title.c_str())) return;
+        for (const ScheduleChanges::Group& g : changes.groups) {
+            heading(g.heading, ctx.fonts.bold, 4);
+            bullet_list(g.lines);
+        }
+    }
     static std::string add_on_sentence(const AddOn& a, const MembershipData& d) {
         return "Optional add-on: " + a.name + ", " + format_money(a.annual_fee, d) + " a year. " + a.description;
     }
@@ -134,7 +163,7 @@ private:
         return items;
     }
     static std::string source_line(const MembershipData& d) {
-        return "Source: " + d.source + ". Fees effective from " + d.schedule.effective_from + ".";
+        return "Fees effective from " + d.schedule.effective_from + ".";  // the source: the foot of every view (app.cpp)
     }
 };
 
