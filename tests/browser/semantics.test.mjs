@@ -221,7 +221,7 @@ test('each view\'s accessibility tree lists its controls with role, name, value 
 test('the selects of the view the app starts on have their popup level in Chromium\'s accessibility tree', async () => {
   const b = await launch({ viewport: { width: 1280, height: 800 }, args: ['--force-renderer-accessibility'] });
   try {
-    await openApp(b.page, server.url, '#/join');
+    await openApp(b.page, server.url, '#/join?tier=full');
     const cdp = await b.context.newCDPSession(b.page);
     await stableTree(b.page, cdp);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
@@ -230,10 +230,14 @@ test('the selects of the view the app starts on have their popup level in Chromi
       const popup = byId.get(n.childIds?.[0]);
       return [n.name?.value, n.value?.value ?? '', popup?.role?.value, (popup?.childIds || []).map((id) => byId.get(id)?.name?.value)];
     });
+    // Each select's options as the page has them (the tiers of the fee schedule in force today).
+    const options = await b.page.evaluate(() => [...document.querySelectorAll('#semantics select')].map((s) => [...s.options].map((o) => o.text)));
+    assert.deepEqual(options[0], ['Library', 'Museum', 'Archive', 'University or research institute', 'Government body',
+                                  'Other non-profit organisation', 'Company (commercial)']);
+    assert.ok(options[1].includes('Full membership') && options[1].includes('Associate membership'), JSON.stringify(options[1]));
     assert.deepEqual(selects, [
-      ['Organisation type', '', 'MenuListPopup', ['Library', 'Museum', 'Archive', 'University or research institute', 'Government body',
-                                                  'Other non-profit organisation', 'Company (commercial)']],
-      ['Membership tier', 'Full membership', 'MenuListPopup', ['Full membership', 'Associate membership']],
+      ['Organisation type', '', 'MenuListPopup', options[0]],
+      ['Membership tier', 'Full membership', 'MenuListPopup', options[1]],
     ]);
   } finally {
     await b.close();

@@ -103,7 +103,8 @@ const JOIN_BY_KEYBOARD = [
   ['shift+Tab', ['Message entry.', 'Focus mode']],
   ['shift+Tab', ['Purchase order needed check box not checked.', 'Browse mode']],
   ['shift+Tab', ['Preferred start date entry YYYY-MM-DD.', 'Focus mode']],
-  // The select's value, on start (the link's tier), after a change with the keyboard, and again.
+  // The select's value, on start (the link's tier), after a change with the keyboard (the next
+  // tier in every fee schedule of the data), and again.
   ['shift+Tab', ['Membership tier combo box.', 'Full membership.', 'opens menu']],
   ['Down', ['Associate membership.']],
   // Typing (Orca echoes no keys: its settings): the field's message as it becomes invalid.
@@ -140,7 +141,7 @@ async function readJoinByKeyboard() {
   try {
     // As a person does: the address typed into the browser's address bar (the focus then goes to the page).
     await heard(async () => {
-      await xdo('type', '--delay', '20', `${server.url}#/join`);
+      await xdo('type', '--delay', '20', `${server.url}#/join?tier=full`);  // a tier of every fee schedule
       await xdo('key', 'Return');
       await waitForApp(page);
     });
