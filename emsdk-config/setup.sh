@@ -26,6 +26,10 @@ packages=(
   chromium fonts-inter python3-fonttools
   librsvg2-bin brotli
   poppler-utils
+  # The other engines (Firefox ESR over WebDriver BiDi, WebKitGTK's WebDriver and MiniBrowser) and
+  # the screen reader (Orca, on the AT-SPI bus of a desktop of the tests' own: Xvfb, D-Bus, xdotool)
+  firefox-esr webkit2gtk-driver xvfb xdotool
+  orca at-spi2-core dbus-daemon dbus-bin python3-pyatspi
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
@@ -106,4 +110,7 @@ else
   step "npm packages present"
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing (package chromium)"
+for b in /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser /usr/bin/orca; do
+  [ -x "$b" ] || fail "$b missing (see the Debian packages above)"
+done
 step "ready"

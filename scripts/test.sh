@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then builds and tests natively (core, CLI, headless
 # UI), under sanitizers, fuzzed for a bounded time, and for the web (the core suite as WebAssembly under Node, and the browser end-to-end
-# tests in Debian's Chromium). Exits non-zero if anything fails.
+# tests in Debian's Chromium, a core set of them in Firefox ESR and WebKitGTK, Orca reading the app).
+# Exits non-zero if anything fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -34,5 +35,5 @@ bash scripts/fuzz.sh
 say "web build (Emscripten)"
 emcmake cmake --preset web >/dev/null
 cmake --build --preset web
-say "web tests (CTest: core as WebAssembly under Node, browser end-to-end)"
+say "web tests (CTest: core as WebAssembly under Node, browser end-to-end, other engines, Orca)"
 ctest --preset web

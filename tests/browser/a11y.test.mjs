@@ -2,24 +2,12 @@
 // violations on the running app or on the fallback; the semantics tree follows the view; and the
 // whole flow reaches a valid mailto: with the keyboard alone, through the page's DOM controls.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { appState, launch, openApp, settle, startServer } from './harness.mjs';
+import { appState, axeViolations, launch, openApp, settle, startServer } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
-
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 test('without JavaScript the page shows every tier, fee, condition, the TRC rule and the address', async () => {
   const b = await launch({ javaScriptEnabled: false });

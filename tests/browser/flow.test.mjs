@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, SITE_DIR, SOURCE_DIR, appState, click, launch, openApp, sameOrigin, settle, startServer, widget } from './harness.mjs';
+import { ARTIFACTS, SITE_DIR, SOURCE_DIR, appState, click, launch, openApp, parseMailto, sameOrigin, settle, startServer, widget } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -20,16 +20,6 @@ async function typeInto(page, label, text) {
   await click(page, label);
   await page.keyboard.type(text, { delay: 5 });
   await settle(page);
-}
-
-function parseMailto(uri) {
-  const [address, query] = uri.slice('mailto:'.length).split('?');
-  const fields = {};
-  for (const pair of query.split('&')) {
-    const i = pair.indexOf('=');
-    fields[pair.slice(0, i)] = decodeURIComponent(pair.slice(i + 1));
-  }
-  return { address: decodeURIComponent(address), ...fields };
 }
 
 test('compare, choose, governance, join by typing, mailto, copy, download and load, reload', async () => {

@@ -4,9 +4,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -70,17 +72,24 @@ if (process.env.NODE_TEST_CONTEXT) {
 
 // A persistent Chromium profile in a fresh folder (service workers need one that lasts the test),
 // or in options.profile, which is kept when the browser closes (a restart of the same browser).
-// options.args: Chromium's switches beyond CHROMIUM_ARGS.
+// options.args: Chromium's switches beyond CHROMIUM_ARGS. options.env: a desktop's environment
+// (desktop.mjs) to open a real window in, with software WebGL, instead of running headless;
+// options.viewport null there: the page is the window's own size.
 export async function launch(options = {}) {
   const profile = options.profile || mkdtempSync(join(tmpdir(), 'iiifc-chromium-'));
+  const headless = !options.env;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, ...(options.args || [])],
-    headless: true,
-    viewport: options.viewport || { width: 1280, height: 800 },
-    deviceScaleFactor: options.deviceScaleFactor || 1,
-    hasTouch: !!options.hasTouch,
-    isMobile: !!options.isMobile,
+    args: headless ? [...CHROMIUM_ARGS, ...(options.args || [])]
+      : [...CHROMIUM_ARGS.filter((a) => a !== '--headless=new' && a !== '--disable-gpu'), '--ignore-gpu-blocklist', ...(options.args || [])],
+    headless,
+    env: options.env,
+    ...(options.viewport === null ? { viewport: null } : {
+      viewport: options.viewport || { width: 1280, height: 800 },
+      deviceScaleFactor: options.deviceScaleFactor || 1,
+      hasTouch: !!options.hasTouch,
+      isMobile: !!options.isMobile,
+    }),
     javaScriptEnabled: options.javaScriptEnabled !== false,
     acceptDownloads: true,
     colorScheme: options.colorScheme || 'light',
@@ -118,9 +127,11 @@ export async function launch(options = {}) {
 }
 
 // Waits for the app's explicit ready signal (set when the first frame is shown) and for the
-// semantics tree (made while the first frame is drawn, whole once the app shows).
+// semantics tree (made while the first frame is drawn, whole once the app shows). Also another
+// engine's page (engines/), which has no waitForSelector: there it is polled with waitForFunction.
 export async function waitForApp(page) {
-  await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+  if (page.waitForSelector) await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
+  else await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { timeout: 30000 });
   await page.waitForFunction(() => document.getElementById('semantics').childElementCount > 0, null, { timeout: 10000 });
 }
 
@@ -183,6 +194,61 @@ export async function click(page, label) {
   await page.mouse.up();
   await settle(page);
   return r;
+}
+
+// A mailto: URI's address and its fields (subject, body), decoded.
+export function parseMailto(uri) {
+  const [address, query] = uri.slice('mailto:'.length).split('?');
+  const fields = {};
+  for (const pair of query.split('&')) {
+    const i = pair.indexOf('=');
+    fields[pair.slice(0, i)] = decodeURIComponent(pair.slice(i + 1));
+  }
+  return { address: decodeURIComponent(address), ...fields };
+}
+
+// The share of a PNG screenshot's pixels that differ from its first (top-left) pixel, the
+// background: a blank canvas has none. Decoded here (8-bit RGB or RGBA, not interlaced, as
+// browsers write screenshots), so any engine's screenshot is read the same way.
+export function nonBackgroundShare(png) {
+  const u32 = (o) => png.readUInt32BE(o);
+  let width = 0, height = 0, channels = 0;
+  const data = [];
+  for (let o = 8; o < png.length;) {
+    const length = u32(o), type = png.toString('latin1', o + 4, o + 8), body = png.subarray(o + 8, o + 8 + length);
+    if (type === 'IHDR') {
+      width = u32(o + 8); height = u32(o + 12);
+      const [depth, colour, , , interlace] = body.subarray(8, 13);
+      channels = { 2: 3, 6: 4 }[colour];
+      if (depth !== 8 || !channels || interlace) throw new Error(`PNG not 8-bit RGB(A), non-interlaced: depth ${depth}, colour ${colour}`);
+    } else if (type === 'IDAT') data.push(body);
+    o += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * channels, px = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {  // the scanlines' filters (PNG specification, section 9)
+    const filter = raw[y * (stride + 1)], line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? px[y * stride + x - channels] : 0, b = y ? px[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y ? px[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const predicted = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      px[y * stride + x] = (line[x] + predicted) & 255;
+    }
+  }
+  let differing = 0;
+  for (let i = 0; i < px.length; i += channels) if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2]) differing++;
+  return differing / (width * height);
+}
+
+// axe-core's violations on the page as it is, one line each (rule: elements); any engine's page.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 export function sameOrigin(requests, url) {

@@ -6,14 +6,11 @@
 // text field's value not clobbered by an echo that lags behind the typing.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { protocolScript, readProtocol } from '../../scripts/page_protocol.mjs';
-import { SOURCE_DIR, launch, startServer } from './harness.mjs';
+import { SOURCE_DIR, axeViolations, launch, startServer } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LIBRARY = readFileSync(join(SOURCE_DIR, 'src', 'platform', 'web', 'library_semantics.js'), 'utf8');
 const CSS = readFileSync(join(SOURCE_DIR, 'web', 'app.css'), 'utf8');
 
@@ -269,12 +266,7 @@ test('semantics DOM: axe-core finds no violations in the tree', async () => {
   const { page } = b;
   try {
     await page.evaluate((t) => window.publish(t), tree({ extra: true }));
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
   } finally {
     await b.close();
   }

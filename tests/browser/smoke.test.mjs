@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, appState, launch, openApp, sameOrigin, startServer, widget } from './harness.mjs';
+import { ARTIFACTS, appState, launch, nonBackgroundShare, openApp, sameOrigin, startServer, widget } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch({ viewport: { width: 1280, height: 800 } }); });
@@ -23,18 +23,7 @@ test('the app loads, becomes ready and draws the tiers', async () => {
 
   // The canvas is not blank: its pixels are not all the clear colour.
   const shot = await page.locator('#canvas').screenshot({ path: join(ARTIFACTS, 'smoke-1280x800.png') });
-  const distinct = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    let differing = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differing++;
-    return differing / (d.length / 4);
-  }, shot.toString('base64'));
+  const distinct = nonBackgroundShare(shot);
   assert.ok(distinct > 0.02, `only ${(distinct * 100).toFixed(2)}% of pixels differ from the background`);
 
   assert.deepEqual(log.consoleErrors, []);

@@ -19,6 +19,7 @@ mergeInto(LibraryManager.library, {
     limit: Infinity,     // ... how many it may make ...
     until: Infinity,     // ... and until when (performance.now())
     skipped: false,      // whether it left records for the next chunk
+    deferred: false,     // whether it left selects for the whole tree made when the app shows
     done: null,          // ids made or updated from the tree being made in chunks (doneFor)
     doneFor: null,
     chunkAsked: false,   // an animation frame asked for the next chunk
@@ -388,6 +389,14 @@ mergeInto(LibraryManager.library, {
         if (seen.has(id)) continue;  // an id twice: the first one wins
         var rec = semantics.records.get(id), shape = semantics.shape(node);
         if (!rec || rec.shape !== shape) {
+          // A <select> laid out while the tree is hidden keeps, in Chromium, a popup level that
+          // stays out of the accessibility tree once shown: Orca then reads no value. A chunk (made
+          // while hidden: a finite limit) leaves selects to the whole tree made in the task that
+          // shows the app, before any layout.
+          if (shape === 'combobox' && semantics.limit !== Infinity) {
+            semantics.deferred = true;
+            continue;
+          }
           if (semantics.made >= semantics.limit || (semantics.made > 0 && performance.now() > semantics.until)) {  // made with the next chunk, and so are its children
             semantics.skipped = true;
             continue;
@@ -436,7 +445,7 @@ mergeInto(LibraryManager.library, {
       semantics.made = 0;
       semantics.limit = chunked ? semantics.CHUNK : Infinity;
       semantics.until = chunked ? performance.now() + semantics.CHUNK_MS : Infinity;
-      semantics.skipped = false;
+      semantics.skipped = semantics.deferred = false;
       // Only a tree made in chunks keeps track (a whole one, once the app shows, is made at once).
       if (semantics.doneFor !== tree) {
         semantics.doneFor = chunked ? tree : null;
@@ -444,8 +453,8 @@ mergeInto(LibraryManager.library, {
       }
       semantics.quiet++;
       try { semantics.publish(tree); } finally { semantics.quiet--; semantics.limit = semantics.until = Infinity; }
-      if (!semantics.skipped) {  // nothing was left out
-        semantics.pending = semantics.doneFor = semantics.done = null;
+      if (!semantics.skipped) {  // nothing was left out but selects, which wait for browser_show_app
+        if (!semantics.deferred) semantics.pending = semantics.doneFor = semantics.done = null;
         return;
       }
       if (semantics.chunkAsked) return;
