@@ -51,7 +51,7 @@ test('the Tiers view prints down to its last paragraph, without the navigation',
     await settle(b.page);
     const tiers = pdfText(await b.page.pdf({ format: 'A4' })).text.replace(/\s+/g, ' ');
     assert.match(tiers, /Our shared goals/);
-    assert.match(tiers, /Fees effective from 2020-07-01\. Data reviewed 2026-05-27/);
+    assert.match(tiers, /Fees effective from 2026-01-01\. Data reviewed 2026-05-27/);
     assert.doesNotMatch(tiers, /Start over/);
   } finally {
     await b.close();
