@@ -1,11 +1,11 @@
 // Selecting and copying the text the canvas shows, as on a web page: a double click selects a
-// word (here the address), a triple click the paragraph, a drag from one place to another; the
+// word (here the address, staff@iiif.io), a triple click the paragraph, a drag from one place to another; the
 // selection is drawn on the canvas and is the page's selection, which Ctrl+C copies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, settle, startServer } from './harness.mjs';
 
-const INTRO = 'To join the IIIF Consortium, send an email to admin@iiif.io. This form writes the email for you.';
+const INTRO = 'To join the IIIF Consortium, send an email to staff@iiif.io with your intent to join. This form writes the email for you.';
 
 // Where the canvas draws the words `text` of the paragraph that holds them: the semantics tree's
 // paragraph is over it, and the app draws its text from the paragraph's left edge.
@@ -31,12 +31,12 @@ test('a double click on the address selects it, drawn on the canvas, and Ctrl+C 
     const line = { x: Math.floor(r.x), y: Math.floor(r.y), width: Math.ceil(r.width), height: Math.ceil(r.height) };
     const before = await b.page.screenshot({ clip: line });
     // The address: its place measured in the app's own font, as the test build reports the text's width.
-    const at = await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to adm'));
+    const at = await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to sta'));
     await b.page.mouse.dblclick(r.x + at, r.y + r.height / 2);
     await settle(b.page);
-    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'admin@iiif.io');
+    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'staff@iiif.io');
     assert.notDeepEqual(await b.page.screenshot({ clip: line }), before);  // drawn on the canvas
-    assert.equal(await copied(b.page), 'admin@iiif.io');
+    assert.equal(await copied(b.page), 'staff@iiif.io');
 
     await b.page.mouse.click(r.x + at, r.y + r.height / 2, { clickCount: 3 });
     await settle(b.page);
@@ -97,13 +97,13 @@ test('on a touch screen a long press on the address selects it', async () => {
     await openApp(b.page, server.url, '#/join');
     await settle(b.page);
     const r = await paragraphRect(b.page, INTRO);
-    const x = r.x + (await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to adm')));
+    const x = r.x + (await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to sta')));
     const cdp = await b.context.newCDPSession(b.page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: r.y + r.height / 2 }] });
     await b.page.waitForTimeout(800);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await settle(b.page);
-    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'admin@iiif.io');
+    assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'staff@iiif.io');
     // A short tap is still a tap: it selects nothing.
     await b.page.touchscreen.tap(x, r.y + r.height / 2);
     await settle(b.page);
