@@ -25,6 +25,7 @@ packages=(
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools
   librsvg2-bin brotli
+  poppler-utils
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { withInlineHashes } from './page_policy.mjs';
+import { protocolScript, readProtocol } from './page_protocol.mjs';
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -70,9 +71,14 @@ function withJoinFirstPaint(html) {
 
 step('web/: page, styles, loader');
 const webDir = join(source, 'web');
+// The scripts that speak to the app get page_protocol.h's values where they say `{} /* page_protocol.h */`.
+const PROTOCOL_MARK = '{} /* page_protocol.h */';
+const protocol = protocolScript(readProtocol(join(source, 'src', 'ui', 'page_protocol.h')));
 for (const f of readdirSync(webDir)) {
   if (f === 'index.html' || f === 'sw.js' || f === PAGE_STYLES) continue;
-  copyFileSync(join(webDir, f), join(out, f));
+  const text = f.endsWith('.js') ? readFileSync(join(webDir, f), 'utf8') : null;
+  if (text && text.includes(PROTOCOL_MARK)) writeFileSync(join(out, f), text.replace(PROTOCOL_MARK, () => protocol));
+  else copyFileSync(join(webDir, f), join(out, f));
 }
 
 // The page's styles go inside the page. As a file of their own they held up its first paint: the

@@ -2,8 +2,20 @@
 // and the .wasm with a progress bar, starts the app, and forwards browser events it needs
 // (back/forward, paste, files, colour scheme). The CSP allows scripts from this origin only, and
 // the page's one inline line by its hash.
+//
+// Measured, and why the code is as it is (this machine, Chromium, phone-sized Lighthouse loads):
+// 2026-12  The manifest linked in the HTML: Chromium drew frames 0.45 s longer after the first
+//          paint (commits to 0.9 s, not 0.4 s); linked as the app showed, its install button
+//          animated for 0.7 s (470 ms of compositor CPU of 2 cores) during the app's last tasks.
+// 2026-12  Timers for the start's tasks: clamped to 4 ms from the fifth, about 20 ms lost on a
+//          desktop; hence nextTask on a MessageChannel.
+// 2026-12  The first 'storage' listener waits on the browser: 3-9 ms inside the draft's phase.
+// 2026-12  Requests before the largest contentful paint: LCP 0.96 s or 1.4 s by which came first.
 'use strict';
 (function () {
+  // What the page and the app exchange (src/ui/page_protocol.h), written in by scripts/build_site.mjs.
+  var PROTOCOL = {} /* page_protocol.h */;
+  var DRAWER = PROTOCOL.drawer;
   var root = document.documentElement;
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
@@ -25,16 +37,9 @@
     statusText.appendChild(strong);
     statusText.appendChild(document.createTextNode(' The tiers, fees and how to join are below.'));
   }
-  window.portalFail = function (message) { fail('The portal could not start: ' + message); };
 
-  // The web app manifest (what installing the app reads) is linked once the app works offline
-  // (its service worker active: registerServiceWorker), or once the start has failed, not in the
-  // page's HTML. Linked there, Chromium's own window went on drawing frames for about 0.45 s more
-  // after the page's first paint (its compositor's commits ended at 0.9 s instead of 0.4 s on a
-  // phone-sized Lighthouse load), each composited and captured, on the cores the start needs.
-  // Linked as the app showed, Chromium's window animated its install button for about 0.7 s: 470
-  // ms of its compositors' CPU (of 2 cores) while the app's last tasks ran. Installed before its
-  // worker has cached the files, the app would not yet start offline.
+  // The manifest (what installing reads) is linked once the app works offline, or has failed: linked
+  // earlier, Chromium's window spends the start's cores on frames of its own (note above).
   function linkManifest() {
     if (document.querySelector('link[rel="manifest"]')) return;
     var link = document.createElement('link');
@@ -43,11 +48,8 @@
     document.head.appendChild(link);
   }
 
-  // The app draws with WebGL in web/draw.js: in a worker, on the canvas handed over to it, where
-  // the browser can (the page's main thread then makes no WebGL call: with software GL, showing a
-  // frame blocks the thread that drew it for tens of ms); else on the page. Started while the
-  // downloads run, it makes its context and builds its shaders meanwhile; the drawing buffer
-  // already has the canvas's size in device pixels, so the app's first frame resizes nothing.
+  // The drawer (web/draw.js) runs in a worker where it can, so that no WebGL call (with software GL,
+  // tens of ms to show a frame) blocks the page; else on the page. Started beside the downloads.
   var DRAW_JS = 'draw.js?v=' + VERSION;
   var CONTEXT_ATTRS = { alpha: false, antialias: false /* ImGui antialiases its own shapes */, depth: false, stencil: false,
                         premultipliedAlpha: false, preserveDrawingBuffer: false, powerPreference: 'low-power' };
@@ -61,17 +63,19 @@
     canvas.width = size.width;
     canvas.height = size.height;
   }
-  // bridge.drawn changes from 0 (waiting) once the drawer answers: whoever waits for it is called.
+  // The drawer's state (PROTOCOL.drawer) leaves `waiting` once it answers: whoever waits is called.
+  var drawerState = DRAWER.drawn, onAnswer = null, drawingVersion = 0;
   function drawerAnswered(state) {
-    bridge.drawn = state;
-    if (bridge.onAnswer) bridge.onAnswer();
+    drawerState = state;
+    if (onAnswer) onAnswer();
   }
-  function onDrawerAnswer(msg) { if (msg.type === 'drawn') drawerAnswered(msg.linked ? 1 : 2); }
+  function onDrawerAnswer(msg) { if (msg.type === 'drawn') drawerAnswered(msg.linked ? DRAWER.drawn : DRAWER.shadersFailed); }
   // What the app sends the drawer before it is known (the app does not wait for it: a worker takes
   // a while to start) waits here, then goes in order.
   var drawQueue = [];
+  var sendToDrawer = function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); };
   function useDrawer(send) {
-    bridge.draw = send;
+    sendToDrawer = send;
     drawQueue.forEach(function (m) { send(m[0], m[1]); });
     drawQueue = null;
   }
@@ -135,17 +139,15 @@
       var fresh = canvas.cloneNode(false);
       canvas.replaceWith(fresh);
       sizeCanvas(fresh);
-      if (bridge.runtimeReady) Module._portal_on_canvas_replaced();  // its input goes to the app too
+      if (runtimeReady) Module._portal_on_canvas_replaced();  // its input goes to the app too
       return drawOnPage(fresh);
     });
   }
 
-  // On a phone the app's downloads and a rehearsal of its start run in a worker (web/download.js
-  // says why): startInWorker() makes it, and it starts at once. Its downloads resolve with [data,
-  // module] (rejected: the page downloads them itself); rehearsed() once the worker has rehearsed
-  // the start or has failed: the start goes on, warm or not (the root's data-warm-up says which).
-  // A worker silent for SILENT_LIMIT_MS while downloading (its bytes come as they arrive), or
-  // REHEARSAL_LIMIT_MS once they are in, is let go. Null where no worker can be made.
+  // On a phone the downloads and the rehearsal of the start run in a worker (web/download.js):
+  // downloads resolves with [data, module] (rejected: the page downloads them); rehearsed() once
+  // the rehearsal ended, however (data-rehearsal: done, failed, late). A silent worker is let go.
+  // Null where no worker can be made.
   var DOWNLOAD_JS = 'download.js?v=' + VERSION;
   var SILENT_LIMIT_MS = 10000, REHEARSAL_LIMIT_MS = 5000;
   function startInWorker(onBytes) {
@@ -158,7 +160,7 @@
       worker.terminate();
       worker = null;
       clearTimeout(timer);
-      root.dataset.warmUp = how;
+      root.dataset.rehearsal = how;
       rejectDownloads(new Error('its worker was ' + (how === 'late' ? 'silent too long' : 'stopped')));
       if (done) done();
     };
@@ -180,16 +182,21 @@
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
           stop('failed');
-        } else if (m.type === 'warm') {
+        } else if (m.type === 'rehearsed') {
           if (!m.ok) console.warn('The start was not rehearsed: ' + m.error);
-          bridge.rehearsedFonts = m.fonts;  // taken by the app (browser_copy_rehearsed_fonts, browser_gl_rehearsed_font)
+          // The atlas's pixels go to the drawer now, its layout to the app's font phase, which
+          // builds its own (replacing them) where the layout does not fit.
+          if (m.fonts) {
+            sendToDrawer({ type: 'font', width: m.fonts.width, height: m.fonts.height, pixels: m.fonts.pixels.buffer }, [m.fonts.pixels.buffer]);
+            rehearsedLayout = m.fonts.layout;
+          }
           stop(m.ok ? 'done' : 'failed');
         }
       };
       worker.onerror = function (e) { e.preventDefault(); stop('failed'); };
     });
     var size = canvasPixels();
-    worker.postMessage({ data: DATA_URL, wasm: APP_WASM, runtime: APP_JS, fragment: window.location.hash,
+    worker.postMessage({ type: 'download', data: DATA_URL, wasm: APP_WASM, runtime: APP_JS, fragment: window.location.hash,
                          width: size.width, height: size.height, ratio: size.ratio });
     var rehearsed = function () {
       var begun = performance.now();
@@ -230,9 +237,8 @@
     });
   }
 
-  // Runs fn in a task of its own, as soon as the browser has handled what is queued (input, a
-  // paint). Not setTimeout(fn, 0): from the fifth timer set inside a timer on, the browser waits
-  // at least 4 ms, and the start-up is a chain of such tasks (about 20 ms lost on a desktop).
+  // Runs fn in a task of its own once what is queued (input, a paint) has run: not setTimeout(fn, 0),
+  // whose clamp to 4 ms adds up over the start's chain of tasks (note above).
   var nextTask = (function () {
     if (typeof MessageChannel !== 'function') return function (fn) { setTimeout(fn, 0); };
     var channel = new MessageChannel(), queue = [];
@@ -246,23 +252,37 @@
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(function () { fn(); });
   }
 
-  var bridge = window.portalBridge = {
+  // How the app reaches the page (library_browser.js): PROTOCOL.bridge.page's members only,
+  // documented in src/ui/page_protocol.h. What they share lives in this closure.
+  var startData = null, rehearsedLayout = null, runtimeReady = false, registration = null, onStorage = null;
+  window.portalBridge = Object.freeze({
     nextTask: nextTask,
-    // The drawer (startDrawing): draw(message, transfer) sends it a message; its WebGL version
-    // once known; drawn: 0 while a confirmation is awaited, then 1 (the GPU has drawn what was
-    // sent), 2 (... but the shaders did not link); 3: no WebGL (the page has said so); onAnswer:
-    // called when it changes from 0 (library_browser.js, browser_when_drawer_answers).
-    draw: function (msg, transfer) { if (drawQueue) drawQueue.push([msg, transfer]); },
-    drawingVersion: 0,
-    drawn: 1,
-    onAnswer: null,
+    takeStartData: function () { var data = startData; startData = null; return data; },
+    takeRehearsedFonts: function () { var layout = rehearsedLayout; rehearsedLayout = null; return layout; },
+    draw: function (msg, transfer) { sendToDrawer(msg, transfer); },
     confirm: function () {
-      if (bridge.drawn === 3) return;
-      bridge.drawn = 0;
-      bridge.draw({ type: 'confirm' });
+      if (drawerState === DRAWER.noWebgl) return;
+      drawerState = DRAWER.waiting;
+      sendToDrawer({ type: 'confirm' });
     },
-    // The first frame is drawn (sent to the drawer, the canvas still hidden): the moment the
-    // benchmark compares with the bare Dear ImGui baseline's first frame.
+    drawerState: function () { return drawerState; },
+    // Where it has answered already: in a task of its own; else where the answer arrives.
+    whenDrawerAnswers: function (fn, limitMs) {
+      var timer = 0;
+      var run = function () {
+        clearTimeout(timer);
+        onAnswer = null;
+        fn();
+      };
+      if (drawerState !== DRAWER.waiting) { nextTask(run); return; }
+      onAnswer = run;
+      timer = setTimeout(run, Math.max(0, limitMs));
+    },
+    measure: function (name, start, end) {
+      try { performance.measure(name, { start: start, end: end }); } catch (e) { /* an older browser: no figures */ }
+    },
+    // The first frame is sent to the drawer, the canvas still hidden: the moment the benchmark
+    // compares with the bare Dear ImGui baseline's first frame.
     firstFrame: function () {
       performance.mark('portal-first-frame');
       root.dataset.firstFrameMs = performance.now().toFixed(1);
@@ -274,27 +294,26 @@
       performance.mark('portal-shown');
       root.dataset.shownMs = performance.now().toFixed(1);
       root.dataset.appState = 'ready';
-      root.dataset.webgl = String(bridge.drawingVersion);
+      root.dataset.webgl = String(drawingVersion);
       window.portalReady = true;
       window.dispatchEvent(new CustomEvent('portal-ready', { detail: info }));
       // The worker's precaching downloads every file again: not before the first frame is up.
       setTimeout(registerServiceWorker, 0);
       requestPersistentStorage();
     },
+    fail: function (message) { fail('The portal could not start: ' + message); },
     // "Reload" on the update banner: the waiting worker takes over, then the page reloads once.
     reload: function () {
-      var reg = bridge.registration;
-      if (reg && reg.waiting) {
+      if (registration && registration.waiting) {
         navigator.serviceWorker.addEventListener('controllerchange', function () { window.location.reload(); }, { once: true });
-        reg.waiting.postMessage({ type: 'skip-waiting' });
+        registration.waiting.postMessage({ type: 'skip-waiting' });
       } else {
         window.location.reload();
       }
     },
     storageFailed: function (why) { root.dataset.storage = 'failed:' + why; },
-    // Given each 'storage' event (another tab saved) once the app watches them (openStorage).
-    onStorage: null,
-  };
+    watchStorage: function (fn) { onStorage = fn; },
+  });
 
   function wireEvents() {
     var call = function (name, types, args) { Module.ccall(name, null, types, args); };
@@ -344,7 +363,7 @@
     };
     navigator.serviceWorker.ready.then(linkManifest);
     navigator.serviceWorker.register('sw.js').then(function (reg) {
-      bridge.registration = reg;
+      registration = reg;
       var watch = function (worker) {
         worker.addEventListener('statechange', function () {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
@@ -406,31 +425,27 @@
       return worker ? worker.rehearsed().then(function () { return results; }) : results;
     });
     downloaded.catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
-    // Drawing starts now, beside the downloads (startDrawing); the app does not wait for it, and
-    // stops where it finds no WebGL. localStorage is opened while the page waits for them, if it
-    // does (its first use in a page takes a while; opened early, the app's read of its saved draft
-    // is quick), else when the app needs it.
+    // The drawer starts beside the downloads; the app does not wait for it. No WebGL: the page says so.
     var drawing = function () {
       startDrawing().then(function (version) {
         performance.mark('portal-drawer-ready');
-        bridge.drawingVersion = version;
+        drawingVersion = version;
         if (version) return;
-        drawerAnswered(3);
+        drawerAnswered(DRAWER.noWebgl);
         drawQueue = null;
         fail('This browser has WebGL turned off or unavailable, which the interactive portal needs.');
       });
     };
     // With the downloads' worker, in a task of its own: making each worker takes several ms.
     if (worker) nextTask(drawing); else drawing();
-    // The draft's other tabs are listened to from then on as well: the first listener for
-    // 'storage' events waits on the browser too (3-9 ms in the draft's phase, on a phone-sized
-    // Lighthouse load). The app takes the events once it watches (bridge.onStorage).
+    // localStorage and its 'storage' events are opened while the page waits, not in the draft's phase:
+    // their first use waits on the browser (note above). The app takes the events once it watches.
     var storageOpened = false;
     var openStorage = function () {
       if (storageOpened) return;
       storageOpened = true;
       try { void window.localStorage.length; } catch (e) { /* storage blocked: the app works without it */ }
-      window.addEventListener('storage', function (e) { if (bridge.onStorage) bridge.onStorage(e); });
+      window.addEventListener('storage', function (e) { if (onStorage) onStorage(e); });
     };
     // In an idle moment (on a slow phone it takes tens of milliseconds). Not in the next task: on
     // a fast connection the downloads' responses are queued by then, and would wait for it.
@@ -442,8 +457,8 @@
       // Emscripten only instantiates the module compiled above, with its imports.
       instantiateWasm: function (imports, done) {
         downloaded.then(function (results) {
-          if (bridge.drawn === 3) return;  // no WebGL: the page says so (startDrawing), nothing to start
-          bridge.startData = results[0];  // taken by the app (browser_copy_start_data)
+          if (drawerState === DRAWER.noWebgl) return;  // the page says so (startDrawing), nothing to start
+          startData = results[0];  // taken by the app (browser_copy_start_data)
           statusText.textContent = 'Starting\u2026';
           // The runtime's start: its constructors, then onRuntimeInitialized.
           return WebAssembly.instantiate(results[1], imports).then(function (instance) {
@@ -457,27 +472,22 @@
       onAbort: function (what) { fail('The portal stopped unexpectedly (' + what + ').'); },
       onRuntimeInitialized: function () {
         performance.mark('portal-instantiated');
-        bridge.runtimeReady = true;
+        runtimeReady = true;
         wireEvents();
-        // The app shows its canvas once the GPU has drawn its first frame (bridge.show, bridge.ready).
+        // The app shows its canvas once the GPU has drawn its first frame (the bridge's show, ready).
         step(function () {
           openStorage();
-          Module.ccall('portal_start', null, ['number', 'string', 'number'], [bridge.startData.length, DATA_FILE, taskBudgetMs]);
+          Module._portal_start(startData.length, taskBudgetMs);
         });
       },
     };
     loadScript(APP_JS).catch(function (e) { fail('The portal could not be downloaded (' + e.message + ').'); });
   }
 
-  // On a desktop-sized window with a mouse the page has asked for the app's files already (the
-  // preload links' media query, scripts/build_site.mjs): the app starts at once. Elsewhere the
-  // downloads start once the page's static content is painted: requests made before it would
-  // share a phone's bandwidth with it, and Lighthouse's simulation of a phone counts every
-  // request started before the largest contentful paint as delaying it (LCP 0.96 s or 1.4 s,
-  // depending on which came first).
-  // On the desktop the start's tasks may each run up to the long-task threshold (50 ms): its phases
-  // take a few ms there. Elsewhere each phase is a task of its own: on a phone (and in
-  // Lighthouse's simulation of one, which multiplies each task's time by 4) they take tens of ms.
+  // A desktop-sized window with a mouse asked for the app's files already (the preload links' media
+  // query): the start runs at once, in tasks of up to the long-task threshold (50 ms). Elsewhere the
+  // downloads wait for the static content's paint, so as not to share a phone's bandwidth with it
+  // (note above), and each phase is a task of its own (tens of ms each on a phone).
   var preload = document.querySelector('link[rel="preload"][media]');
   if (preload && window.matchMedia && window.matchMedia(preload.media).matches) start(50);
   else afterContentfulPaint(function () { start(0); });

@@ -4,7 +4,7 @@
 // downloads them and then rehearses the app's start on an instance of its own: V8 compiles each
 // WebAssembly function at its first call, on the thread that calls it, and the code belongs to
 // the module, so the start's functions are compiled there, off the page's main thread
-// (src/platform/web/warm_up.cpp says what the rehearsal runs). No DOM here.
+// (src/platform/web/startup.cpp's table says what the rehearsal runs). No DOM here.
 'use strict';
 
 // Resolves with [the data's bytes (Uint8Array), the compiled WebAssembly.Module]; onBytes(n) as
@@ -62,22 +62,27 @@ self.portalDownload = (function () {
   };
 })();
 
-// The worker. One message in: {data, wasm, runtime (portal.js's URL), fragment, width, height (the
-// canvas in device pixels), ratio}. Answers: {type: 'bytes', n} as the downloads arrive; then
-// {type: 'downloaded', data, module} or {type: 'failed', error} (the page then downloads them
-// itself); then {type: 'warm', ok, error, fonts (the font atlas the rehearsal built: {layout
-// (src/ui/font_atlas_copy.h), pixels, width, height}; null if none)}. The page then lets the worker go: a failed rehearsal
-// only means the page's start compiles (and builds the atlas) as it runs.
+// The worker: one message in ('download'); answers 'bytes' as the downloads arrive, then
+// 'downloaded' or 'failed' (the page then downloads them itself), then 'rehearsed' (the fields:
+// src/ui/page_protocol.h). A failed rehearsal only means the page's start compiles as it runs.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = function (event) {
-    var msg = event.data, answered = false;
+    var msg = event.data, answered = false, fonts = null;
+    if (!msg || msg.type !== 'download') return;
+    // The rehearsal's bridge (src/ui/page_protocol.h: its members), as the page's is the app's.
+    self.portalBridge = Object.freeze({
+      takeStartData: function () { return downloaded[0]; },
+      keepRehearsedFonts: function (layout, pixels, width, height) {
+        fonts = { layout: layout, pixels: pixels, width: width, height: height };
+      },
+    });
     // After 'downloaded' (a rehearsal that fails early still hands over the downloads).
     var answer = function (ok, error) {
       if (answered) return;
       answered = true;
-      var fonts = ok && self.Module.portalRehearsedFonts || null;  // kept by the rehearsal (library_browser.js)
+      var kept = ok ? fonts : null;
       downloads.then(function () {
-        self.postMessage({ type: 'warm', ok: ok, error: error || '', fonts: fonts }, fonts ? [fonts.layout.buffer, fonts.pixels.buffer] : []);
+        self.postMessage({ type: 'rehearsed', ok: ok, error: error || '', fonts: kept }, kept ? [kept.layout.buffer, kept.pixels.buffer] : []);
       }, function () {});
     };
     var downloaded = null;  // [data, module]
@@ -102,9 +107,8 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       onAbort: function (what) { answer(false, 'stopped: ' + what); },
       onRuntimeInitialized: function () {
         try {
-          var data = downloaded[0];
-          var ok = self.Module.ccall('portal_warm_up', 'boolean', ['array', 'number', 'string', 'number', 'number', 'number'],
-                                     [data, data.length, msg.fragment, msg.width, msg.height, msg.ratio]);
+          var ok = self.Module.ccall('portal_rehearse', 'boolean', ['number', 'string', 'number', 'number', 'number'],
+                                     [downloaded[0].length, msg.fragment, msg.width, msg.height, msg.ratio]);
           answer(ok, ok ? '' : 'the data did not load');
         } catch (e) {
           answer(false, String(e));

@@ -6,12 +6,13 @@
 // at a phone's size and most of a frame's time while scrolling: in the worker, that wait blocks
 // neither input nor the page. Where a browser cannot draw WebGL in a worker, web/app.js loads this
 // same file on the page and uses createDrawer there.
-//
-// Messages in: {type: 'init', canvas, attrs} (answers {type: 'context', version: 2, 1 or 0}),
-// {type: 'font', width, height, pixels} (the font atlas, one byte of coverage a texel),
-// {type: 'frame', packet} and {type: 'confirm'} (answers {type: 'drawn', linked} once the GPU has
-// drawn everything sent before it).
+// Its messages (init, font, frame, confirm; answers context, drawn) are listed in
+// src/ui/page_protocol.h; font-rows and font-region (the atlas grown, and glyphs the browser drew
+// into it: handleExtraGlyphs) in browser_glyphs.h.
 'use strict';
+
+// The packet's layout (src/ui/page_protocol.h), written in by scripts/build_site.mjs.
+var PACKET = ({} /* page_protocol.h */).packet;
 
 // GLSL ES 1.00 runs on WebGL 1 and 2. The only texture is the font atlas, alpha only: its texels
 // give the coverage, the vertex the colour; solid shapes sample the atlas's white texel. The
@@ -43,14 +44,41 @@ var FRAGMENT_SHADER = [
 ].join('\n');
 
 var POSITION = 0, UV = 1, COLOR = 2, TRANSFORM = 3;
-// ImDrawVert: position (2 floats), uv (2 floats), colour (4 bytes).
-var VERTEX_BYTES = 20;
-// The packet (gl_renderer.cpp, kPacket*): a header of 11 words (framebuffer width and height, clear
-// colour r g b, transform sx sy ox oy, the number of draw lists, the bytes of an index), then per
-// list 3 words (vertex bytes, index bytes, commands), its vertices, its indices (padded to a word)
-// and its commands, 8 words each (scissor x y w h in framebuffer pixels, texture, first vertex,
-// first index's byte offset, index count).
-var HEADER_WORDS = 11, LIST_WORDS = 3, COMMAND_WORDS = 8;
+
+// Each field of a packet part as its index in 32-bit words (every field but the vertex's is one).
+function wordIndices(part) {
+  var words = {};
+  Object.keys(part.fields).forEach(function (name) { words[name] = part.fields[name].offset / 4; });
+  return words;
+}
+var HEADER = wordIndices(PACKET.header), LIST = wordIndices(PACKET.list), COMMAND = wordIndices(PACKET.command);
+var HEADER_WORDS = PACKET.header.bytes / 4, LIST_WORDS = PACKET.list.bytes / 4, COMMAND_WORDS = PACKET.command.bytes / 4;
+var VERTEX = PACKET.vertex;
+
+// A packet's header and its draw lists as views of its bytes: {width, height, clear, transform,
+// indexBytes, lists: [{vertices, indices (Uint8Array), commands (Int32Array, COMMAND_WORDS each)}]}.
+function readPacket(packet) {
+  var words = new Int32Array(packet, 0, HEADER_WORDS), floats = new Float32Array(packet, 0, HEADER_WORDS);
+  var frame = {
+    width: words[HEADER.width], height: words[HEADER.height],
+    clear: [floats[HEADER.clearR], floats[HEADER.clearG], floats[HEADER.clearB]],
+    transform: [floats[HEADER.scaleX], floats[HEADER.scaleY], floats[HEADER.offsetX], floats[HEADER.offsetY]],
+    indexBytes: words[HEADER.indexBytes], lists: [],
+  };
+  var at = PACKET.header.bytes;
+  for (var n = 0; n < words[HEADER.lists]; n++) {
+    var head = new Int32Array(packet, at, LIST_WORDS);
+    at += PACKET.list.bytes;
+    var vertices = new Uint8Array(packet, at, head[LIST.vertexBytes]);
+    at += head[LIST.vertexBytes];
+    var indices = new Uint8Array(packet, at, head[LIST.indexBytes]);
+    at += (head[LIST.indexBytes] + 3) & ~3;
+    var commands = new Int32Array(packet, at, head[LIST.commands] * COMMAND_WORDS);
+    at += commands.byteLength;
+    frame.lists.push({ vertices: vertices, indices: indices, commands: commands });
+  }
+  return frame;
+}
 
 // A drawer for `canvas` (an OffscreenCanvas in the worker, the page's canvas otherwise); `reply`
 // takes its answers; `coalesce`: of the frames that arrive while it is busy, only the last is
@@ -114,15 +142,14 @@ function createDrawer(canvas, attrs, reply, coalesce) {
   var programUsed = false, transform = [NaN, NaN, NaN, NaN], viewport = [-1, -1];
 
   function pointAttributes(firstVertex) {
-    var base = firstVertex * VERTEX_BYTES;
-    gl.vertexAttribPointer(POSITION, 2, gl.FLOAT, false, VERTEX_BYTES, base);
-    gl.vertexAttribPointer(UV, 2, gl.FLOAT, false, VERTEX_BYTES, base + 8);
-    gl.vertexAttribPointer(COLOR, 4, gl.UNSIGNED_BYTE, true, VERTEX_BYTES, base + 16);
+    var base = firstVertex * VERTEX.bytes;
+    gl.vertexAttribPointer(POSITION, 2, gl.FLOAT, false, VERTEX.bytes, base + VERTEX.fields.pos.offset);
+    gl.vertexAttribPointer(UV, 2, gl.FLOAT, false, VERTEX.bytes, base + VERTEX.fields.uv.offset);
+    gl.vertexAttribPointer(COLOR, 4, gl.UNSIGNED_BYTE, true, VERTEX.bytes, base + VERTEX.fields.col.offset);
   }
 
   function drawFrame(packet) {
-    var words = new Int32Array(packet, 0, HEADER_WORDS), floats = new Float32Array(packet, 0, HEADER_WORDS);
-    var width = words[0], height = words[1];
+    var frame = readPacket(packet), width = frame.width, height = frame.height;
     if (width <= 0 || height <= 0) return;
     // Resizing the canvas clears it; the packet's frame covers all of it.
     if (canvas.width !== width) canvas.width = width;
@@ -136,37 +163,30 @@ function createDrawer(canvas, attrs, reply, coalesce) {
       viewport = [width, height];
     }
     gl.disable(gl.SCISSOR_TEST);  // the clear covers the whole drawing buffer
-    gl.clearColor(floats[2], floats[3], floats[4], 1);
+    gl.clearColor(frame.clear[0], frame.clear[1], frame.clear[2], 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.SCISSOR_TEST);
-    if (floats[5] !== transform[0] || floats[6] !== transform[1] || floats[7] !== transform[2] || floats[8] !== transform[3]) {
-      transform = [floats[5], floats[6], floats[7], floats[8]];
-      gl.vertexAttrib4f(TRANSFORM, transform[0], transform[1], transform[2], transform[3]);
+    var t = frame.transform;
+    if (t[0] !== transform[0] || t[1] !== transform[1] || t[2] !== transform[2] || t[3] !== transform[3]) {
+      transform = t;
+      gl.vertexAttrib4f(TRANSFORM, t[0], t[1], t[2], t[3]);
     }
-    var lists = words[9], indexType = words[10] === 2 ? gl.UNSIGNED_SHORT : gl.UNSIGNED_INT;
-    var at = HEADER_WORDS * 4;
-    for (var n = 0; n < lists; n++) {
-      var head = new Int32Array(packet, at, LIST_WORDS);
-      var vertexBytes = head[0], indexBytes = head[1], commands = head[2];
-      at += LIST_WORDS * 4;
-      gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(packet, at, vertexBytes), gl.STREAM_DRAW);
-      at += vertexBytes;
-      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint8Array(packet, at, indexBytes), gl.STREAM_DRAW);
-      at += (indexBytes + 3) & ~3;
-      var cmd = new Int32Array(packet, at, commands * COMMAND_WORDS);
-      at += commands * COMMAND_WORDS * 4;
-      var firstVertex = 0;
+    var indexType = frame.indexBytes === 2 ? gl.UNSIGNED_SHORT : gl.UNSIGNED_INT;
+    frame.lists.forEach(function (list) {
+      gl.bufferData(gl.ARRAY_BUFFER, list.vertices, gl.STREAM_DRAW);
+      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, list.indices, gl.STREAM_DRAW);
+      var cmd = list.commands, firstVertex = 0;
       pointAttributes(0);
       for (var c = 0; c < cmd.length; c += COMMAND_WORDS) {
-        gl.scissor(cmd[c], cmd[c + 1], cmd[c + 2], cmd[c + 3]);
-        // cmd[c + 4], the texture: the font atlas is the only one.
-        if (cmd[c + 5] !== firstVertex) {
-          firstVertex = cmd[c + 5];
+        gl.scissor(cmd[c + COMMAND.scissorX], cmd[c + COMMAND.scissorY], cmd[c + COMMAND.scissorW], cmd[c + COMMAND.scissorH]);
+        // The texture: the font atlas is the only one.
+        if (cmd[c + COMMAND.firstVertex] !== firstVertex) {
+          firstVertex = cmd[c + COMMAND.firstVertex];
           pointAttributes(firstVertex);
         }
-        gl.drawElements(gl.TRIANGLES, cmd[c + 7], indexType, cmd[c + 6]);
+        gl.drawElements(gl.TRIANGLES, cmd[c + COMMAND.count], indexType, cmd[c + COMMAND.firstIndexByte]);
       }
-    }
+    });
   }
 
   // Calls done once the GPU has finished what was sent before: asked without waiting, every few
@@ -181,6 +201,29 @@ function createDrawer(canvas, attrs, reply, coalesce) {
       gl.deleteSync(fence);
       done();
     })();
+  }
+
+  // Characters the embedded fonts lack, drawn by the browser (src/ui/extra_glyphs.h): the atlas
+  // texture grows by rows ('font-rows', its texels kept: this copy of them is re-sent) and takes
+  // their coverage ('font-region').
+  var atlas = null;  // { width, height, pixels }: the texture's texels
+  function handleExtraGlyphs(msg) {
+    if (!atlas) return;
+    gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+    if (msg.type === 'font-rows') {
+      if (msg.height <= atlas.height) return;
+      var grown = new Uint8Array(atlas.width * msg.height);
+      grown.set(atlas.pixels);
+      atlas = { width: atlas.width, height: msg.height, pixels: grown };
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, atlas.width, atlas.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
+      return;
+    }
+    var region = new Uint8Array(msg.pixels);
+    if (msg.x < 0 || msg.y < 0 || msg.x + msg.width > atlas.width || msg.y + msg.height > atlas.height) return;
+    for (var row = 0; row < msg.height; row++) {
+      atlas.pixels.set(region.subarray(row * msg.width, (row + 1) * msg.width), (msg.y + row) * atlas.width + msg.x);
+    }
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, msg.x, msg.y, msg.width, msg.height, gl.ALPHA, gl.UNSIGNED_BYTE, region);
   }
 
   var pending = null;  // the last frame received, not drawn yet (coalesce)
@@ -200,9 +243,12 @@ function createDrawer(canvas, attrs, reply, coalesce) {
     }
     drawPending();  // what follows a frame comes after it
     if (msg.type === 'font') {
+      atlas = { width: msg.width, height: msg.height, pixels: new Uint8Array(msg.pixels) };
       gl.bindTexture(gl.TEXTURE_2D, fontTexture);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, new Uint8Array(msg.pixels));
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
       gl.flush();  // uploaded while the app goes on
+    } else if (msg.type === 'font-rows' || msg.type === 'font-region') {
+      handleExtraGlyphs(msg);
     } else if (msg.type === 'confirm') {
       whenDrawn(function () {
         // Asked now that the GPU is idle: the answer costs no wait.

@@ -89,4 +89,8 @@ std::string fee_period_sentence(const Schedule& s) {
     return "Fees effective from " + s.effective_from + (s.effective_until.empty() ? "" : " until " + s.effective_until) + ".";
 }
 
+std::string data_provenance_sentence(const MembershipData& d) {
+    return (d.reviewed.empty() ? "" : "Data reviewed " + d.reviewed + ". ") + "Source: " + d.source + ".";
+}
+
 }  // namespace iiifc

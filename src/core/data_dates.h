@@ -29,4 +29,9 @@ std::string fee_date_warning(const MembershipData& data, const std::string& toda
 // "Fees effective from 2020-07-01 until 2025-11-30." (or without "until ...").
 std::string fee_period_sentence(const Schedule& schedule);
 
+// Where the data comes from and when it was checked, at the foot of every view (and so of every
+// printed page): "Data reviewed 2026-05-27. Source: IIIF Consortium 'Join' page (...)." (without
+// the date when the data has none).
+std::string data_provenance_sentence(const MembershipData& data);
+
 }  // namespace iiifc

@@ -122,4 +122,15 @@ std::string truncate_utf8(const std::string& s, std::size_t max_code_points) {
     return s;
 }
 
+std::size_t utf8_offset_of_utf16(const std::string& s, int utf16_units) {
+    std::size_t i = 0;
+    for (int units = 0; i < s.size() && units < utf16_units;) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        units += len == 4 ? 2 : 1;
+        i += len;
+    }
+    return i < s.size() ? i : s.size();
+}
+
 }  // namespace iiifc

@@ -14,5 +14,8 @@ std::string strip_control_characters(const std::string& s);                 // c
 std::string trim(const std::string& s);
 std::string to_lower_ascii(std::string s);
 std::string truncate_utf8(const std::string& s, std::size_t max_code_points);
+// The byte offset in UTF-8 text of a position the browser counts in UTF-16 units (a caret, a
+// find match), at most the text's size.
+std::size_t utf8_offset_of_utf16(const std::string& s, int utf16_units);
 
 }  // namespace iiifc

@@ -3,14 +3,17 @@
 #include "app.h"
 #include "data_dates.h"
 
+#include "extra_glyphs.h"
 #include "html_render.h"
 #include "schedules.h"
+#include "text_utf8.h"
 #include "theme.h"
 #include "widgets.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace iiifc {
 
@@ -77,8 +80,18 @@ void App::on_clipboard_result(bool ok) {
 void App::on_update_available() { update_available_ = true; }
 
 void App::set_dark(bool dark) {
-    options_.dark = dark;
-    apply_theme(dark, options_.kiosk ? 1.25f : 1.0f);
+    options_.dark = theme_.dark = dark;
+    theme_.scale = options_.kiosk ? 1.25f : 1.0f;
+    apply_theme(theme_);
+}
+
+void App::set_display_settings(bool forced_colours, const SystemColours& system, bool more_contrast, bool reduced_motion) {
+    theme_.forced = forced_colours;
+    theme_.system = system;
+    theme_.more_contrast = more_contrast;
+    set_dark(options_.dark);
+    options_.reduced_motion = reduced_motion;
+    ImGui::GetIO().ConfigInputTextCursorBlink = !reduced_motion;
 }
 
 void App::note_user_input() { last_input_ = platform_.now_seconds(); }
@@ -170,6 +183,10 @@ void App::frame() {
     ImGui::PushItemWidth(-1.0f);
     ViewContext ctx = context();
     current_->draw(ctx);
+    // The data's date and source end every view, on the canvas and so on every printed view.
+    ImGui::Spacing();
+    text_muted(data_provenance_sentence(data_));
+    draw_find_match();
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
     ImGui::EndChild();
@@ -179,6 +196,7 @@ void App::frame() {
     ImGui::End();
     if (compact) ImGui::PopStyleVar(2);
     semantics::end_frame();
+    note_frame_text();  // characters the fonts lack, drawn by the device's fonts from the next build
     if (const unsigned focus = semantics::take_focus_request()) platform_.focus_control(focus);
     sync_route();
 }
@@ -288,6 +306,42 @@ void App::draw_toast() {
     n.name = toast_;
     n.x = min.x, n.y = min.y, n.w = max.x - min.x, n.h = max.y - min.y;
     semantics::add(n);
+}
+
+void App::on_find_match(unsigned id, int start, int end) { find_ = FindMatch{id, std::min(start, end), std::max(start, end), false}; }
+
+void App::draw_find_match() {
+    const SemanticNode* n = find_.id ? semantics::recorded(find_.id) : nullptr;
+    if (!n) return;
+    // The match's line as ImGui wrapped the text: at the node's width (its widest line), greedy
+    // wrapping breaks where it broke at the column's, as in ImFont::RenderText.
+    const std::string& text = n->name;
+    const char* const begin = text.c_str();
+    const char* const end = begin + text.size();
+    const char* const from = begin + utf8_offset_of_utf16(text, find_.start);
+    const char* const to = begin + utf8_offset_of_utf16(text, find_.end);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
+    float y = n->y;
+    for (const char* line = begin; line < end;) {
+        const char* eol = font->CalcWordWrapPositionA(scale, line, end, n->w + 0.5f);
+        if (eol == line) ++eol;
+        if (from < eol || eol >= end) {
+            const float x0 = n->x + font->CalcTextSizeA(size, FLT_MAX, 0, line, std::max(line, from)).x;
+            const float x1 = n->x + font->CalcTextSizeA(size, FLT_MAX, 0, line, std::min(std::max(to, from), eol)).x;
+            const ImVec2 min(x0, y), max(std::max(x1, x0 + 2.0f), y + size);
+            const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+            if (!find_.scrolled && (min.y < top || max.y > bottom))  // once: the person may scroll away
+                ImGui::SetScrollY(ImGui::GetScrollY() + (min.y - top) - (bottom - top) * 0.3f);
+            find_.scrolled = true;
+            ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+            return;
+        }
+        line = eol;
+        while (line < end && (*line == ' ' || *line == '\t')) ++line;
+        if (line < end && *line == '\n') ++line;
+        y += size;
+    }
 }
 
 void App::download_summary() {

@@ -14,6 +14,7 @@
 #include "platform_services.h"
 #include "route.h"
 #include "semantics.h"
+#include "theme.h"
 #include "view.h"
 
 #include <optional>
@@ -43,6 +44,9 @@ public:
     void on_draft_saved_elsewhere(const std::string& stored);  // another tab saved: merged field by field
     void on_data_updated(MembershipData data);                 // newer data found after the start: applied quietly
     void set_dark(bool dark);
+    // The person's other display settings (media queries): forced colours with the system's
+    // colours, more contrast, reduced motion (no blinking caret).
+    void set_display_settings(bool forced_colours, const SystemColours& system, bool more_contrast, bool reduced_motion);
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
     void note_user_input();  // any input: resets the kiosk idle timer
 
@@ -70,6 +74,9 @@ public:
     // A person acted on a DOM control over the canvas (semantics.h): the widget takes it next frame.
     void on_semantic_action(unsigned id, SemanticAction action, const std::string& value);
     void on_semantic_caret(unsigned id, int start, int end);  // the page's caret in a field it edits
+    // The browser's find in page matched the text of node `id`, UTF-16 units start..end: the view
+    // scrolls to it and marks it, as a page would. Id 0: no match any more (the mark goes).
+    void on_find_match(unsigned id, int start, int end);
 
     // Shell: what views ask of the app.
     void go_to(const std::string& view_id) override;
@@ -86,6 +93,7 @@ private:
     void draw_banners();
     void draw_start_over_popup();
     void draw_toast();
+    void draw_find_match();  // inside the view: scrolls to the match once, and marks it
     void sync_route();
     void sync_storage();
     void start_over();
@@ -100,6 +108,7 @@ private:
     std::optional<MembershipData> preview_;                 // another schedule, while previewed
     PlatformServices& platform_;
     AppOptions options_;
+    ThemeChoice theme_;  // what the colours follow
     Fonts fonts_;
     Views views_;
     semantics::Context semantics_;  // this app's trees and pending actions
@@ -116,6 +125,11 @@ private:
     std::optional<Draft> keeper_baseline_;  // the draft as restored, until the keeper has it
     bool restored_ = false;
     bool scroll_to_top_ = false;
+    struct FindMatch {
+        unsigned id = 0;  // 0: none
+        int start = 0, end = 0;
+        bool scrolled = false;
+    } find_;
 
     std::string notice_;  // persistent banner (e.g. a stored draft could not be read)
     std::string toast_;   // short confirmation ("Copied")

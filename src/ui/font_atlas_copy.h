@@ -1,5 +1,5 @@
 // A built font atlas as bytes, and an atlas restored from them instead of built: the worker that
-// rehearses the start (src/platform/web/warm_up.cpp) builds the same atlas the page is about to
+// rehearses the start (src/platform/web/startup.cpp) builds the same atlas the page is about to
 // build, at the same sizes, and hands it over; rasterising it is the longest phase of the start
 // left on the page (20-45 ms on this machine's phone-sized page, 4x that on a phone). Its layout
 // and its pixels go apart: the page only needs the layout, the pixels go to the drawer's texture.

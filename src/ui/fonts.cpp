@@ -1,6 +1,7 @@
 #include "fonts.h"
 
 #include "embedded_fonts.h"
+#include "extra_glyphs.h"
 #include "font_atlas_copy.h"
 #include "glyph_ranges.h"
 
@@ -41,6 +42,7 @@ Fonts build_fonts(float base_size, float pixel_ratio, const FontAtlasCopy* copy,
     if (restored) *restored = copied;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = f.regular;
+    extra_glyphs_reset(f.regular, f.bold, f.heading);
     return f;
 }
 

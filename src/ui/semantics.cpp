@@ -208,6 +208,20 @@ void end_frame() {
 
 void set_recording(bool on) { g_recording = on; }
 
+const SemanticNode* recorded(unsigned id) {
+    for (const SemanticNode& n : state().building.nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+void for_each_text(void (*fn)(const std::string& text, bool heading)) {
+    for (const SemanticNode& n : state().last.nodes) {
+        const bool heading = n.role == Role::heading || n.role == Role::columnheader;
+        for (const std::string* t : {&n.name, &n.value, &n.placeholder, &n.error})
+            if (!t->empty()) fn(*t, heading);
+    }
+}
+
 void add(const SemanticNode& node) {
     if (!g_recording) return;
     state().building.nodes.push_back(node);

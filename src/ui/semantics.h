@@ -5,6 +5,8 @@
 // person does to them comes back as actions that the same widget takes in the next frame.
 #pragma once
 
+#include "page_protocol.h"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,7 +56,7 @@ struct SemanticNode {
     int caret_start = -1, caret_end = -1;  // text fields the page edits: UTF-16 units
 };
 
-enum class SemanticAction { activate = 1, set_value = 2, focus = 3, blur = 4 };
+using protocol::SemanticAction;  // what the page asks of a widget: page_protocol.h
 
 namespace semantics {
 
@@ -79,6 +81,11 @@ void close();                         // back to the parent; its box grows to it
 SemanticNode last_item(Role role, const std::string& name);
 unsigned text_id(const std::string& text);  // a stable id for text that has none in ImGui
 std::string json();                         // the last complete frame's tree
+// Calls fn with each text of the last complete frame's tree (names, values, placeholders,
+// messages): all the text the canvas drew (extra_glyphs.h); `heading`: a heading's or a column
+// header's, drawn in a semibold font.
+void for_each_text(void (*fn)(const std::string& text, bool heading));
+const SemanticNode* recorded(unsigned id);  // the node of that id recorded so far in this frame; null: none
 // The benchmark's switch (test build): with recording off the widgets record nothing, so the
 // cost of semantics per frame is the difference. On in the app.
 void set_recording(bool on);

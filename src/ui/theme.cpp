@@ -24,7 +24,7 @@ const Palette kDark = {
     rgb(0xF2C14E), rgb(0xFF8A80), rgb(0x33301F), rgb(0xFFB86B), rgb(0x7CBDEB), rgb(0xE8EBEF),
 };
 
-const Palette* g_current = &kLight;
+Palette g_current = kLight;
 
 double channel(float c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
 double luminance(const ImVec4& c) { return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z); }
@@ -33,7 +33,28 @@ double luminance(const ImVec4& c) { return 0.2126 * channel(c.x) + 0.7152 * chan
 
 const Palette& light_palette() { return kLight; }
 const Palette& dark_palette() { return kDark; }
-const Palette& palette() { return *g_current; }
+const Palette& palette() { return g_current; }
+
+Palette forced_colours_palette(const SystemColours& c) {
+    const ImVec4 canvas = rgb(c.canvas), text = rgb(c.canvas_text), highlight = rgb(c.highlight);
+    Palette p;
+    p.background = p.panel = p.panel_alt = canvas;
+    p.border = text;
+    p.text = p.text_muted = p.yes = p.no = p.conditional = p.error = p.chart_bar = p.chart_value = text;
+    p.accent = p.accent_hover = p.focus = highlight;
+    p.accent_text = rgb(c.highlight_text);
+    p.button = p.button_hover = rgb(c.button_face);
+    p.button_text = rgb(c.button_text);
+    p.row_differs = rgb(c.canvas, 0.0f);  // a fill would be a colour of the app's own
+    return p;
+}
+
+Palette more_contrast_palette(const Palette& p) {
+    Palette out = p;
+    out.border = p.text_muted;
+    out.text_muted = p.text;
+    return out;
+}
 
 double contrast_ratio(const ImVec4& a, const ImVec4& b) {
     const double la = luminance(a), lb = luminance(b);
@@ -45,9 +66,11 @@ ImVec4 blend(const ImVec4& over, const ImVec4& under) {
     return ImVec4(over.x * a + under.x * (1 - a), over.y * a + under.y * (1 - a), over.z * a + under.z * (1 - a), 1.0f);
 }
 
-void apply_theme(bool dark, float scale) {
-    g_current = dark ? &kDark : &kLight;
-    const Palette& p = *g_current;
+void apply_theme(const ThemeChoice& choice) {
+    g_current = choice.forced ? forced_colours_palette(choice.system) : choice.dark ? kDark : kLight;
+    if (choice.more_contrast && !choice.forced) g_current = more_contrast_palette(g_current);
+    const Palette& p = g_current;
+    const float scale = choice.scale;
     ImGuiStyle style;  // start from defaults so a scale change never compounds
     style.WindowPadding = ImVec2(20, 16);
     style.FramePadding = ImVec2(10, 7);

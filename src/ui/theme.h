@@ -17,10 +17,33 @@ struct Palette {
     ImVec4 chart_bar, chart_value;
 };
 
+// The device's system colours (CSS <system-color>), 0xRRGGBB each, which forced colours (Windows
+// high contrast) asks every page to draw in; the runner reads them from the browser.
+struct SystemColours {
+    unsigned canvas = 0xFFFFFF, canvas_text = 0x000000;
+    unsigned button_face = 0xFFFFFF, button_text = 0x000000;
+    unsigned highlight = 0x000080, highlight_text = 0xFFFFFF;
+};
+
+// The person's display settings the theme follows.
+struct ThemeChoice {
+    bool dark = false;           // prefers-color-scheme: dark
+    bool more_contrast = false;  // prefers-contrast: more
+    bool forced = false;         // forced-colors: active: `system` replaces the palette
+    SystemColours system;
+    float scale = 1.0f;  // kiosk and touch sizes
+};
+
 const Palette& light_palette();
 const Palette& dark_palette();
-const Palette& palette();                  // the one in use
-void apply_theme(bool dark, float scale);  // sets ImGui's style; scale for kiosk and touch sizes
+const Palette& palette();  // the one in use
+// Every colour a role of the system colours: text and borders CanvasText on Canvas, buttons
+// ButtonText on ButtonFace, the current tab, primary buttons and the focus ring Highlight.
+Palette forced_colours_palette(const SystemColours& system);
+// Borders and muted text as strong as the text: muted text in the text's colour, borders in the
+// muted text's (at least 4.5:1 where they were about 1.5:1).
+Palette more_contrast_palette(const Palette& p);
+void apply_theme(const ThemeChoice& choice);  // sets ImGui's style and the palette in use
 
 // WCAG 2 relative luminance contrast of two opaque sRGB colours, from 1 to 21.
 double contrast_ratio(const ImVec4& a, const ImVec4& b);

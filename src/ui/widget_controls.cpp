@@ -2,6 +2,7 @@
 // action for it before drawing, and records its semantics after.
 #include "widgets.h"
 
+#include "text_utf8.h"
 #include "widget_registry.h"
 #include "widgets_internal.h"
 
@@ -19,24 +20,12 @@ using namespace widget_detail;
 
 namespace {
 
-// The byte offset in UTF-8 text of a position the page counts in UTF-16 units.
-std::size_t utf8_offset(const std::string& s, int utf16) {
-    std::size_t i = 0;
-    for (int units = 0; i < s.size() && units < utf16;) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        units += len == 4 ? 2 : 1;
-        i += len;
-    }
-    return i < s.size() ? i : s.size();
-}
-
 // While the page's input is the editor of a field, the canvas draws its caret where the page has it.
 void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
     int start = -1, end = -1;
     semantics::caret_of(id, start, end);
     if (end < 0 || semantics::dom_focus() != id || GImGui->ActiveId == id) return;
-    const std::size_t at = utf8_offset(value, end);
+    const std::size_t at = utf8_offset_of_utf16(value, end);
     const std::size_t line_start = multiline ? value.rfind('\n', at == 0 ? 0 : at - 1) : std::string::npos;
     const std::size_t from = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
     int line = 0;

@@ -79,7 +79,7 @@ for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
       await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
       assert.equal((await appState(b.page)).view, 'tiers');
       assert.equal(sent, 1, 'the .wasm was downloaded once');
-      assert.equal(await b.page.evaluate(() => document.documentElement.dataset.warmUp), options.isMobile ? 'done' : undefined);
+      assert.equal(await b.page.evaluate(() => document.documentElement.dataset.rehearsal), options.isMobile ? 'done' : undefined);
       assert.deepEqual(b.log.pageErrors, []);
     } finally {
       await b.close();

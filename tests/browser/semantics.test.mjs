@@ -255,8 +255,8 @@ async function still(page) {
     if (!window.portalTest.state().settled) return false;
     const bridge = window.portalBridge, asked = performance.now();
     bridge.confirm();
-    while (bridge.drawn === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
-    return bridge.drawn !== 0 && window.portalTest.state().settled;  // and nothing new began meanwhile
+    while (bridge.drawerState() === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
+    return bridge.drawerState() !== 0 && window.portalTest.state().settled;  // and nothing new began meanwhile
   }), 'the app settled and its last frame drawn');
   const f = await focused(page);
   return { ...f, shot: await pixels(page, f.box) };

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { protocolScript, readProtocol } from '../../scripts/page_protocol.mjs';
 import { SOURCE_DIR, launch, startServer } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,9 +22,10 @@ const PAGE = `<!DOCTYPE html><html lang="en" data-app-state="ready"><head><meta 
 <body><div id="app" aria-hidden="true"><canvas id="canvas" tabindex="-1"></canvas></div>
 <div id="semantics" role="main" aria-label="IIIF Consortium membership portal"></div></body></html>`;
 
-// Emscripten's runtime as far as the library uses it; the exports record their calls.
+// Emscripten's runtime as far as the library uses it, with the protocol's values the build links
+// in (library_protocol.js); the exports record their calls.
 const SHIM = `
-window.LibraryManager = { library: {} };
+window.LibraryManager = { library: { $portalProtocol: ${protocolScript(readProtocol(join(SOURCE_DIR, 'src', 'ui', 'page_protocol.h')))} } };
 window.mergeInto = function (lib, obj) { Object.assign(lib, obj); };
 window.__heap = {}; window.__next = 8; window.calls = [];
 window.lengthBytesUTF8 = function (s) { return s.length; };

@@ -4,9 +4,12 @@
 // take a few ms each and share tasks: every step between tasks delays the first frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, addWorkerInitScript, appState, launch, openApp, settle, startServer } from './harness.mjs';
+import { join } from 'node:path';
+import { readProtocol } from '../../scripts/page_protocol.mjs';
+import { PHONE, SOURCE_DIR, addWorkerInitScript, appState, launch, openApp, settle, startServer } from './harness.mjs';
 
-const PHASES = ['gl', 'data', 'setup', 'input', 'fonts', 'draft', 'first-frame', 'first-draw'];
+// The phases that run in the page's tasks: all but the wait for the GPU, which runs nothing.
+const PHASES = readProtocol(join(SOURCE_DIR, 'src', 'ui', 'page_protocol.h')).phases.filter((p) => p !== 'gpu-wait');
 const DESKTOP = { viewport: { width: 1280, height: 800 } };  // with a mouse
 
 // Which task each start-up phase ended in, recorded in the page: the app reports each phase as a

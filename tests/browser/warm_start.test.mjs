@@ -1,5 +1,5 @@
 // On a phone the app's downloads and a rehearsal of its start run in a worker (web/download.js,
-// src/platform/web/warm_up.cpp): the page neither downloads nor compiles the app's code. Whatever
+// src/platform/web/startup.cpp): the page neither downloads nor compiles the app's code. Whatever
 // happens to the worker, the app starts: a worker that cannot start, a rehearsal that fails, a
 // worker that goes silent while downloading or never ends its rehearsal.
 import { test } from 'node:test';
@@ -16,7 +16,7 @@ async function start(device, prepare = async () => {}) {
     await b.page.goto(server.url);
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     return await b.page.evaluate(() => ({
-      warmUp: document.documentElement.dataset.warmUp,
+      rehearsalEnd: document.documentElement.dataset.rehearsal,  // done, failed or late
       // The page's own requests (a worker's are in the worker's timeline).
       fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)),
       rehearsal: performance.getEntriesByName('portal:rehearsal').length,
@@ -32,7 +32,7 @@ async function start(device, prepare = async () => {}) {
 
 test('on a phone, a worker downloads the data and the WebAssembly and rehearses the start; the page runs it', async () => {
   const r = await start(PHONE);
-  assert.equal(r.warmUp, 'done');
+  assert.equal(r.rehearsalEnd, 'done');
   assert.equal(r.rehearsal, 1);
   assert.ok(!r.fetched.includes('portal.wasm') && !r.fetched.includes('membership.json'), `the page downloaded none of them: ${r.fetched}`);
   assert.ok(r.fetched.includes('portal.js'), 'the page loads the runtime');
@@ -43,7 +43,7 @@ test('on a phone, a worker downloads the data and the WebAssembly and rehearses 
 
 test('on a desktop with a mouse, the page downloads and starts the app at once: no worker, no rehearsal', async () => {
   const r = await start({});
-  assert.equal(r.warmUp, undefined);
+  assert.equal(r.rehearsalEnd, undefined);
   assert.equal(r.rehearsal, 0);
   assert.equal(r.fontsRehearsed, false);
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `${r.fetched}`);
@@ -55,7 +55,7 @@ test('on a phone, a worker that cannot start: the page downloads, and the app st
   const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', () => {
     if (typeof WorkerGlobalScope !== 'undefined') throw new Error('refused by the test');
   }));
-  assert.equal(r.warmUp, 'failed');
+  assert.equal(r.rehearsalEnd, 'failed');
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
   assert.equal(r.fontsRehearsed, false);
   assert.equal(r.view, 'tiers');
@@ -82,7 +82,7 @@ function breakWorker(how) {
 
 test('on a phone, a rehearsal that fails: the app starts all the same', async () => {
   const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'throw'));
-  assert.equal(r.warmUp, 'failed');
+  assert.equal(r.rehearsalEnd, 'failed');
   assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
   assert.equal(r.fontsRehearsed, false);
   assert.equal(r.view, 'tiers');
@@ -91,7 +91,7 @@ test('on a phone, a rehearsal that fails: the app starts all the same', async ()
 
 test('on a phone, a rehearsal that never ends: the app starts once the page stops waiting (5 s)', async () => {
   const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'endless'));
-  assert.equal(r.warmUp, 'late');
+  assert.equal(r.rehearsalEnd, 'late');
   assert.ok(!r.fetched.includes('portal.wasm'), 'the worker\'s download was used');
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
@@ -99,7 +99,7 @@ test('on a phone, a rehearsal that never ends: the app starts once the page stop
 
 test('on a phone, a worker silent while it downloads: after 10 s the page downloads, and the app starts', async () => {
   const r = await start(PHONE, (b) => addWorkerInitScript(b.context, 'download.js', breakWorker, 'silent'));
-  assert.equal(r.warmUp, 'late');
+  assert.equal(r.rehearsalEnd, 'late');
   assert.ok(r.fetched.includes('portal.wasm') && r.fetched.includes('membership.json'), `the page downloaded them: ${r.fetched}`);
   assert.equal(r.view, 'tiers');
   assert.deepEqual(r.errors, []);
@@ -140,7 +140,7 @@ test('on a phone in kiosk mode, the atlas is built on the page (the rehearsal\'s
     await b.page.goto(server.url + '?kiosk=1');
     await b.page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     const startup = await b.page.evaluate(() => window.portalTest.state().startup);
-    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.warmUp), 'done');
+    assert.equal(await b.page.evaluate(() => document.documentElement.dataset.rehearsal), 'done');
     assert.equal(startup.fonts_rehearsed, false);
     assert.deepEqual(b.log.pageErrors, []);
   } finally {

@@ -106,6 +106,15 @@ TEST_CASE("data not reviewed for over a year is said to be so") {
     }
 }
 
+TEST_CASE("every view's foot says when the data was reviewed and where it comes from") {
+    CHECK(data_provenance_sentence(shipped()) ==
+          "Data reviewed 2026-05-27. Source: IIIF Consortium 'Join' page (community/consortium/join.md), in force 2020-07 to 2025-12.");
+    MembershipData d = shipped();
+    d.reviewed.clear();
+    CHECK(data_provenance_sentence(d) ==
+          "Source: IIIF Consortium 'Join' page (community/consortium/join.md), in force 2020-07 to 2025-12.");
+}
+
 TEST_CASE("the no-JavaScript page and the summary carry the warning next to the fees") {
     const std::string warning =
         "<p class=\"warning\" role=\"note\"><strong>These fees applied until 2025-12-31 and are no longer in force; the fees in force "

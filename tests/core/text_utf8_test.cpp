@@ -13,3 +13,14 @@ TEST_CASE("ill-formed UTF-8 bytes are each replaced by U+FFFD, well-formed text 
     CHECK(replace_invalid_utf8("ab\xE2\x82") == "ab\xEF\xBF\xBD\xEF\xBF\xBD");                // cut short
     CHECK(is_valid_utf8(replace_invalid_utf8("\xFF\xFE\x80 ok")));
 }
+
+TEST_CASE("a position in UTF-16 units (the browser's) is found in UTF-8 text, at most at its end") {
+    const std::string s = "a\xC3\xA9\xE6\x9D\xB1\xF0\x9F\x98\x80z";  // a é 東 😀 z: 1, 2, 3, 4 bytes; 1, 1, 1, 2 units
+    CHECK(utf8_offset_of_utf16(s, 0) == 0);
+    CHECK(utf8_offset_of_utf16(s, 1) == 1);
+    CHECK(utf8_offset_of_utf16(s, 2) == 3);
+    CHECK(utf8_offset_of_utf16(s, 3) == 6);
+    CHECK(utf8_offset_of_utf16(s, 5) == 10);
+    CHECK(utf8_offset_of_utf16(s, 6) == 11);
+    CHECK(utf8_offset_of_utf16(s, 99) == 11);
+}

@@ -1,5 +1,6 @@
 // The browser functions the C++ side calls, implemented in JavaScript in library_browser.js
-// (linked with --js-library). One small function each; strings are UTF-8.
+// (linked with --js-library), through the page's bridge (page_protocol.h, IIIFC_PAGE_BRIDGE).
+// One small function each; strings are UTF-8.
 #pragma once
 
 extern "C" {
@@ -23,7 +24,7 @@ void browser_set_cursor(const char* css_cursor);
 void browser_focus_canvas();
 void browser_reload();                        // switch to a newly installed version
 void browser_show_app();                      // the canvas replaces the static content (data-app-state="starting")
-void browser_signal_first_frame();            // the first frame is drawn (sent to the GL): data-first-frame-ms
+void browser_signal_first_frame();            // the first frame is sent to the drawer: data-first-frame-ms
 void browser_signal_ready(const char* info);  // ... and shown: data-app-state="ready"
 int browser_prefers_dark();
 int browser_prefers_reduced_motion();
@@ -31,21 +32,18 @@ void browser_schedule_timeout(double ms);                          // calls port
 void browser_next_task(void (*callback)(void*), void* user_data);  // calls it in a task of its own, unclamped
 void browser_copy_start_data(char* into);                          // the data's bytes the loader fetched
 void browser_fail(const char* message);                            // the app cannot start: the page says why
-// The font atlas the rehearsal built (warm_up.cpp, font_atlas_copy.h): its layout and pixels kept
-// by the worker for the page (web/download.js); on the page the layout's size (0: none) and its
-// bytes, taken once. Its pixels stay in the page's JavaScript until they go to the drawer.
+// The font atlas the rehearsal built (font_atlas_copy.h): its layout and pixels kept by the worker
+// for the page (web/download.js), whose loader sends the pixels to the drawer; on the page its
+// layout, taken once: malloc'd (the caller frees), null where there is none.
 void browser_keep_rehearsed_fonts(const unsigned char* layout, int layout_size, const unsigned char* pixels, int width, int height);
-int browser_rehearsed_fonts_size();
-void browser_copy_rehearsed_fonts(unsigned char* into);
+unsigned char* browser_take_rehearsed_fonts(int* size);
 // The drawer (web/draw.js): the font atlas (one byte a texel), a frame's packet (gl_renderer.cpp),
-// a confirmation asked for, and its state (gl_renderer.h, DrawerState).
+// a confirmation asked for, and its state (page_protocol.h, DrawerState).
 void browser_gl_font(const unsigned char* pixels, int width, int height);
-// ... or the rehearsal's pixels, as they are: 1 if sent, 0 where there are none of that size.
-int browser_gl_rehearsed_font(int width, int height);
 void browser_gl_frame(const unsigned char* packet, int bytes);
 void browser_gl_confirm();
-int browser_gl_drawn();
-// Calls cb(user_data) once the drawer has answered (browser_gl_drawn() is no longer 0), or after
+int browser_gl_state();
+// Calls cb(user_data) once the drawer has answered (browser_gl_state() is no longer 0), or after
 // limit_ms: in a task of its own where it had answered already, else where the answer arrives (the
 // drawer's message; where the page found no WebGL, its promise's reaction), the app's stack empty.
 void browser_when_drawer_answers(void (*cb)(void*), void* user_data, double limit_ms);

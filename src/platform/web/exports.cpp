@@ -14,7 +14,7 @@
 using namespace iiifc;
 
 namespace {
-// The app, once its first frame is drawn: before that it has not restored the saved draft (saving
+// The app, once its first frame is sent: before that it has not restored the saved draft (saving
 // now would overwrite it) and the start reads the link itself.
 iiifc::App* app() { return runner().started ? runner().app.get() : nullptr; }
 }  // namespace
@@ -65,7 +65,7 @@ EMSCRIPTEN_KEEPALIVE void portal_on_data_updated(const char* data_json) {  // fe
 // A person acted on a DOM control over the canvas (library_semantics.js): activate, set a value,
 // focus or blur. The widget with that id takes it in the next frame.
 EMSCRIPTEN_KEEPALIVE void portal_semantic_action(unsigned id, int action, const char* value) {
-    if (!runner().app || action < 1 || action > 4) return;
+    if (!runner().app || !protocol::is_semantic_action(action)) return;
     runner().app->on_semantic_action(id, static_cast<SemanticAction>(action), value ? value : "");
     runner_request_frames(3);
 }

@@ -1,6 +1,7 @@
-// The frame loop: frames are drawn on demand with requestAnimationFrame (after input, on resize,
+// The frame loop: frames are built on demand with requestAnimationFrame (after input, on resize,
 // when the app asks for a wake-up); an idle app draws nothing.
 #include "browser_bridge.h"
+#include "extra_glyphs.h"
 #include "fonts.h"
 #include "frame_pacing.h"
 #include "gl_renderer.h"
@@ -23,17 +24,19 @@ namespace iiifc {
 
 namespace {
 
-Runner g;
+Runner runner_state;
 
 EM_BOOL on_animation_frame(double, void*);
 
 void schedule() {
-    if (!g.started || g.frame_scheduled || g.frames_wanted <= 0) return;
-    g.frame_scheduled = true;
+    if (!runner_state.started || runner_state.frame_scheduled || runner_state.frames_wanted <= 0) return;
+    runner_state.frame_scheduled = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
-// A frame held back by the pacing (frame_pacing.h) is drawn, and sent, once its wait is over.
+bool g_glyphs_added = false;  // the frame just built drew characters the fonts lacked: not sent
+
+// A frame held back by the pacing (frame_pacing.h) is built again, and sent, once its wait is over.
 bool g_paced_frame_due = false;
 void on_pacing_timeout(void*) {
     g_paced_frame_due = false;
@@ -56,51 +59,52 @@ constexpr double kCommitSpacingMs = 250.0, kLongBurstCommitMs = 500.0;
 
 void commit_now() {
     const double start = emscripten_get_now();
-    g.app->commit();
-    g.commit_ms_total += emscripten_get_now() - start;
-    g.commits++;
-    g.last_commit_ms = start;
+    runner_state.app->commit();
+    runner_state.commit_ms_total += emscripten_get_now() - start;
+    runner_state.commits++;
+    runner_state.last_commit_ms = start;
 }
 
 // The app's own wake-up (a toast's end, a storage retry), once no frame is wanted. Asked again
 // after a commit: saving can change what the app must show (a storage failure's message).
 void schedule_wakeup() {
-    if (g.frames_wanted > 0) return;
-    const double wake = g.app->seconds_until_wakeup();
+    if (runner_state.frames_wanted > 0) return;
+    const double wake = runner_state.app->seconds_until_wakeup();
     if (wake >= 0) browser_schedule_timeout(wake * 1000.0);
 }
 
 void on_commit_timeout(void*) {
-    g.commit_due = false;
+    runner_state.commit_due = false;
     commit_now();
     schedule_wakeup();
 }
 
 void commit_after(double ms) {
-    if (g.commit_due) return;
-    g.commit_due = true;
+    if (runner_state.commit_due) return;
+    runner_state.commit_due = true;
     emscripten_set_timeout(on_commit_timeout, ms > 0 ? ms : 0, nullptr);
 }
 
 EM_BOOL on_animation_frame(double, void*) {
-    g.frame_scheduled = false;
-    if (g.frames_wanted > 0) --g.frames_wanted;
-    draw_frame();
+    runner_state.frame_scheduled = false;
+    if (runner_state.frames_wanted > 0) --runner_state.frames_wanted;
+    build_and_send_frame();
     after_frames();
     return EM_FALSE;  // one frame per request: the loop runs only while frames are wanted
 }
 
 }  // namespace
 
-Runner& runner() { return g; }
+Runner& runner() { return runner_state; }
 
 bool rebuild_fonts(const FontAtlasCopy* rehearsed) {
     bool restored = false;
-    g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio(), rehearsed, &restored));
-    if (restored && gl_renderer_upload_rehearsed_fonts()) return true;
-    if (restored) g.app->set_fonts(build_fonts(g.base_font_size, ImGui_ImplHtml5_PixelRatio()));  // no pixels to go with it
-    gl_renderer_upload_fonts();
-    return false;
+    runner_state.app->set_fonts(build_fonts(runner_state.base_font_size, ImGui_ImplHtml5_PixelRatio(), rehearsed, &restored));
+    if (restored)
+        gl_renderer_use_fonts();  // the page sent the drawer its pixels when the rehearsal ended
+    else
+        gl_renderer_upload_fonts();
+    return restored;
 }
 
 void build_frame() {
@@ -112,21 +116,31 @@ void build_frame() {
     const bool more_input = ImGui_ImplHtml5_NewFrame(start / 1000.0);
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
-    g.app->frame();
+    runner_state.app->frame();
     ImGui::Render();
-    g.ui_ms_total += emscripten_get_now() - ui_start;
+    // Characters the fonts lacked were drawn as '?': they are in the atlas now, and the next build
+    // draws them (this one is not sent).
+    if (add_missing_glyphs()) {
+        g_glyphs_added = true;
+        runner_state.frames_wanted = std::max(runner_state.frames_wanted, 1);
+    }
+    runner_state.ui_ms_total += emscripten_get_now() - ui_start;
     ImGui_ImplHtml5_EndFrame();
-    g.frames_drawn++;
+    runner_state.frames_built++;
     // ImGui settles layout and hover over a couple of frames after any change; keep a held
     // pointer (drags, sliders) and pending input drawing too.
-    if (more_input || ImGui_ImplHtml5_PointerHeld()) g.frames_wanted = std::max(g.frames_wanted, 2);
-    g.cpu_ms_last = emscripten_get_now() - start;
+    if (more_input || ImGui_ImplHtml5_PointerHeld()) runner_state.frames_wanted = std::max(runner_state.frames_wanted, 2);
+    runner_state.cpu_ms_last = emscripten_get_now() - start;
 }
 
 void send_frame() {
+    if (g_glyphs_added) {
+        g_glyphs_added = false;
+        return;
+    }
     const double start = emscripten_get_now();
     // A frame is sent when it differs from the canvas, and when the pacing allows; a frame held
-    // back is sent by a frame drawn once the wait is over.
+    // back is sent by a frame built once the wait is over.
     const ImVec4 bg = palette().background;
     const ImDrawData* draw_data = ImGui::GetDrawData();
     if (gl_renderer_differs(draw_data, bg.x, bg.y, bg.z)) {
@@ -134,16 +148,16 @@ void send_frame() {
         if (wait <= 0) {
             gl_renderer_draw(draw_data, bg.x, bg.y, bg.z);
             pacing_frame_sent(emscripten_get_now());
-            g.frames_sent++;
+            runner_state.frames_sent++;
         } else {
             draw_after(wait);
         }
     }
-    g.cpu_ms_last += emscripten_get_now() - start;
-    g.cpu_ms_total += g.cpu_ms_last;
+    runner_state.cpu_ms_last += emscripten_get_now() - start;
+    runner_state.cpu_ms_total += runner_state.cpu_ms_last;
 }
 
-void draw_frame() {
+void build_and_send_frame() {
     build_frame();
     send_frame();
 }
@@ -151,8 +165,8 @@ void draw_frame() {
 void after_frames() {
     // Saving and the semantics tree: see kCommitSpacingMs.
     const double now = emscripten_get_now();
-    const double since = now - g.last_commit_ms;
-    if (g.frames_wanted <= 0) {
+    const double since = now - runner_state.last_commit_ms;
+    if (runner_state.frames_wanted <= 0) {
         commit_after(kCommitSpacingMs - since);
     } else if (since > kLongBurstCommitMs) {
         commit_after(0);
@@ -167,19 +181,21 @@ void after_start() {
     schedule_wakeup();
 }
 
-bool settled() { return !g.frame_scheduled && g.frames_wanted <= 0 && !g_paced_frame_due && !g.commit_due; }
+bool settled() {
+    return !runner_state.frame_scheduled && runner_state.frames_wanted <= 0 && !g_paced_frame_due && !runner_state.commit_due;
+}
 
 }  // namespace iiifc
 
 void runner_request_frames(int count) {
-    iiifc::Runner& g = iiifc::runner();
-    if (count > g.frames_wanted) g.frames_wanted = count;
+    iiifc::Runner& runner_state = iiifc::runner();
+    if (count > runner_state.frames_wanted) runner_state.frames_wanted = count;
     iiifc::schedule();
 }
 
 void browser_run_frame_now() {
     if (!iiifc::runner().started) return;
-    iiifc::draw_frame();
-    iiifc::draw_frame();  // the release is applied a frame after the press
+    iiifc::build_and_send_frame();
+    iiifc::build_and_send_frame();  // the release is applied a frame after the press
     iiifc::after_frames();
 }

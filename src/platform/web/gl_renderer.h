@@ -7,21 +7,22 @@
 // state nobody else uses here.
 #pragma once
 
+#include "page_protocol.h"
+
+#include <cstddef>
+
 struct ImDrawData;
 
 namespace iiifc {
 
 void gl_renderer_init();
-// A rehearsal (warm_up.cpp): everything runs as it would, but nothing goes to the drawer.
-void gl_renderer_rehearse();
-void gl_renderer_upload_fonts();  // the font atlas (after building it), replacing the previous one
-// ... or, for an atlas restored without its pixels (font_atlas_copy.h), the rehearsal's pixels,
-// which the page holds: false where it holds none of the atlas's size.
-bool gl_renderer_upload_rehearsed_fonts();
+void gl_renderer_upload_fonts();  // the font atlas's pixels (after building it) to the drawer, replacing the previous ones
+// ... or the atlas's texture is the drawer's already (a rehearsal's pixels, sent by the page: font_atlas_copy.h).
+void gl_renderer_use_fonts();
 // Asks the drawer to say when the GPU has finished what has been sent (gl_renderer_confirm), and
 // what it has said (without waiting; drawn at once where there are no fences, WebGL 1). The
 // drawer may not be there yet: a worker takes a while to start, and the app does not wait.
-enum class DrawerState { kWaiting = 0, kDrawn = 1, kShadersFailed = 2, kNoWebGL = 3 };  // web/app.js's bridge.drawn
+using protocol::DrawerState;
 void gl_renderer_confirm();
 DrawerState gl_renderer_state();
 // Calls then(nullptr) once the drawer has answered (gl_renderer_state() is no longer kWaiting), or
@@ -30,7 +31,11 @@ void gl_renderer_when_answered(void (*then)(void*), double limit_ms);
 // Whether the frame differs from the one the canvas shows (resizing the canvas clears it, and
 // changes the frame). Not drawing leaves the canvas as it is: the browser keeps showing it.
 bool gl_renderer_differs(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
-// Sends it: the frame last given to gl_renderer_differs (its fingerprint is the canvas's now).
+// Packs it (page_protocol.h): the frame last given to gl_renderer_differs (its fingerprint is the
+// canvas's now). False where the framebuffer is empty.
+bool gl_renderer_pack(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
+// ... and sends the packet to the drawer.
 void gl_renderer_draw(const ImDrawData* data, float clear_r, float clear_g, float clear_b);
+const unsigned char* gl_renderer_packet(std::size_t& size);  // the last packet, for the test build's queries
 
 }  // namespace iiifc

@@ -12,7 +12,7 @@ struct ImGuiIO;
 // `wake` is called whenever an event needs a frame; the runner schedules one.
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, std::function<void()> wake);
 // How the app's ImGui behaves (keyboard navigation, no caret blink, no ini file): set by Init, and
-// by a start rehearsed without the page (warm_up.cpp), which must build the same frames.
+// by a start rehearsed without the page (startup.cpp), which must build the same frames.
 void ImGui_ImplHtml5_ConfigureIO(ImGuiIO& io);
 void ImGui_ImplHtml5_Shutdown();
 // Installs the canvas's callbacks again, on the element the selector finds now: the page replaced

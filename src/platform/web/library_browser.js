@@ -1,6 +1,15 @@
 // The browser side of browser_bridge.h, linked with --js-library. Each function is small and
-// does one thing; the page's own wiring (listeners, loader) lives in web/app.js.
+// does one thing; the page's own wiring (listeners, loader, the drawer) lives in web/app.js, which
+// this reaches through window.portalBridge only (its members: src/ui/page_protocol.h).
+//
+// Measured (phone-sized page, CPU slowed 4x):
+// 2026-12  Setting the title during the start took 0.4-23 ms of the draft's phase, replacing the
+//          address 8-42 ms of the task that shows the app: both now wait for idle moments after it.
 mergeInto(LibraryManager.library, {
+  // The page's bridge (web/app.js), or the rehearsal's (web/download.js, in its worker). Not named
+  // portalBridge: portal.js's top-level functions are globals too.
+  $pageBridge: function () { return globalThis.portalBridge; },
+
   $portalString__deps: ['malloc'],
   $portalString: function (s) {
     var n = lengthBytesUTF8(s) + 1;
@@ -66,12 +75,12 @@ mergeInto(LibraryManager.library, {
   // What the last read or write of storage met: 0 it worked, 1 storage refused (blocked, disabled),
   // 2 the quota is full. The app says so in the Join view (src/core/storage_status.h).
   $portalStorage: { state: 0 },
-  $portalStorageFailed__deps: ['$portalStorage'],
+  $portalStorageFailed__deps: ['$portalStorage', '$pageBridge'],
   $portalStorageFailed: function (e) {
     var name = String(e && e.name || e);
     // QuotaExceededError; code 22 in older browsers, 1014 in older Firefox.
     portalStorage.state = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e && (e.code === 22 || e.code === 1014)) ? 2 : 1;
-    if (window.portalBridge) window.portalBridge.storageFailed(name);
+    pageBridge().storageFailed(name);
   },
 
   browser_storage_get__deps: ['$portalString', '$portalStorage', '$portalStorageFailed'],
@@ -93,7 +102,7 @@ mergeInto(LibraryManager.library, {
       var k = UTF8ToString(key), v = UTF8ToString(value);
       if (v) window.localStorage.setItem(k, v); else window.localStorage.removeItem(k);
       portalStorage.state = 0;
-      delete document.documentElement.dataset.storage;  // set by portalBridge.storageFailed
+      delete document.documentElement.dataset.storage;  // set by the bridge's storageFailed
     } catch (e) {
       // Storage full or blocked (private mode): the draft lives on in memory, and the app says so.
       portalStorageFailed(e);
@@ -103,11 +112,9 @@ mergeInto(LibraryManager.library, {
   browser_storage_state__deps: ['$portalStorage'],
   browser_storage_state: function () { return portalStorage.state; },
 
-  // The storage event fires in every other tab of this origin when one writes: the app merges.
-  // A draft may be megabytes: copied to the heap, not to ccall's stack. The page's loader listens
-  // from before the start (web/app.js, openStorage: the first listener waits on the browser) and
-  // hands the events on.
-  browser_watch_storage__deps: ['$portalString', 'free'],
+  // Another tab's save, from the page's early listener (web/app.js): the app merges it. A draft may
+  // be megabytes: copied to the heap, not to ccall's stack.
+  browser_watch_storage__deps: ['$portalString', 'free', '$pageBridge'],
   browser_watch_storage: function (key) {
     var k = UTF8ToString(key);
     var merge = function (e) {
@@ -116,8 +123,7 @@ mergeInto(LibraryManager.library, {
       Module['_portal_on_draft_elsewhere'](p);
       _free(p);
     };
-    if (window.portalBridge) window.portalBridge.onStorage = merge;
-    else window.addEventListener('storage', merge);
+    pageBridge().watchStorage(merge);
   },
 
   // The service worker found newer data after the start (lie-fi): the page fetches it and hands
@@ -147,35 +153,31 @@ mergeInto(LibraryManager.library, {
     return portalString(v === null ? '' : v);
   },
 
-  // The page's address and title follow the app, but not during its start: until the canvas is
-  // shown they wait (the last of each), and are written in idle moments after it
-  // (browser_show_app). On a phone-sized page slowed 4x, setting the title in the start took
-  // 0.4-23 ms of the draft's phase, replacing the address 8-42 ms of the task that shows the app;
-  // nothing on screen shows either. Whatever the app writes once it shows comes after them.
+  // The page's address and title follow the app, but not during its start (nothing on screen shows
+  // them, and they cost the start: note above): the last of each is written in idle moments after.
   $portalAddress: { shown: false, title: null, address: null,
     write: function () {
-      var A = portalAddress, title = A.title, address = A.address;
-      A.title = A.address = null;
+      var title = portalAddress.title, address = portalAddress.address;
+      portalAddress.title = portalAddress.address = null;
       if (title) title();
       if (address) address();
     },
     // Each in an idle moment of its own: together they were a long task on a slow phone.
     writeWhenIdle: function () {
-      var A = portalAddress, kind = A.title ? 'title' : A.address ? 'address' : null;
+      var kind = portalAddress.title ? 'title' : portalAddress.address ? 'address' : null;
       if (!kind) return;
       var run = function () {
-        var apply = A[kind];
-        A[kind] = null;
+        var apply = portalAddress[kind];
+        portalAddress[kind] = null;
         if (apply) apply();
-        A.writeWhenIdle();
+        portalAddress.writeWhenIdle();
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
       else setTimeout(run, 0);
     },
     set: function (kind, apply) {
-      var A = portalAddress;
-      if (!A.shown) { A[kind] = apply; return; }
-      A.write();
+      if (!portalAddress.shown) { portalAddress[kind] = apply; return; }
+      portalAddress.write();
       apply();
     },
   },
@@ -207,45 +209,42 @@ mergeInto(LibraryManager.library, {
 
   browser_focus_canvas: function () { document.getElementById('canvas').focus({ preventScroll: true }); },
 
-  browser_reload: function () { if (window.portalBridge) window.portalBridge.reload(); else window.location.reload(); },
+  browser_reload__deps: ['$pageBridge'],
+  browser_reload: function () { pageBridge().reload(); },
 
-  browser_signal_first_frame: function () {
-    if (window.portalBridge) window.portalBridge.firstFrame();
-  },
+  browser_signal_first_frame__deps: ['$pageBridge'],
+  browser_signal_first_frame: function () { pageBridge().firstFrame(); },
 
-  browser_signal_ready: function (info) {
-    if (window.portalBridge) window.portalBridge.ready(JSON.parse(UTF8ToString(info)));
-  },
+  browser_signal_ready__deps: ['$pageBridge'],
+  browser_signal_ready: function (info) { pageBridge().ready(JSON.parse(UTF8ToString(info))); },
 
   browser_prefers_dark: function () { return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
   browser_prefers_reduced_motion: function () { return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0; },
 
   // The loader's bytes of the data (web/app.js), copied once; the page lets go of them.
-  browser_copy_start_data: function (into) {
-    HEAPU8.set(window.portalBridge.startData, into);
-    window.portalBridge.startData = null;
-  },
+  browser_copy_start_data__deps: ['$pageBridge'],
+  browser_copy_start_data: function (into) { HEAPU8.set(pageBridge().takeStartData(), into); },
+  browser_keep_rehearsed_fonts__deps: ['$pageBridge'],
   browser_keep_rehearsed_fonts: function (layout, size, pixels, width, height) {
-    Module.portalRehearsedFonts = { layout: HEAPU8.slice(layout, layout + size), pixels: HEAPU8.slice(pixels, pixels + width * height), width: width, height: height };
+    pageBridge().keepRehearsedFonts(HEAPU8.slice(layout, layout + size), HEAPU8.slice(pixels, pixels + width * height), width, height);
   },
-  browser_rehearsed_fonts_size: function () {
-    var fonts = window.portalBridge && window.portalBridge.rehearsedFonts;
-    return fonts && fonts.layout ? fonts.layout.length : 0;
+  browser_take_rehearsed_fonts__deps: ['$pageBridge', 'malloc'],
+  browser_take_rehearsed_fonts: function (size) {
+    var layout = pageBridge().takeRehearsedFonts();
+    HEAP32[size >> 2] = layout ? layout.length : 0;
+    if (!layout) return 0;
+    var into = _malloc(layout.length);
+    HEAPU8.set(layout, into);
+    return into;
   },
-  browser_copy_rehearsed_fonts: function (into) {
-    var fonts = window.portalBridge.rehearsedFonts;
-    HEAPU8.set(fonts.layout, into);
-    fonts.layout = null;
-  },
-  browser_fail: function (ptr) { if (window.portalFail) window.portalFail(UTF8ToString(ptr)); },
+  browser_fail__deps: ['$pageBridge'],
+  browser_fail: function (ptr) { pageBridge().fail(UTF8ToString(ptr)); },
   browser_heap_bytes: function () { return HEAP8.length; },
 
   // The page's nextTask (web/app.js): a task of its own without the timers' 4 ms clamp.
-  browser_next_task__deps: ['$callUserCallback'],
+  browser_next_task__deps: ['$callUserCallback', '$pageBridge'],
   browser_next_task: function (cb, userData) {
-    var run = function () { callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); }); };
-    if (window.portalBridge && window.portalBridge.nextTask) window.portalBridge.nextTask(run);
-    else setTimeout(run, 0);
+    pageBridge().nextTask(function () { callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); }); });
   },
 
   browser_schedule_timeout: function (ms) {
@@ -255,51 +254,36 @@ mergeInto(LibraryManager.library, {
 
   // The semantics tree made a chunk a frame while hidden is made whole first: what the canvas shows,
   // the DOM says, from the moment it shows.
-  browser_show_app__deps: ['$PortalSemantics', '$portalAddress'],
+  browser_show_app__deps: ['$PortalSemantics', '$portalAddress', '$pageBridge'],
   browser_show_app: function () {
     PortalSemantics.publishChunk(true);
-    if (window.portalBridge) window.portalBridge.show();
-    else document.documentElement.dataset.appState = 'starting';
+    pageBridge().show();
     portalAddress.shown = true;
     portalAddress.writeWhenIdle();
   },
 
   // The app's drawer (web/draw.js, started by web/app.js): the messages it takes, and its state.
-  // Each message carries a copy of the bytes, handed over (not copied again) to a worker. An atlas
-  // of the app's own replaces the rehearsal's, whose pixels are then let go.
+  // Each message carries a copy of the bytes, handed over (not copied again) to a worker.
+  browser_gl_font__deps: ['$pageBridge'],
   browser_gl_font: function (pixels, width, height) {
     var copy = HEAPU8.slice(pixels, pixels + width * height);
-    window.portalBridge.rehearsedFonts = null;
-    window.portalBridge.draw({ type: 'font', width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
+    pageBridge().draw({ type: 'font', width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
   },
-  browser_gl_rehearsed_font: function (width, height) {
-    var bridge = window.portalBridge, fonts = bridge.rehearsedFonts;
-    bridge.rehearsedFonts = null;
-    if (!fonts || !fonts.pixels || fonts.width !== width || fonts.height !== height || fonts.pixels.length !== width * height) return 0;
-    bridge.draw({ type: 'font', width: width, height: height, pixels: fonts.pixels.buffer }, [fonts.pixels.buffer]);
-    return 1;
-  },
+  browser_gl_frame__deps: ['$pageBridge'],
   browser_gl_frame: function (packet, bytes) {
     var copy = HEAPU8.slice(packet, packet + bytes);
-    window.portalBridge.draw({ type: 'frame', packet: copy.buffer }, [copy.buffer]);
+    pageBridge().draw({ type: 'frame', packet: copy.buffer }, [copy.buffer]);
   },
-  browser_gl_confirm: function () { window.portalBridge.confirm(); },
-  browser_gl_drawn: function () { return window.portalBridge.drawn; },
-  browser_when_drawer_answers__deps: ['$callUserCallback'],
+  browser_gl_confirm__deps: ['$pageBridge'],
+  browser_gl_confirm: function () { pageBridge().confirm(); },
+  browser_gl_state__deps: ['$pageBridge'],
+  browser_gl_state: function () { return pageBridge().drawerState(); },
+  browser_when_drawer_answers__deps: ['$callUserCallback', '$pageBridge'],
   browser_when_drawer_answers: function (cb, userData, limitMs) {
-    var bridge = window.portalBridge, timer = 0;
-    var run = function () {
-      clearTimeout(timer);
-      bridge.onAnswer = null;
-      callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); });
-    };
-    if (bridge.drawn !== 0) { bridge.nextTask(run); return; }
-    bridge.onAnswer = run;
-    timer = setTimeout(run, Math.max(0, limitMs));
+    pageBridge().whenDrawerAnswers(function () { callUserCallback(function () { {{{ makeDynCall('vi', 'cb') }}}(userData); }); }, limitMs);
   },
 
   // The start-up's phases on the page's timeline (performance.getEntriesByType('measure')).
-  browser_measure: function (name, start, end) {
-    try { performance.measure(UTF8ToString(name), { start: start, end: end }); } catch (e) { /* an older browser: no figures */ }
-  },
+  browser_measure__deps: ['$pageBridge'],
+  browser_measure: function (name, start, end) { pageBridge().measure(UTF8ToString(name), start, end); },
 });

@@ -6,7 +6,7 @@
 // Updates diff against the last tree by node id: an element is made once and only what changed is
 // written, so the focused control, its text and its selection survive every update.
 mergeInto(LibraryManager.library, {
-  $PortalSemantics__deps: ['malloc', 'free'],
+  $PortalSemantics__deps: ['malloc', 'free', '$portalProtocol'],
   $PortalSemantics: {
     container: null,
     records: null,       // node id -> record { id, role, shape, node, outer, box, offset, control, nameEl, ... }
@@ -34,8 +34,8 @@ mergeInto(LibraryManager.library, {
     FIELDS: { checkbox: 1, radio: 1, combobox: 1, slider: 1, spinbutton: 1, textbox: 1 },
 
     root: function () {
-      var S = PortalSemantics;
-      if (S.container) return S.container;
+      var semantics = PortalSemantics;
+      if (semantics.container) return semantics.container;
       var c = document.getElementById('semantics');
       if (!c) {  // a page without the container in its HTML still gets one, after the canvas
         c = document.createElement('div');
@@ -45,10 +45,10 @@ mergeInto(LibraryManager.library, {
         var canvas = document.getElementById('canvas'), app = canvas && canvas.parentNode;
         if (app && app.parentNode) app.parentNode.insertBefore(c, app.nextSibling); else document.body.appendChild(c);
       }
-      S.container = c;
-      S.records = new Map();
-      S.byElement = new WeakMap();
-      S.listen(c);
+      semantics.container = c;
+      semantics.records = new Map();
+      semantics.byElement = new WeakMap();
+      semantics.listen(c);
       return c;
     },
 
@@ -76,20 +76,20 @@ mergeInto(LibraryManager.library, {
     },
 
     recordOf: function (target) {
-      var S = PortalSemantics;
-      for (var n = target; n && n !== S.container; n = n.parentNode) {
-        var rec = S.byElement.get(n);
+      var semantics = PortalSemantics;
+      for (var n = target; n && n !== semantics.container; n = n.parentNode) {
+        var rec = semantics.byElement.get(n);
         if (rec) return rec;
       }
       return null;
     },
 
     listen: function (c) {
-      var S = PortalSemantics;
+      var semantics = PortalSemantics;
       // A value typed, composed, pasted, autofilled or stepped: sent once (input and change both come).
       var textValue = function (e) {
-        var rec = S.recordOf(e.target);
-        if (!rec || S.quiet) return;
+        var rec = semantics.recordOf(e.target);
+        if (!rec || semantics.quiet) return;
         if (rec.role !== 'textbox' && rec.role !== 'slider' && rec.role !== 'spinbutton') return;
         // At most 1 MB of text, as a paste on the canvas (web/app.js): the field shows what the app keeps.
         var v = rec.control.value;
@@ -100,21 +100,22 @@ mergeInto(LibraryManager.library, {
           rec.sent.push(v);
           if (rec.sent.length > 64) rec.sent.shift();
         }
-        S.send(rec.id, 2, v);
+        semantics.send(rec.id, portalProtocol.action.setValue, v);
       };
       c.addEventListener('click', function (e) {
-        var rec = S.recordOf(e.target);
-        if (!rec || S.quiet) return;
+        var rec = semantics.recordOf(e.target);
+        if (!rec || semantics.quiet) return;
         if (rec.role === 'link') e.preventDefault();
-        if ((rec.role === 'button' || rec.role === 'tab' || rec.role === 'link') && !rec.node.disabled) S.send(rec.id, 1, '');
+        if ((rec.role === 'button' || rec.role === 'tab' || rec.role === 'link') && !rec.node.disabled) semantics.send(rec.id, portalProtocol.action.activate, '');
       });
       c.addEventListener('change', function (e) {
-        var rec = S.recordOf(e.target);
-        if (!rec || S.quiet) return;
+        var rec = semantics.recordOf(e.target);
+        if (!rec || semantics.quiet) return;
         var el = rec.control;
-        if (rec.role === 'checkbox') S.send(rec.id, 2, el.checked ? 'true' : 'false');
-        else if (rec.role === 'radio') { if (el.checked) S.send(rec.id, 2, 'true'); }
-        else if (rec.role === 'combobox') { if (el.value) S.send(rec.id, 2, el.value); }
+        var setValue = portalProtocol.action.setValue;
+        if (rec.role === 'checkbox') semantics.send(rec.id, setValue, el.checked ? 'true' : 'false');
+        else if (rec.role === 'radio') { if (el.checked) semantics.send(rec.id, setValue, 'true'); }
+        else if (rec.role === 'combobox') { if (el.value) semantics.send(rec.id, setValue, el.value); }
         else textValue(e);  // text fields: autofill and spell-check replacements also end here
       });
       c.addEventListener('input', function (e) { if (e.target.tagName !== 'SELECT') textValue(e); });
@@ -123,22 +124,22 @@ mergeInto(LibraryManager.library, {
       // canvas) is not sent back, but for a text field: the app learns from it that the page's
       // input is now that field's editor.
       c.addEventListener('focusin', function (e) {
-        var rec = S.recordOf(e.target);
+        var rec = semantics.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
-        if (S.appFocus && rec.role !== 'textbox') return;
-        S.send(rec.id, 3, '');
+        if (semantics.appFocus && rec.role !== 'textbox') return;
+        semantics.send(rec.id, portalProtocol.action.focus, '');
       });
       c.addEventListener('focusout', function (e) {
-        var rec = S.recordOf(e.target);
+        var rec = semantics.recordOf(e.target);
         if (!rec || e.target !== rec.control) return;
-        S.send(rec.id, 4, '');
+        semantics.send(rec.id, portalProtocol.action.blur, '');
       });
       // Where the caret is, so the canvas draws it there: selectionchange where the browser fires
       // it (the document, or the field), and select/keyup where it does not.
       var caret = function () {
         var a = document.activeElement;
-        var rec = a && S.byElement.get(a);
-        if (rec && rec.role === 'textbox' && !S.quiet) S.sendCaret(rec, a);
+        var rec = a && semantics.byElement.get(a);
+        if (rec && rec.role === 'textbox' && !semantics.quiet) semantics.sendCaret(rec, a);
       };
       document.addEventListener('selectionchange', caret, true);
       c.addEventListener('select', caret);
@@ -157,12 +158,12 @@ mergeInto(LibraryManager.library, {
     },
 
     make: function (node, id, shape) {
-      var S = PortalSemantics;
+      var semantics = PortalSemantics;
       var el = function (tag) { return document.createElement(tag); };
       var rec = { id: id, role: String(node.role || ''), shape: shape, node: {}, outer: null, box: null, offset: 0,
                   control: null, nameEl: null, ariaName: false, positioned: true, sent: [], valueSent: null, caretsSent: [], caretSent: null, error: null };
       var role = rec.role = shape === 'cell' ? 'cell' : rec.role;
-      if (S.FIELDS[role]) {
+      if (semantics.FIELDS[role]) {
         // A wrapper at the widget's rectangle holding the label and the control, both filling it.
         var w = el('div');
         w.className = 'field';
@@ -231,8 +232,8 @@ mergeInto(LibraryManager.library, {
         rec.nameEl = document.createTextNode('');
         rec.outer.appendChild(rec.nameEl);
       }
-      if (rec.control) S.byElement.set(rec.control, rec);
-      if (rec.outer !== rec.control) S.byElement.set(rec.outer, rec);
+      if (rec.control) semantics.byElement.set(rec.control, rec);
+      if (rec.outer !== rec.control) semantics.byElement.set(rec.outer, rec);
       return rec;
     },
 
@@ -264,10 +265,10 @@ mergeInto(LibraryManager.library, {
 
     // Writes what the node says into its elements: only what differs from the DOM.
     update: function (rec, node, origin, parent, index) {
-      var S = PortalSemantics, el = rec.control, role = rec.role, attr = S.attr;
+      var semantics = PortalSemantics, el = rec.control, role = rec.role, attr = semantics.attr;
       var name = node.name === undefined || node.name === null ? '' : String(node.name);
-      if (rec.positioned) S.place(rec, node, origin);
-      if (rec.nameEl) S.text(rec.nameEl, name);
+      if (rec.positioned) semantics.place(rec, node, origin);
+      if (rec.nameEl) semantics.text(rec.nameEl, name);
       if (rec.ariaName) attr(rec.outer, 'aria-label', name || null);
       if (role === 'button' || role === 'tab' || role === 'link') {
         attr(el, 'aria-disabled', node.disabled ? 'true' : null);
@@ -281,7 +282,7 @@ mergeInto(LibraryManager.library, {
       } else if (role === 'option') {
         if (rec.outer.selected !== !!node.selected) rec.outer.selected = !!node.selected;
         attr(rec.outer, 'disabled', node.disabled ? '' : null);
-      } else if (S.FIELDS[role]) {
+      } else if (semantics.FIELDS[role]) {
         attr(el, 'aria-disabled', node.disabled ? 'true' : null);
         attr(el, 'aria-required', node.required ? 'true' : null);
         if (role === 'checkbox' || role === 'radio') {
@@ -294,20 +295,20 @@ mergeInto(LibraryManager.library, {
           rec.lastValue = v;
         } else if (role === 'textbox') {
           attr(el, 'maxlength', '1048576');  // a paste is cut to 1 MB, as web/app.js cuts one on the canvas
-          S.updateText(rec, node);
+          semantics.updateText(rec, node);
         }
         // A select fills from the browser's autofill too (the country: autocomplete="country-name").
         if (role === 'combobox') attr(el, 'autocomplete', typeof node.autocomplete === 'string' && /^[a-z0-9 -]{1,64}$/i.test(node.autocomplete) ? node.autocomplete : null);
         if (role === 'textbox' || role === 'combobox') {
           attr(el, 'aria-invalid', node.invalid ? 'true' : 'false');
-          S.updateError(rec, node);
+          semantics.updateError(rec, node);
         }
       }
       rec.node = node;
     },
 
     updateText: function (rec, node) {
-      var S = PortalSemantics, el = rec.control, attr = S.attr;
+      var semantics = PortalSemantics, el = rec.control, attr = semantics.attr;
       var kind = String(node.kind || 'text');
       // type=text for every kind: browsers give no caret position (selectionStart) in type=email;
       // inputmode brings the phone keyboard for the kind, autocomplete the browser's autofill.
@@ -344,7 +345,7 @@ mergeInto(LibraryManager.library, {
 
     // Validation: aria-invalid, and aria-describedby pointing at the message in the field's wrapper.
     updateError: function (rec, node) {
-      var S = PortalSemantics, el = rec.control;
+      var semantics = PortalSemantics, el = rec.control;
       var message = node.invalid && node.error ? String(node.error) : '';
       if (message && !rec.error) {
         rec.error = document.createElement('span');
@@ -352,8 +353,8 @@ mergeInto(LibraryManager.library, {
         rec.error.className = 'error';
         rec.outer.appendChild(rec.error);
       }
-      if (rec.error) S.text(rec.error, message);
-      S.attr(el, 'aria-describedby', message ? rec.error.id : null);
+      if (rec.error) semantics.text(rec.error, message);
+      semantics.attr(el, 'aria-describedby', message ? rec.error.id : null);
     },
 
     // A combobox shows the selected option; with no options in the tree, the text it shows.
@@ -378,38 +379,38 @@ mergeInto(LibraryManager.library, {
 
     // Builds or updates the elements of `nodes` inside `box`, in order, after its first `offset` children.
     build: function (box, nodes, origin, offset, seen, parent) {
-      var S = PortalSemantics, els = [];
+      var semantics = PortalSemantics, els = [];
       if (!Array.isArray(nodes)) return;
       for (var i = 0; i < nodes.length; i++) {
         var node = nodes[i];
         if (!node || typeof node !== 'object' || typeof node.id !== 'number') continue;
         var id = node.id >>> 0;
         if (seen.has(id)) continue;  // an id twice: the first one wins
-        var rec = S.records.get(id), shape = S.shape(node);
+        var rec = semantics.records.get(id), shape = semantics.shape(node);
         if (!rec || rec.shape !== shape) {
-          if (S.made >= S.limit || (S.made > 0 && performance.now() > S.until)) {  // made with the next chunk, and so are its children
-            S.skipped = true;
+          if (semantics.made >= semantics.limit || (semantics.made > 0 && performance.now() > semantics.until)) {  // made with the next chunk, and so are its children
+            semantics.skipped = true;
             continue;
           }
           if (rec) rec.outer.remove();  // e.g. a text field that became multi-line
-          rec = S.make(node, id, shape);
-          S.made++;
+          rec = semantics.make(node, id, shape);
+          semantics.made++;
         }
         seen.set(id, rec);
         // A record a chunk before made or updated from this same tree is as the tree says.
-        if (!S.done || !S.done.has(id)) {
-          S.update(rec, node, origin, parent, els.length);
-          if (S.done) S.done.add(id);
+        if (!semantics.done || !semantics.done.has(id)) {
+          semantics.update(rec, node, origin, parent, els.length);
+          if (semantics.done) semantics.done.add(id);
         }
         els.push(rec.outer);
         if (rec.box) {
           // Children are placed relative to this element, which sits at its rectangle (or at the origin).
           var r = node.rect, inner = rec.positioned && Array.isArray(r) && r.length === 4 ? [r[0], r[1]] : origin;
-          S.build(rec.box, node.children, inner, rec.offset, seen, rec);
+          semantics.build(rec.box, node.children, inner, rec.offset, seen, rec);
         }
-        if (rec.role === 'combobox') S.finishCombobox(rec, node);
+        if (rec.role === 'combobox') semantics.finishCombobox(rec, node);
       }
-      S.order(box, els, offset);
+      semantics.order(box, els, offset);
     },
 
     // Puts els in order after box's first `offset` children, never moving the focused element
@@ -429,50 +430,50 @@ mergeInto(LibraryManager.library, {
     // Publishes the pending tree: all of it, or while the app is hidden a chunk, the rest in the
     // next animation frame (or at once when the app shows: browser_show_app).
     publishChunk: function (whole) {
-      var S = PortalSemantics, tree = S.pending;
+      var semantics = PortalSemantics, tree = semantics.pending;
       if (!tree) return;
       var chunked = !whole && document.documentElement.dataset.appState === 'loading';
-      S.made = 0;
-      S.limit = chunked ? S.CHUNK : Infinity;
-      S.until = chunked ? performance.now() + S.CHUNK_MS : Infinity;
-      S.skipped = false;
+      semantics.made = 0;
+      semantics.limit = chunked ? semantics.CHUNK : Infinity;
+      semantics.until = chunked ? performance.now() + semantics.CHUNK_MS : Infinity;
+      semantics.skipped = false;
       // Only a tree made in chunks keeps track (a whole one, once the app shows, is made at once).
-      if (S.doneFor !== tree) {
-        S.doneFor = chunked ? tree : null;
-        S.done = chunked ? new Set() : null;
+      if (semantics.doneFor !== tree) {
+        semantics.doneFor = chunked ? tree : null;
+        semantics.done = chunked ? new Set() : null;
       }
-      S.quiet++;
-      try { S.publish(tree); } finally { S.quiet--; S.limit = S.until = Infinity; }
-      if (!S.skipped) {  // nothing was left out
-        S.pending = S.doneFor = S.done = null;
+      semantics.quiet++;
+      try { semantics.publish(tree); } finally { semantics.quiet--; semantics.limit = semantics.until = Infinity; }
+      if (!semantics.skipped) {  // nothing was left out
+        semantics.pending = semantics.doneFor = semantics.done = null;
         return;
       }
-      if (S.chunkAsked) return;
-      S.chunkAsked = true;
+      if (semantics.chunkAsked) return;
+      semantics.chunkAsked = true;
       // After the next frame's rendering, which styles this chunk (made in the frame's own
       // callbacks, two chunks would be styled together).
       requestAnimationFrame(function () {
-        setTimeout(function () { S.chunkAsked = false; S.publishChunk(false); }, 0);
+        setTimeout(function () { semantics.chunkAsked = false; semantics.publishChunk(false); }, 0);
       });
     },
 
     publish: function (tree) {
-      var S = PortalSemantics, c = S.root();
+      var semantics = PortalSemantics, c = semantics.root();
       var active = document.activeElement;
       var seen = new Map();
-      S.build(c, tree, [0, 0], 0, seen, null);
+      semantics.build(c, tree, [0, 0], 0, seen, null);
       var lost = false;
-      S.records.forEach(function (rec, id) {
+      semantics.records.forEach(function (rec, id) {
         if (seen.has(id)) return;
         if (active && rec.outer.contains(active)) lost = true;
         rec.outer.remove();
       });
-      S.records = seen;
-      if (S.pendingFocus >= 0 && seen.has(S.pendingFocus)) {
-        var id = S.pendingFocus;
-        S.pendingFocus = -1;
-        S.appFocus = true;
-        try { S.focus(seen.get(id)); } finally { S.appFocus = false; }
+      semantics.records = seen;
+      if (semantics.pendingFocus >= 0 && seen.has(semantics.pendingFocus)) {
+        var id = semantics.pendingFocus;
+        semantics.pendingFocus = -1;
+        semantics.appFocus = true;
+        try { semantics.focus(seen.get(id)); } finally { semantics.appFocus = false; }
       } else if (lost && (!document.activeElement || document.activeElement === document.body)) {
         // The focused control went (a view change): focus goes to the view's heading.
         var heading = c.querySelector('h1, h2, h3, h4');
@@ -509,15 +510,15 @@ mergeInto(LibraryManager.library, {
   // person has put the page's focus elsewhere. (The app does not echo a focus the page sent it.)
   browser_semantics_focus__deps: ['$PortalSemantics'],
   browser_semantics_focus: function (id) {
-    var S = PortalSemantics, c = S.root();
+    var semantics = PortalSemantics, c = semantics.root();
     id = id >>> 0;
     var a = document.activeElement;
     if (!a || (a !== document.getElementById('canvas') && !c.contains(a))) return;  // not at start-up, nor away from the app
-    var rec = S.records.get(id);
-    if (!rec) { S.pendingFocus = id; return; }
-    S.pendingFocus = -1;
-    S.appFocus = true;
-    try { S.focus(rec); } finally { S.appFocus = false; }
+    var rec = semantics.records.get(id);
+    if (!rec) { semantics.pendingFocus = id; return; }
+    semantics.pendingFocus = -1;
+    semantics.appFocus = true;
+    try { semantics.focus(rec); } finally { semantics.appFocus = false; }
   },
 
   // For the keyboard layer: 0 when the focus is not in the semantics tree, 1 on a control whose

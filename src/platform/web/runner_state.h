@@ -1,11 +1,14 @@
 // The runner's state, shared by its three parts: the frame loop (frame_loop.cpp), start-up
 // (startup.cpp) and the functions the page calls (exports.cpp); the test build's queries
 // (test_queries.cpp) read it too. One instance, runner().
+// Words, here and in web/: a frame is built (ImGui's draw data), sent (its packet to the drawer),
+// drawn (the GPU has finished it, as the drawer says) and shown (the canvas visible).
 #pragma once
 
 #include "app.h"
 #include "browser_services.h"
 #include "fonts.h"
+#include "page_protocol.h"
 
 #include <cstddef>
 #include <memory>
@@ -16,7 +19,7 @@ struct Runner {
     BrowserServices services;
     std::unique_ptr<App> app;
     float base_font_size = kTextSize;
-    bool started = false;   // the first frame is drawn: until then input only queues up
+    bool started = false;   // the first frame is sent: until then input only queues up
     int frames_wanted = 0;  // frames still to draw
     bool frame_scheduled = false;
     double cpu_ms_last = 0;      // CPU time of the last frame, for the benchmark
@@ -26,14 +29,11 @@ struct Runner {
     long commits = 0;
     bool commit_due = false;  // a commit is scheduled (frame_loop.cpp: kCommitSpacingMs)
     double last_commit_ms = 0;
-    long frames_drawn = 0;  // frames built (ImGui)
+    long frames_built = 0;  // frames built (ImGui)
     long frames_sent = 0;   // ... and sent to the GL: those that differ from the canvas
-    // Start-up phases in ms: the renderer's (the drawer made the context and shaders), parsing the data, ImGui and the app, the
-    // page's input wired to it, the font atlas (rasterised and uploaded), the stored draft, the first frame built (ImGui) and
-    // drawn (GL), then waiting (not blocking) for the GPU to draw it.
     struct {
-        double gl = 0, data = 0, setup = 0, input = 0, fonts = 0, draft = 0, first_frame = 0, first_draw = 0, gpu_wait = 0;
-        bool fonts_rehearsed = false;  // the font atlas was the rehearsal's (warm_up.cpp), not built
+        double ms[protocol::kPhaseCount] = {};  // each start-up phase's time (page_protocol.h), its builds summed
+        bool fonts_rehearsed = false;           // the font atlas was the rehearsal's, not built
     } startup;
 };
 
@@ -41,11 +41,11 @@ Runner& runner();
 // At start (rehearsed: the rehearsal's atlas, its layout here and its pixels in the page's
 // JavaScript, font_atlas_copy.h; true where it was used) and when the pixel ratio changes.
 bool rebuild_fonts(const FontAtlasCopy* rehearsed = nullptr);
-void draw_frame();    // one frame now: built, then sent
-void build_frame();   // ImGui's part: the frame's draw data
-void send_frame();    // the GL's part: the draw data to the canvas, if it differs and the pacing allows
-void after_frames();  // saving, the semantics tree and the next frame or wake-up
-void after_start();   // the start is over: input that came meanwhile is drawn, the app's wake-ups asked for
-bool settled();       // nothing to draw, send or commit: no frame wanted or due, no commit due
+void build_and_send_frame();  // one frame now: built, then sent
+void build_frame();           // ImGui's part: the frame's draw data
+void send_frame();            // the GL's part: the draw data to the canvas, if it differs and the pacing allows
+void after_frames();          // saving, the semantics tree and the next frame or wake-up
+void after_start();           // the start is over: input that came meanwhile is taken, the app's wake-ups asked for
+bool settled();               // nothing to draw, send or commit: no frame wanted or due, no commit due
 
 }  // namespace iiifc

@@ -163,7 +163,7 @@ private:
         return items;
     }
     static std::string source_line(const MembershipData& d) {
-        return "Source: " + d.source + ". Fees effective from " + d.schedule.effective_from + ".";
+        return "Fees effective from " + d.schedule.effective_from + ".";  // the source: the foot of every view (app.cpp)
     }
 };
 
