@@ -19,7 +19,7 @@ test('the app loads, becomes ready and draws the tiers', async () => {
 
   // The comparison's "Choose" buttons exist for exactly the data's tiers.
   assert.ok((await widget(page, 'Choose Associate##associate')).w > 0);
-  assert.ok((await widget(page, '\u2713 Full chosen##full')).w > 0);
+  assert.ok((await widget(page, '\u2713 Champion chosen##champion')).w > 0);  // 2026: the first tier, chosen by default
 
   // The canvas is not blank: its pixels are not all the clear colour.
   const shot = await page.locator('#canvas').screenshot({ path: join(ARTIFACTS, 'smoke-1280x800.png') });

@@ -42,9 +42,20 @@ std::string recommendation_title(const Recommendation& rec, const MembershipData
     return t ? "Recommended: " + t->name + (rec.within_budget ? "" : " (over your budget)") : "No tier meets these goals";
 }
 
-bool count_input(const char* label, int& value, int max) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    return spin_int(label, &value, 0, max);
+// A calculator input as a form row: its label before it, as in the join form.
+template <typename Control>
+bool labelled(const std::string& label, bool narrow, float width_em, Control&& control) {
+    begin_form_row(label, narrow);
+    const std::string id = "##" + label;
+    ImGui::SetNextItemWidth(width_em > 0 ? ImGui::GetFontSize() * width_em : form_control_width());
+    set_next_field({label, false, "", "", "", ""});
+    const bool changed = control(id.c_str());
+    end_form_row(label, ImGui::GetID(id.c_str()), {});
+    return changed;
+}
+
+bool count_input(const char* label, int& value, int max, bool narrow) {
+    return labelled(label, narrow, 9, [&](const char* id) { return spin_int(id, &value, 0, max); });
 }
 
 class CostsView final : public View {
@@ -60,14 +71,13 @@ public:
         heading(kHeading, ctx.fonts.heading, 2);
 
         // Inputs. The organisation type is the join request's, shared with Join and Governance.
-        ImGui::SetNextItemWidth(input_width_for("Organisation type##costs"));
+        const bool narrow = ctx.shell.narrow();
         std::string type = value_of_kind(ctx.draft.request, data, FieldKind::organisation_type);
-        if (organisation_type_combo("Organisation type##costs", data, type))
+        if (labelled("Organisation type", narrow, 0, [&](const char* id) { return organisation_type_combo(id, data, type); }))
             set_value_of_kind(ctx.draft.request, data, FieldKind::organisation_type, type);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        slider_int("Years of commitment", &in.years, kMinYears, kMaxYears);
-        count_input("Conference attendees a year", in.conference_attendees, 10000);
-        count_input("Training hours a year", in.training_hours, 100000);
+        labelled("Years of commitment", narrow, 9, [&](const char* id) { return slider_int(id, &in.years, kMinYears, kMaxYears); });
+        count_input("Conference attendees a year", in.conference_attendees, 10000, narrow);
+        count_input("Training hours a year", in.training_hours, 100000, narrow);
         // The country is the join request's (one field, one value): it decides an income-group price.
         if (const JoinField* country = data.join.field_of_kind(FieldKind::country); country && !data.schedule.income_groups.empty()) {
             begin_form_row(country->label, ctx.shell.narrow());
