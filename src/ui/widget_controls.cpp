@@ -195,6 +195,7 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
     SemanticNode n = control_node(Role::combobox, label, f);
     n.id = widget_id;
     n.value = current ? current->name : "";
+    n.autocomplete = f.autocomplete;  // the country's "country-name": the browser's autofill fills the select
     n.expandable = true;
     n.expanded = open;
     semantics::open(n);

@@ -55,7 +55,7 @@ test('axe-core: no violations with the app running; the semantics tree follows t
     assert.equal(await tree.locator('table caption').textContent(), 'Associate membership, Museum');
     const vote = tree.getByRole('row', { name: /Vote in Executive Committee elections/ });
     assert.deepEqual((await vote.locator('th, td').allTextContents()).map((t) => t.trim()),
-                     ['Vote in Executive Committee elections', 'No', 'Only full members are eligible for voting rights on the Executive Committee.']);
+                     ['Vote in Executive Committee elections', 'No', 'Only champion and full members are eligible for voting rights on the Executive Committee.']);
     assert.deepEqual(await axeViolations(b.page), []);
   } finally {
     await b.close();

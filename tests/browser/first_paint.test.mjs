@@ -54,9 +54,11 @@ test('the first paint: the tiers compared, first, in the page; the app takes ove
     assert.equal(await page.locator('#fallback-container').isVisible(), false);
     assert.equal(await cls(page), 0);
     // One source: the static page, the app's semantics tree and the data agree on every fee.
-    const data = fees();
-    assert.ok(data.schedule.tiers.every((t) => t.annual_fee.currency === 'USD'));
-    const money = data.schedule.tiers.map((t) => `US$${(t.annual_fee.amount / 100).toLocaleString('en-US')}`);  // in cents
+    // The schedule in force today: the last one begun (the schedules follow each other in the file).
+    const today = new Date().toISOString().slice(0, 10);
+    const schedule = fees().schedules.filter((s) => s.effective_from <= today).at(-1);
+    assert.ok(schedule.tiers.every((t) => t.annual_fee.currency === 'USD'));
+    const money = schedule.tiers.map((t) => `US$${(t.annual_fee.amount / 100).toLocaleString('en-US')}`);  // in cents
     assert.deepEqual(staticRow, money);
     const said = await page.locator('#semantics').textContent();
     for (const m of money) assert.ok(said.includes(m), `${m} in the app's semantics tree`);

@@ -138,15 +138,20 @@ test('touch: a tap navigates, a drag scrolls without clicking', async () => {
     await page.screenshot({ path: join(ARTIFACTS, 'touch-costs-360x640@2.png') });
 
     // A finger drag up the page (starting on a button) scrolls the view and presses nothing.
-    const before = await widget(page, 'Assumptions (editable)');
     const cdp = await b.context.newCDPSession(page);
     const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
-    const start = await widget(page, 'Assumptions (editable)');
-    const y0 = start.y + start.h / 2;
-    await touch('touchStart', y0);
-    for (let y = y0; y > y0 - 300; y -= 30) { await touch('touchMove', y); await settle(page); }
-    await touch('touchEnd', 0);
-    await settle(page);
+    const drag = async (y0) => {
+      await touch('touchStart', y0);
+      for (let y = y0; y > y0 - 300; y -= 30) { await touch('touchMove', y); await settle(page); }
+      await touch('touchEnd', 0);
+      await settle(page);
+    };
+    // The Costs view's inputs come first: drag from the middle of the screen until the header
+    // is on it (a drag that scrolls is all this asks of these).
+    const onScreen = async () => { const w = await widget(page, 'Assumptions (editable)'); return w.y + w.h < 630; };
+    for (let i = 0; i < 5 && !(await onScreen()); i++) await drag(600);
+    const before = await widget(page, 'Assumptions (editable)');
+    await drag(before.y + before.h / 2);
     const after = await widget(page, 'Assumptions (editable)').catch(() => null);
     assert.ok(after === null || after.y < before.y - 100, `the view did not scroll (${before.y} -> ${after && after.y})`);
     assert.equal((await appState(page)).view, 'costs');

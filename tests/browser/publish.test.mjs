@@ -91,7 +91,7 @@ test('a data error publishes nothing, and names the file, the JSON path, the lin
   writeFileSync(broken, readFileSync(data, 'utf8').replace('"amount": 1200000,', '"amount": "12000",'));
   const r = publish('--data', broken, '--out', site);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: schedule\\.tiers\\[0\\]\\.annual_fee\\.amount \\(line \\d+, column \\d+\\): expected an integer, found string "12000"`));
+  assert.match(r.stderr, new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: schedules\\[1\\]\\.tiers\\[1\\]\\.annual_fee\\.amount \\(line \\d+, column \\d+\\): expected an integer, found string "12000"`));
   assert.match(r.stderr, /nothing was published/);
   assert.ok(readFileSync(join(site, 'index.html')).equals(before));
 });

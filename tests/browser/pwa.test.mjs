@@ -189,7 +189,7 @@ test('lie-fi: with the server accepting and never answering, the installed app i
 
     // Meanwhile the consortium publishes a new fee; the server answers again.
     const data = JSON.parse(readFileSync(join(dir, 'membership.json'), 'utf8'));
-    data.schedule.tiers.find((t) => t.id === 'associate').annual_fee.amount = 270000;
+    data.schedules.at(-1).tiers.find((t) => t.id === 'associate').annual_fee.amount = 270000;  // the schedule in force
     writeFileSync(join(dir, 'membership.json'), JSON.stringify(data));
     await typeIntoJoin(page, 'Institution', 'Conference Stand Library');
     server = await startServer(dir, port);

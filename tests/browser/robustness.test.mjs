@@ -137,9 +137,9 @@ for (const [device, options] of [['', {}], [' (a phone)', PHONE]]) {
 
   test(`an invalid data file: the message names the JSON path, line and column, and the expectation${device}`, async () => {
     const broken = JSON.parse(data);
-    broken.schedule.tiers[1].annual_fee.amount = '2500';
+    broken.schedules[1].tiers[1].annual_fee.amount = '2500';
     const m = await failedStart((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }), options);
-    assert.match(m, /membership\.json: schedule\.tiers\[1\]\.annual_fee\.amount \(line 1, column \d+\): expected an integer, found string "2500"/);
+    assert.match(m, /membership\.json: schedules\[1\]\.tiers\[1\]\.annual_fee\.amount \(line 1, column \d+\): expected an integer, found string "2500"/);
   });
 }
 

@@ -75,12 +75,12 @@ test('a Greek and Cyrillic name typed in a field is drawn in its script, in the 
   try {
     await b.page.addInitScript(inkHelper);
     await openApp(b.page, server.url, '#/join');
-    const field = b.page.getByRole('textbox', { name: 'Country' });
+    const field = b.page.getByRole('textbox', { name: 'Institution' });
     const shot = async (value) => {
       await field.fill(value);
       await b.page.keyboard.press('Escape');  // the field keeps its text; no caret drawn over it
       await settle(b.page);
-      const r = await widget(b.page, 'Country');
+      const r = await widget(b.page, 'Institution');
       return { png: await b.page.screenshot({ clip: { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 } }),
         ink: await ink(b.page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 }) };
     };
