@@ -118,7 +118,7 @@ const JOIN_BY_KEYBOARD = [
   ['shift+Tab', ['Contact email entry name@example.org required.', 'invalid entry.', 'Contact email is required.']],
   ['shift+Tab', ['Contact name entry required.', 'invalid entry.', 'Contact name is required.']],
   ['shift+Tab', ['Website entry https://example.org.']],
-  ['shift+Tab', ['Country entry required.', 'invalid entry.', 'Country is required.']],
+  ['shift+Tab', ['Country combo box.', 'Country is required.', 'opens menu']],
   ['shift+Tab', ['Organisation type combo box.', 'Organisation type is required.', 'opens menu']],
   ['shift+Tab', ['Institution entry e.g. Example University Library required.', 'invalid entry.', 'Institution is required.']],
   ['shift+Tab', ['Join page tab.']],
