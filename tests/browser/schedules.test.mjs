@@ -27,9 +27,10 @@ test('on 2025-06-01 the seed: Full US$10,000, Associate US$2,500, admin@iiif.io,
     const tiers = await said(b.page, '#/tiers', '2025-06-01T12:00:00Z');
     assert.ok(tiers.includes('US$10,000') && tiers.includes('US$2,500'));
     assert.ok(!tiers.includes('US$16,000') && !tiers.includes(PAST));
-    await b.page.evaluate(() => { location.hash = '#/join'; });
-    await b.page.getByRole('heading', { name: 'Ask to join' }).waitFor({ state: 'attached' });
-    assert.ok((await b.page.locator('#semantics').textContent()).includes('admin@iiif.io'));
+    // A load of its own (a change of hash under a fixed clock waited on the app's timing in one CI run).
+    const join = await said(b.page, '#/join', '2025-06-01T12:00:00Z');
+    assert.match(join, /Ask to join/);
+    assert.ok(join.includes('admin@iiif.io'));
   } finally {
     await b.close();
   }
