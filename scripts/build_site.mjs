@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { compactScript, compactStyles } from './compact_source.mjs';
 import { withInlineHashes } from './page_policy.mjs';
 import { paletteCss, readPalette } from './palette.mjs';
 import { protocolScript, readProtocol } from './page_protocol.mjs';
@@ -93,7 +94,8 @@ const protocol = protocolScript(readProtocol(join(source, 'src', 'ui', 'page_pro
 for (const f of readdirSync(webDir)) {
   if (f === 'index.html' || f === 'sw.js' || f === PAGE_STYLES) continue;
   const text = f.endsWith('.js') ? readFileSync(join(webDir, f), 'utf8') : null;
-  if (text && text.includes(PROTOCOL_MARK)) writeFileSync(join(out, f), text.replace(PROTOCOL_MARK, () => protocol));
+  if (text) writeFileSync(join(out, f), compactScript(text.replace(PROTOCOL_MARK, () => protocol)));
+  else if (f.endsWith('.css')) writeFileSync(join(out, f), compactStyles(readFileSync(join(webDir, f), 'utf8')));
   else if (f.endsWith('.webmanifest')) writeFileSync(join(out, f), withPaletteColours(readFileSync(join(webDir, f), 'utf8')));
   else copyFileSync(join(webDir, f), join(out, f));
 }
@@ -106,7 +108,7 @@ function withInlineStyles(html) {
   const css = withPalette(readFileSync(join(webDir, PAGE_STYLES), 'utf8'));
   const link = `<link rel="stylesheet" href="${PAGE_STYLES}">`;
   if (!html.includes(link)) { console.error(`build_site: web/index.html has no ${link}`); process.exit(1); }
-  return html.replace(link, () => `<style>\n${css}</style>`);
+  return html.replace(link, () => `<style>\n${compactStyles(css)}</style>`);
 }
 
 // The page's Content-Security-Policy (its <meta>) allows its inline style and script by their
@@ -162,7 +164,7 @@ if (!page.includes(preloads[0])) { console.error('build_site: the loader\'s scri
 writeFileSync(join(out, 'index.html'), page);
 // The service worker carries this version and the list of files it precaches.
 const precache = ['index.html', ...assets];
-const worker = readFileSync(join(webDir, 'sw.js'), 'utf8')
+const worker = compactScript(readFileSync(join(webDir, 'sw.js'), 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__FILES__', JSON.stringify(precache));
 if (worker.includes('__VERSION__') || worker.includes('__FILES__')) { console.error('build_site: sw.js placeholders not replaced'); process.exit(1); }
