@@ -207,10 +207,9 @@ export function parseMailto(uri) {
   return { address: decodeURIComponent(address), ...fields };
 }
 
-// The share of a PNG screenshot's pixels that differ from its first (top-left) pixel, the
-// background: a blank canvas has none. Decoded here (8-bit RGB or RGBA, not interlaced, as
-// browsers write screenshots), so any engine's screenshot is read the same way.
-export function nonBackgroundShare(png) {
+// A PNG screenshot's pixels, decoded here (8-bit RGB or RGBA, not interlaced, as browsers write
+// screenshots), so any engine's screenshot is read the same way: { width, height, channels, px }.
+export function decodePng(png) {
   const u32 = (o) => png.readUInt32BE(o);
   let width = 0, height = 0, channels = 0;
   const data = [];
@@ -236,6 +235,13 @@ export function nonBackgroundShare(png) {
       px[y * stride + x] = (line[x] + predicted) & 255;
     }
   }
+  return { width, height, channels, px };
+}
+
+// The share of a PNG screenshot's pixels that differ from its first (top-left) pixel, the
+// background: a blank canvas has none.
+export function nonBackgroundShare(png) {
+  const { width, height, channels, px } = decodePng(png);
   let differing = 0;
   for (let i = 0; i < px.length; i += channels) if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2]) differing++;
   return differing / (width * height);

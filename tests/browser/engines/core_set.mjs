@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startXvfb } from '../desktop.mjs';
-import { ARTIFACTS, SITE_DIR, appState, axeViolations, nonBackgroundShare, openApp, parseMailto, plainStaticHost, settle } from '../harness.mjs';
+import { ARTIFACTS, SITE_DIR, appState, axeViolations, decodePng, nonBackgroundShare, openApp, parseMailto, plainStaticHost, settle } from '../harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = readFileSync(join(here, 'page_recorder.js'));
@@ -75,6 +75,85 @@ const fieldValue = (page, label) => page.evaluate((l) => {
   const field = [...document.querySelectorAll('#semantics label')].find((x) => x.textContent === l);
   return field && field.control ? field.control.value : null;
 }, label);
+
+// The ink of a rectangle (CSS px) of a screenshot taken at one device pixel per CSS pixel: pixels
+// darker than the rectangle's left edge (the field's own colour) by half; its box's width and
+// height and each row's count of ink pixels.
+function inkOf({ width: w, channels, px }, rect) {
+  const lum = (x, y) => (px[(y * w + x) * channels] + px[(y * w + x) * channels + 1] + px[(y * w + x) * channels + 2]) / 3;
+  const x0 = Math.round(rect.x), y0 = Math.round(rect.y), x1 = x0 + Math.round(rect.width), y1 = y0 + Math.round(rect.height);
+  const bg = lum(x0 + 1, (y0 + y1) >> 1);
+  let left = x1, right = -1, top = y1, bottom = -1;
+  const rows = [];
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = x0; x < x1; x++) {
+      if (bg - lum(x, y) < 128) continue;
+      n++;
+      left = Math.min(left, x), right = Math.max(right, x), top = Math.min(top, y), bottom = Math.max(bottom, y);
+    }
+    rows.push(n);
+  }
+  return { width: right - left + 1, height: bottom - top + 1, rows: rows.slice(top - y0, bottom - y0 + 1) };
+}
+
+// The pixels of a rectangle (CSS px) of a decoded screenshot, row by row.
+function pixelsIn({ width: w, channels, px }, rect) {
+  const x0 = Math.round(rect.x), y0 = Math.round(rect.y), x1 = x0 + Math.round(rect.width), y1 = y0 + Math.round(rect.height);
+  const rows = [];
+  for (let y = y0; y < y1; y++) rows.push(px.subarray((y * w + x0) * channels, (y * w + x1) * channels).toString('hex'));
+  return rows;
+}
+
+// The same measure of the engine's own rendering of `text` (black on white, a 2D canvas, the
+// page's font stack at the app's size).
+const engineInk = (page, text, size) => page.evaluate(({ text, size }) => {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 40 * size, height: 3 * size });
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000';
+  ctx.font = `400 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  ctx.fillText(text, size, 2 * size);
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let left = canvas.width, right = -1, top = canvas.height, bottom = -1;
+  const rows = [];
+  for (let y = 0; y < canvas.height; y++) {
+    let n = 0;
+    for (let x = 0; x < canvas.width; x++) {
+      if (data[(y * canvas.width + x) * 4] >= 128) continue;
+      n++;
+      left = Math.min(left, x), right = Math.max(right, x), top = Math.min(top, y), bottom = Math.max(bottom, y);
+    }
+    rows.push(n);
+  }
+  return { width: right - left + 1, height: bottom - top + 1, rows: rows.slice(top, bottom + 1) };
+}, { text, size });
+
+// Pearson's correlation of two profiles, the shorter padded with zeros.
+function correlation(a, b) {
+  const n = Math.max(a.length, b.length), x = [...a, ...Array(n - a.length).fill(0)], y = [...b, ...Array(n - b.length).fill(0)];
+  const mx = x.reduce((s, v) => s + v, 0) / n, my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) ** 2, syy += (y[i] - my) ** 2;
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+// Gives the field labelled `label` the value `text` as an input method or autofill does (one
+// input event for the whole text), then leaves it with Escape (it keeps its text, no caret drawn).
+async function fillField(page, label, text) {
+  assert.ok(await page.evaluate(({ l, t }) => {
+    const control = [...document.querySelectorAll('#semantics label')].find((x) => x.textContent === l)?.control;
+    if (!control) return false;
+    control.focus();
+    control.value = t;
+    control.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: t }));
+    return true;
+  }, { l: label, t: text }), `the field "${label}"`);
+  await settle(page);
+  await page.keyboard.press('Escape');
+  await settle(page);
+}
 
 // `roles`: the role this engine gives an element where it differs from HTML's (README, "Engines").
 export function coreSet(engineName, launchEngine, { roles = {} } = {}) {
@@ -192,5 +271,52 @@ export function coreSet(engineName, launchEngine, { roles = {} } = {}) {
 
   test(`${engineName}: axe-core finds no violations on the Join view`, { timeout: 60000 }, async () => {
     assert.deepEqual(await axeViolations(page), []);
+  });
+
+  // Issue 32's habits of a web page, in this engine too: any script drawn (by this engine's own
+  // fonts and rasteriser), and find in page followed by the canvas.
+  test(`${engineName}: a Greek and Cyrillic name in a field is drawn in its script, in the engine's shapes, not as question marks`, { timeout: 60000 }, async () => {
+    const NAME = 'Ελλάδα Україна';
+    await page.goto('about:blank');
+    await openApp(page, `${host.url}#/join`);
+    const drawn = async (value) => {
+      await fillField(page, 'Institution', value);
+      const r = await page.evaluate(() => window.portalTest.widget('Institution'));
+      assert.ok(r, 'the Institution field is drawn');
+      return inkOf(decodePng(await page.screenshot()), { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 });
+    };
+    const name = await drawn(NAME), marks = await drawn('?'.repeat([...NAME].length)), own = await engineInk(page, NAME, 16);
+    assert.ok(Math.abs(name.width - own.width) <= 4, `ink ${name.width} px wide, the engine's own ${own.width}`);
+    assert.ok(Math.abs(name.height - own.height) <= 2, `ink ${name.height} px high, the engine's own ${own.height}`);
+    const rows = correlation(name.rows, own.rows), rowsOfMarks = correlation(marks.rows, own.rows);
+    assert.ok(rows >= 0.9, `rows correlate at ${rows.toFixed(3)}`);
+    assert.ok(rowsOfMarks < rows - 0.2, `question marks correlate at ${rowsOfMarks.toFixed(3)}, the name at ${rows.toFixed(3)}`);
+  });
+
+  test(`${engineName}: window.find on the Members view scrolls the canvas to a match below the fold and marks it`, { timeout: 60000 }, async () => {
+    const TEXT = 'Vienna University Library';
+    await page.goto('about:blank');
+    await openApp(page, `${host.url}#/members`);
+    await settle(page);
+    const top = (t) => [...document.querySelectorAll('#semantics p')].find((p) => p.textContent.includes(t)).getBoundingClientRect().y;
+    const start = await page.evaluate(top, TEXT);
+    const height = await page.evaluate(() => innerHeight);
+    assert.ok(start > height, `the match starts below the fold, at ${start} of ${height}`);
+    assert.equal(await page.evaluate((t) => window.find(t), TEXT), true);
+    // The canvas scrolls, and the semantics tree follows it at the burst's end.
+    const selected = () => {
+      const s = document.getSelection();
+      const b = s.rangeCount && s.getRangeAt(0).getBoundingClientRect();
+      return b && b.width > 0 && b.y >= 0 && b.y + b.height <= innerHeight && { x: b.x, y: b.y, width: b.width, height: b.height };
+    };
+    await page.waitForFunction(selected, null, { timeout: 10000 });
+    await settle(page);
+    const r = await page.evaluate(selected);
+    assert.ok(r, 'the match stays in the visible part');
+    const marked = pixelsIn(decodePng(await page.screenshot()), r);
+    await page.evaluate(() => document.getSelection().removeAllRanges());
+    await settle(page);
+    const unmarked = pixelsIn(decodePng(await page.screenshot()), r);
+    assert.notDeepEqual(marked, unmarked, 'the match is marked on the canvas while it is selected');
   });
 }
