@@ -21,4 +21,4 @@ coreSet('Chromium', async (env) => {
     }));
   };
   return { page: b.page, version: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(), findAccessible, close: b.close };
-});
+}, { prints: false });  // Chromium prints to PDF headless only: print.test.mjs

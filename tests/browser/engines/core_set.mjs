@@ -8,7 +8,9 @@
 // [[role, name]...], keyOf) looks, inside the element `selector` matches, for each role and name in
 // the engine's own accessibility tree and answers keyOf(element found) or null.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -97,6 +99,18 @@ function inkOf({ width: w, channels, px }, rect) {
   return { width: right - left + 1, height: bottom - top + 1, rows: rows.slice(top - y0, bottom - y0 + 1) };
 }
 
+// A PDF's text in reading order (poppler's pdftotext) and its number of pages.
+function pdfText(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), 'iiifc-print-'));
+  try {
+    writeFileSync(join(dir, 'view.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'view.pdf'), '-'], { encoding: 'utf8' });
+    return { text, pages: text.split('\f').filter((p) => p.trim()).length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // The pixels of a rectangle (CSS px) of a decoded screenshot, row by row.
 function pixelsIn({ width: w, channels, px }, rect) {
   const x0 = Math.round(rect.x), y0 = Math.round(rect.y), x1 = x0 + Math.round(rect.width), y1 = y0 + Math.round(rect.height);
@@ -155,8 +169,9 @@ async function fillField(page, label, text) {
   await settle(page);
 }
 
-// `roles`: the role this engine gives an element where it differs from HTML's (README, "Engines").
-export function coreSet(engineName, launchEngine, { roles = {} } = {}) {
+// `roles`: the role this engine gives an element where it differs from HTML's (README, "Engines");
+// `prints`: the engine prints to PDF from its window (resolves engine.printPdf()).
+export function coreSet(engineName, launchEngine, { roles = {}, prints = true } = {}) {
   let host, desktop, engine, page;
   before(async () => {
     host = await hostWithRecorder();
@@ -318,5 +333,18 @@ export function coreSet(engineName, launchEngine, { roles = {} } = {}) {
     await settle(page);
     const unmarked = pixelsIn(decodePng(await page.screenshot()), r);
     assert.notDeepEqual(marked, unmarked, 'the match is marked on the canvas while it is selected');
+  });
+
+  if (prints) test(`${engineName}: the Members view prints every member as text over several pages, without the navigation`, { timeout: 60000 }, async () => {
+    await page.goto('about:blank');
+    await openApp(page, `${host.url}#/members`);
+    await settle(page);
+    const { text, pages } = pdfText(await engine.printPdf());
+    const flat = text.replace(/\s+/g, ' ');
+    assert.match(flat, /Who else is involved/);
+    assert.match(flat, /Vienna University Library Associate/);
+    assert.match(flat, /Data reviewed \d{4}-\d{2}-\d{2}\. Source: /);
+    assert.ok(pages >= 2, `${pages} pages`);
+    assert.doesNotMatch(flat, /Start over|Summary for your budget holder/);
   });
 }

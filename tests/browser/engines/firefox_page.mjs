@@ -23,6 +23,8 @@ export async function launchFirefox(env, { width = 1280, height = 800 } = {}) {
     keyboard: { press: (key) => ff.keyboard.press(key), type: (text) => ff.keyboard.type(text) },
     screenshot: async () => Buffer.from(await ff.screenshot()),
   };
+  // The engine's print to PDF (BiDi's browsingContext.print): the page laid out for print media.
+  const printPdf = async () => Buffer.from(await ff.pdf({ format: 'A4' }));
   // The engine's own accessibility tree (WebDriver BiDi's accessibility locator, through
   // Puppeteer's ARIA query): for each [role, name], keyOf(element) of the first element inside
   // the one `selector` matches that has that role and name, or null. The queries run together.
@@ -38,5 +40,5 @@ export async function launchFirefox(env, { width = 1280, height = 800 } = {}) {
     await browser.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   };
-  return { page, version: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`, findAccessible, close };
+  return { page, printPdf, version: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`, findAccessible, close };
 }
