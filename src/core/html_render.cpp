@@ -65,9 +65,13 @@ std::string date_warning(const MembershipData& d, const std::string& today) {
     return w.empty() ? "" : "<p class=\"warning\" role=\"note\"><strong>" + html_escape(w) + "</strong></p>\n";
 }
 
+// The data's join instructions, as the Join view says them, with the address a link.
 std::string join_paragraph(const MembershipData& d) {
-    return "<p>To join the IIIF Consortium, send an email to <a href=\"mailto:" + html_escape(d.join.email) + "\">" +
-        html_escape(d.join.email) + "</a>.</p>\n";
+    const std::string& said = d.join.instructions;
+    const std::string link = "<a href=\"mailto:" + html_escape(d.join.email) + "\">" + html_escape(d.join.email) + "</a>";
+    const std::size_t at = d.join.email.empty() ? std::string::npos : said.find(d.join.email);
+    if (at == std::string::npos) return "<p>" + html_escape(said) + (said.empty() ? "" : " ") + link + "</p>\n";
+    return "<p>" + html_escape(said.substr(0, at)) + link + html_escape(said.substr(at + d.join.email.size())) + "</p>\n";
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ test('a page opened on #/join shows how to join at first paint, and the join vie
     await page.waitForSelector('#first-paint-join', { state: 'visible' });
     assert.equal(await page.locator('#fallback-join').isVisible(), false);
     assert.equal(await page.locator('#fallback table').isVisible(), false);
-    assert.match(await page.locator('#first-paint-join').innerText(), /^How to join\n\nTo join the IIIF Consortium, send an email to staff@iiif\.io\.$/);
+    assert.match(await page.locator('#first-paint-join').innerText(), /^How to join\n\nTo join the IIIF Consortium, send an email to staff@iiif\.io with your intent to join\.$/);
     release();
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     await page.waitForFunction(() => window.portalTest.state().view === 'join');
