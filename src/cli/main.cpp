@@ -10,10 +10,11 @@
 //   iiifc-portal changes OLD.json                    what --data changes compared with OLD.json (publishing)
 //   iiifc-portal changes --from 2020 --to 2026       what changed between two schedules of the data file
 #include "calculator.h"
+#include "costs_model.h"
 #include "data_changes.h"
 #include "data_dates.h"
 #include "data_loader.h"
-#include "eligibility.h"
+#include "governance_model.h"
 #include "html_render.h"
 #include "schedule_changes.h"
 #include "schedules.h"
@@ -162,8 +163,6 @@ std::string pad(const std::string& s, std::size_t width) {
     return chars >= width ? s + " " : s + std::string(width - chars, ' ');
 }
 
-const char* grant_word(Grant g) { return g == Grant::yes ? "yes" : g == Grant::conditional ? "with a condition" : "no"; }
-
 void check_profile(const MembershipData& d, Options& o) {
     if (!o.profile.organisation_type.empty() && !d.find_organisation_type(o.profile.organisation_type)) {
         std::string known;
@@ -206,35 +205,26 @@ void print_date_warning(const MembershipData& d, const Options& o) {
 
 void print_compare(const MembershipData& d, const Options& o) {
     print_date_warning(d, o);
-    const std::vector<Estimate> all = compare_tiers(d, d.assumptions, o.profile);
-    std::cout << pad("", 34);
-    for (const Estimate& e : all) std::cout << pad(d.find_tier(e.tier)->short_name, 16);
+    const CostsModel m = costs_model(d, d.assumptions, o.profile, o.goals);
+    std::cout << m.caption << "\n\n" << pad("", 38);
+    for (const std::string& c : m.columns) std::cout << pad(c, 16);
     std::cout << "\n";
-    auto row = [&](const char* label, Money Estimate::*field) {
-        std::cout << pad(label, 34);
-        for (const Estimate& e : all) std::cout << pad(format_money(e.*field, d), 16);
+    for (const CostRow& row : m.rows) {
+        std::cout << pad(row.label, 38);
+        for (const std::string& cell : row.cells) std::cout << pad(cell, 16);
         std::cout << "\n";
-    };
-    row("Annual contribution", &Estimate::annual_contribution);
-    row(("Total over " + std::to_string(clamp_years(o.profile.years)) + " years").c_str(), &Estimate::total_contribution);
-    row("Estimated value of discounts", &Estimate::total_value);
-    row("Net cost", &Estimate::net_cost);
-    const Recommendation r = recommend(d, d.assumptions, o.profile, o.goals);
-    std::cout << "\nRecommended: " << (r.tier.empty() ? "none" : d.find_tier(r.tier)->name) << "\n";
-    for (const std::string& reason : r.reasons) std::cout << "  - " << reason << "\n";
+    }
+    for (const std::string& line : m.price_lines) std::cout << line << "\n";
+    std::cout << "\n" << m.recommendation.title << "\n";
+    for (const std::string& reason : m.recommendation.reasons) std::cout << "  - " << reason << "\n";
 }
 
 void print_eligibility(const MembershipData& d, const Options& o) {
-    const OrganisationType* type = d.find_organisation_type(o.profile.organisation_type);
-    std::cout << d.find_tier(o.profile.tier)->name << (type ? ", " + type->name : std::string()) << "\n\n";
-    for (const RightAnswer& a : rights_for(d, o.profile.organisation_type, o.profile.tier))
-        std::cout << pad(a.name, 40) << pad(grant_word(a.grant), 18) << a.reason << "\n";
-    const TrcWhatIf w = trc_what_if(d);
-    const CommercialCap c = commercial_cap(d);
-    std::cout << "\nTRC: with " << w.members_now << " " << w.tier << " members, " << w.cap_now
-              << " representatives can be elected; if you join as " << w.tier << ", " << w.cap_if_joined << ".\n";
-    std::cout << "Executive Committee seats for commercial organisations: at most " << c.limit << ", " << c.held << " held, " << c.open
-              << " open (" << d.snapshot.date << ").\n";
+    const GovernanceModel m = governance_model(d, o.profile.organisation_type, o.profile.tier);
+    std::cout << m.rights_heading << "\n\n";
+    for (const RightRow& r : m.rights) std::cout << pad(r.name, 40) << pad(r.answer, 18) << r.reason << "\n";
+    std::cout << "\n" << m.trc_heading << "\n" << m.trc_rule << "\n" << m.trc_now << "\n" << m.trc_if_joined << "\n";
+    std::cout << "\n" << m.cap_heading << "\n" << m.cap << "\n" << m.type_note << "\n";
 }
 
 int run_join(const MembershipData& d, const Options& o) {

@@ -1,6 +1,8 @@
 #include "html_render.h"
 
-#include "eligibility.h"
+#include "comparison_model.h"
+#include "costs_model.h"
+#include "governance_model.h"
 #include "palette.h"
 #include "money_format.h"
 #include "text_utf8.h"
@@ -26,38 +28,35 @@ std::string html_escape(const std::string& s) {
 namespace {
 
 std::string list(const std::vector<std::string>& items) {
+    if (items.empty()) return "";
     std::string s = "<ul>\n";
     for (const std::string& i : items) s += "  <li>" + html_escape(i) + "</li>\n";
     return s + "</ul>\n";
 }
 
-std::string comparison_table(const MembershipData& d) {
-    std::string s = "<table>\n<caption>Membership tiers compared</caption>\n<thead><tr><th scope=\"col\">Benefit</th>";
-    for (const Tier& t : d.schedule.tiers) s += "<th scope=\"col\">" + html_escape(t.name) + "</th>";
-    s += "</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Annual contribution</th>";
-    for (const Tier& t : d.schedule.tiers) s += "<td>" + html_escape(format_money(t.annual_fee, d)) + "</td>";
-    s += "</tr>\n";
-    for (const Benefit& b : d.benefits) {
-        s += "<tr><th scope=\"row\">" + html_escape(b.label) + "</th>";
-        for (const Tier& t : d.schedule.tiers) {
-            const TierBenefit* tb = t.find_benefit(b.id);
-            s += "<td>" + (tb ? html_escape(tb->summary.empty() ? "Yes" : tb->summary) : std::string("No")) + "</td>";
+// The comparison's table, cell for cell as the Tiers view draws it (comparison_model.h).
+std::string comparison_table(const ComparisonModel& m) {
+    std::string s =
+        "<table>\n<caption>" + html_escape(m.caption) + "</caption>\n<thead><tr><th scope=\"col\">" + html_escape(m.corner) + "</th>";
+    for (const std::string& c : m.columns) s += "<th scope=\"col\">" + html_escape(c) + "</th>";
+    s += "</tr></thead>\n<tbody>\n";
+    for (const ComparisonRow& row : m.rows) {
+        s += "<tr><th scope=\"row\">" + html_escape(row_label(row)) + "</th>";
+        for (const ComparisonCell& c : row.cells) {
+            const std::string shown = html_escape(cell_mark(c.kind) + c.text);
+            s += "<td>" + (c.kind == CellKind::fee ? "<strong>" + shown + "</strong>" : shown);
+            for (const std::string& n : c.notes) s += "<br><small>" + html_escape(n) + "</small>";
+            s += "</td>";
         }
         s += "</tr>\n";
     }
-    return s + "</tbody>\n</table>\n";
+    return s + "</tbody>\n</table>\n<p>" + html_escape(m.differs_note) + "</p>\n";
 }
 
-std::string trc_rule(const MembershipData& d) {
-    const TrcWhatIf w = trc_what_if(d);
-    const Tier* t = d.find_tier(w.tier);
-    const std::string tier = t ? t->short_name : w.tier;
-    return "<p>" + html_escape(d.governance.trc_name) + ": " + html_escape(d.governance.trc_about) + " " + html_escape(tier) +
-        " members may nominate a representative; up to " + std::to_string(d.governance.trc_elected_fraction.numerator) + "/" +
-        std::to_string(d.governance.trc_elected_fraction.denominator) + " of the number of " + html_escape(to_lower_ascii(tier)) +
-        " member institutions" + (d.governance.trc_round_up ? ", rounding up," : ", rounding down,") + " may be elected (" +
-        std::to_string(w.cap_now) + " with " + std::to_string(w.members_now) + " " + html_escape(to_lower_ascii(tier)) + " members on " +
-        html_escape(d.snapshot.date) + ").</p>\n";
+// The Technical Review Committee as the Governance view states it (governance_model.h).
+std::string trc_statement(const GovernanceModel& g) {
+    return "<p>" + html_escape(g.trc_about) + "</p>\n<p>" +
+        html_escape(g.trc_rule + " " + g.trc_now + " " + g.trc_if_joined + " " + g.members_as_of) + "</p>\n";
 }
 
 // The warning of data_dates.h, where the fees are, or nothing.
@@ -66,9 +65,13 @@ std::string date_warning(const MembershipData& d, const std::string& today) {
     return w.empty() ? "" : "<p class=\"warning\" role=\"note\"><strong>" + html_escape(w) + "</strong></p>\n";
 }
 
+// The data's join instructions, as the Join view says them, with the address a link.
 std::string join_paragraph(const MembershipData& d) {
-    return "<p>To join the IIIF Consortium, send an email to <a href=\"mailto:" + html_escape(d.join.email) + "\">" +
-        html_escape(d.join.email) + "</a>.</p>\n";
+    const std::string& said = d.join.instructions;
+    const std::string link = "<a href=\"mailto:" + html_escape(d.join.email) + "\">" + html_escape(d.join.email) + "</a>";
+    const std::size_t at = d.join.email.empty() ? std::string::npos : said.find(d.join.email);
+    if (at == std::string::npos) return "<p>" + html_escape(said) + (said.empty() ? "" : " ") + link + "</p>\n";
+    return "<p>" + html_escape(said.substr(0, at)) + link + html_escape(said.substr(at + d.join.email.size())) + "</p>\n";
 }
 
 }  // namespace
@@ -79,31 +82,18 @@ std::string render_fallback_html(const MembershipData& d, const std::string& tod
     // The tiers compared come first, as in the app's Tiers view, and first in the page itself:
     // a browser paints a page that arrives in parts as it parses it, and a table that came later
     // would push down what had been painted (a layout shift).
-    s += comparison_table(d);
-    s += "<p>" + html_escape(d.intro) + "</p>\n" + list(d.goals);
-    s += "<h2>Becoming a consortium member allows institutions to</h2>\n" + list(d.member_benefits);
-    s += "<h2>Membership levels</h2>\n" + date_warning(d, today);
-    for (const Tier& t : d.schedule.tiers) {
-        s += "<h3>" + html_escape(t.name) + " &ndash; " + html_escape(format_money(t.annual_fee, d)) + " " + html_escape(t.fee_label) +
-            "</h3>\n<ul>\n";
-        for (const TierBenefit& b : t.benefits) s += "  <li>" + html_escape(b.text) + "</li>\n";
-        s += "</ul>\n";
-    }
-    for (const PriceVariant& v : d.schedule.price_variants) {
-        const Tier* t = d.find_tier(v.tier);
-        s += "<p>" +
-            html_escape((t ? t->name : v.tier) + ": " + format_money(v.annual_fee, d) + " " +
-                        (v.label.empty() ? v.income_group : v.label)) +
-            "</p>\n";
-    }
-    for (const AddOn& a : d.schedule.add_ons)
-        s += "<p>Add-on: " + html_escape(a.name + ", " + format_money(a.annual_fee, d) + " a year. " + a.description) + "</p>\n";
-    s += "<h2>Conditions</h2>\n<ul>\n";
-    for (const Condition& c : d.conditions) s += "  <li>" + html_escape(c.text) + "</li>\n";
-    s += "</ul>\n" + trc_rule(d);
+    const ComparisonModel m = comparison_model(d);
+    s += comparison_table(m) + list(m.add_ons);
+    s += "<h2>" + html_escape(m.goals_heading) + "</h2>\n<p>" + html_escape(m.intro) + "</p>\n" + list(m.goals);
+    s += "<h2>" + html_escape(m.member_benefits_heading) + "</h2>\n" + list(m.member_benefits);
+    s += "<h2>" + html_escape(m.wording_heading) + "</h2>\n" + date_warning(d, today);
+    for (const TierWording& t : m.tiers) s += "<h3>" + html_escape(t.heading) + "</h3>\n" + list(t.benefits);
+    s += "<h2>" + html_escape(m.conditions_heading) + "</h2>\n" + list(m.conditions);
+    const GovernanceModel g = governance_model(d, "", d.schedule.tiers.empty() ? "" : d.schedule.tiers.front().id);
+    s += "<h2>" + html_escape(g.trc_heading) + "</h2>\n" + trc_statement(g);
     // Its own section: a page opened on the join view shows it first (web/app.css).
     s += "<section id=\"fallback-join\">\n<h2>How to join</h2>\n" + join_paragraph(d) + "</section>\n";
-    s += "<p><small>" + html_escape(fee_period_sentence(d.schedule)) + " Source: " + html_escape(d.source) + ".</small></p>\n";
+    s += "<p><small>" + html_escape(m.period) + " Source: " + html_escape(d.source) + ".</small></p>\n";
     return s + "</section>\n";
 }
 
@@ -137,16 +127,16 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
         (type ? " (" + html_escape(type->name) + ")" : std::string()) + ". " + html_escape(fee_period_sentence(d.schedule)) + "</p>\n" +
         date_warning(d, today);
 
-    s += "<h2>Costs over " + std::to_string(e.years) + (e.years == 1 ? " year" : " years") + "</h2>\n<table>\n";
-    s += row("Annual contribution", money(e.annual_contribution) + (e.price_note.empty() ? "" : " (" + html_escape(e.price_note) + ")"));
-    for (const AddOn& x : d.schedule.add_ons)
-        for (const std::string& id : p.add_ons)
-            if (id == x.id) s += row("Add-on: " + html_escape(x.name), money(x.annual_fee) + " a year");
-    s += row("Total contribution", money(e.total_contribution));
-    s += row("Estimated value of member discounts", money(e.total_value) + " (" + money(e.annual_value) + " a year)");
-    s += row("Net cost", money(e.net_cost));
+    // The Costs view's rows, in this tier's column, and the lines under them.
+    const CostsModel costs = costs_model(d, a, p, Goals{});
+    const std::size_t column = cost_column(costs, tier->id);
+    s += "<h2>" + html_escape(costs.years_heading) + "</h2>\n<table>\n";
+    for (const CostRow& cr : costs.rows)
+        if (column < cr.cells.size())
+            s += row(html_escape(cr.label),
+                     cr.bold ? "<strong>" + html_escape(cr.cells[column]) + "</strong>" : html_escape(cr.cells[column]));
     s += "</table>\n";
-    if (const std::string both = price_choice_sentence(d, *tier, p.country); !both.empty()) s += "<p>" + html_escape(both) + "</p>\n";
+    for (const std::string& line : price_lines(d, p, {e})) s += "<p>" + html_escape(line) + "</p>\n";
     s += "<p class=\"muted\">Assumptions: " + std::to_string(p.conference_attendees) + " conference attendees and " +
         std::to_string(p.training_hours) + " training hours a year; conference " + money(a.conference_non_member_price) + " non-member, " +
         money(a.conference_member_price) + " member (" + html_escape(a.conference_source) + "); training " +
@@ -159,10 +149,10 @@ std::string render_summary_html(const MembershipData& d, const Assumptions& a, c
     for (const TierBenefit& b : tier->benefits) s += "  <li>" + html_escape(b.text) + "</li>\n";
     s += "</ul>\n<p class=\"muted\">Every member can also:</p>\n" + list(d.member_benefits);
 
+    const GovernanceModel g = governance_model(d, p.organisation_type, tier->id);
     s += "<h2>Governance</h2>\n<table>\n";
-    for (const RightAnswer& ra : rights_for(d, p.organisation_type, tier->id)) {
-        s += row(html_escape(ra.name), "<strong>" + std::string(grant_answer(ra.grant)) + "</strong>. " + html_escape(ra.reason));
-    }
+    for (const RightRow& rr : g.rights)
+        s += row(html_escape(rr.name), "<strong>" + html_escape(rr.answer) + "</strong>. " + html_escape(rr.reason));
     s += "</table>\n";
     s += "<h2>How to join</h2>\n" + join_paragraph(d);
     s += "<p class=\"muted\">Source: " + html_escape(d.source) + ". Members as of " + html_escape(d.snapshot.date) + ".</p>\n";

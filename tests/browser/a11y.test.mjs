@@ -17,13 +17,13 @@ test('without JavaScript the page shows every tier, fee, condition, the TRC rule
     assert.equal(await main.isVisible(), true);
     const text = await main.innerText();
     // Built today (after 2026-01-01): the schedule from 2026.
-    assert.match(text, /Champion membership – US\$16,000 annual sustaining contribution/);
-    assert.match(text, /Full membership – US\$8,000 annual sustaining contribution/);
-    assert.match(text, /Associate membership – US\$2,500 annual sustaining contribution/);
+    assert.match(text, /Champion membership — US\$16,000 annual sustaining contribution/);
+    assert.match(text, /Full membership — US\$8,000 annual sustaining contribution/);
+    assert.match(text, /Associate membership — US\$2,500 annual sustaining contribution/);
     assert.match(text, /Only full members are eligible for voting rights on the Executive Committee\./);
     assert.match(text, /A limit of three seats on the Executive Committee may be held by commercial organisations\./);
     assert.match(text, /up to 1\/2 of the number of associate member institutions, rounding up, may be elected/);
-    assert.match(text, /To join the IIIF Consortium, send an email to staff@iiif\.io\./);
+    assert.match(text, /To join the IIIF Consortium, send an email to staff@iiif\.io with your intent to join\./);
     assert.equal(await b.page.locator('#fallback-container table tbody tr').count(), 13);
   } finally {
     await b.close();

@@ -65,8 +65,8 @@ test('without JavaScript, the page built today (after 2026-01-01) shows the 2026
   try {
     await b.page.goto(host.url);
     const text = await b.page.locator('#fallback').innerText();
-    assert.ok(text.includes('Champion membership – US$16,000'));
-    assert.ok(text.includes('Full membership – US$8,000'));
+    assert.ok(text.includes('Champion membership — US$16,000'));
+    assert.ok(text.includes('Full membership — US$8,000'));
     assert.ok(text.includes('staff@iiif.io'));
     assert.ok(!text.includes('These fees applied'));
   } finally {

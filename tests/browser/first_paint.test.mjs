@@ -47,7 +47,8 @@ test('the first paint: the tiers compared, first, in the page; the app takes ove
     const tableTop = await page.locator('#fallback table').evaluate((t) => t.getBoundingClientRect().top);
     const headingBottom = await page.locator('#fallback h1').evaluate((h) => h.getBoundingClientRect().bottom);
     assert.ok(tableTop > headingBottom && tableTop < headingBottom + 60, `table at ${tableTop}, heading ends at ${headingBottom}`);
-    const staticRow = await page.locator('#fallback table tbody tr').first().locator('td').allInnerTexts();
+    // Each fee cell: the fee in bold, then what it is and any other price (comparison_model.h).
+    const staticRow = await page.locator('#fallback table tbody tr').first().locator('td strong').allInnerTexts();
     release();
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(300);
@@ -74,7 +75,7 @@ test('a page opened on #/join shows how to join at first paint, and the join vie
     await page.waitForSelector('#first-paint-join', { state: 'visible' });
     assert.equal(await page.locator('#fallback-join').isVisible(), false);
     assert.equal(await page.locator('#fallback table').isVisible(), false);
-    assert.match(await page.locator('#first-paint-join').innerText(), /^How to join\n\nTo join the IIIF Consortium, send an email to staff@iiif\.io\.$/);
+    assert.match(await page.locator('#first-paint-join').innerText(), /^How to join\n\nTo join the IIIF Consortium, send an email to staff@iiif\.io with your intent to join\.$/);
     release();
     await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 30000 });
     await page.waitForFunction(() => window.portalTest.state().view === 'join');

@@ -57,9 +57,9 @@ test('publish: says what changes, lays out the site around the same app, in seco
 test('after publishing, the no-JavaScript page, the CLI and the app (DOM) show the new values', async () => {
   assert.ok(published, 'publish ran');
   const page = readFileSync(join(site, 'index.html'), 'utf8');
-  assert.ok(page.includes('Full membership &ndash; US$12,000 annual sustaining contribution'));
+  assert.ok(page.includes('Full membership — US$12,000 annual sustaining contribution'));
   assert.ok(page.includes('<li>Half-price IIIF quarterly trainings</li>'));
-  assert.ok(page.includes('<th scope="row">Discounts on IIIF quarterly trainings</th>'));
+  assert.ok(page.includes('<th scope="row">◆ Discounts on IIIF quarterly trainings</th>'));
   assert.ok(!page.includes('US$8,000'));
   // Link previews point at the address given to --site-url.
   assert.ok(page.includes('<meta property="og:image" content="https://iiif.example/community/consortium/portal/og-image.png">'));

@@ -23,7 +23,7 @@ async function failedStart(fulfil, device = {}, file = 'membership.json') {
     const message = await b.page.locator('#status-text').innerText();
     // The static content is shown instead.
     assert.equal(await b.page.locator('#fallback-container').isVisible(), true);
-    assert.match(await b.page.locator('#fallback-container').innerText(), /Associate membership – US\$2,500/);
+    assert.match(await b.page.locator('#fallback-container').innerText(), /Associate membership — US\$2,500/);
     assert.deepEqual(b.log.pageErrors, []);
     return message;
   } finally {

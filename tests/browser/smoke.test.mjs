@@ -35,8 +35,8 @@ test('the app loads, becomes ready and draws the tiers', async () => {
 test('the static fallback is in the page, hidden once the app runs', async () => {
   const { page } = browser;
   const text = await page.locator('#fallback-container').textContent();
-  assert.match(text, /Full membership – US\$8,000 annual sustaining contribution/);  // built after 2026-01-01
-  assert.match(text, /Associate membership – US\$2,500 annual sustaining contribution/);
+  assert.match(text, /Full membership — US\$8,000 annual sustaining contribution/);  // built after 2026-01-01
+  assert.match(text, /Associate membership — US\$2,500 annual sustaining contribution/);
   assert.match(text, /staff@iiif\.io/);
   assert.equal(await page.locator('#fallback-container').isVisible(), false);
 });

@@ -28,8 +28,8 @@ check "no file left beside the data" "" "$(ls "$tmp" | grep -v -e '^m.json$' -e 
 # The schedule in force on --today: the seed's until 2025-12-31, 2026's from 2026-01-01.
 check "validate on the seed's last day: no note" "" "$("$cli" validate --data "$tmp/m.json" --today 2025-12-31 | grep '^Note')"
 check "validate the day after: 2026's fees, no note" "" "$("$cli" validate --data "$tmp/m.json" --today 2026-01-01 | grep '^Note')"
-check "compare on 2025-06-01: the seed's two fees" "Annual contribution               US\$10,000       US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2025-06-01 | grep '^Annual' | sed 's/ *$//')"
-check "compare on 2026-12-07: 2026's three" "Annual contribution               US\$16,000       US\$8,000        US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2026-12-07 | grep '^Annual' | sed 's/ *$//')"
+check "compare on 2025-06-01: the seed's two fees" "Annual contribution                   US\$10,000       US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2025-06-01 | grep '^Annual' | sed 's/ *$//')"
+check "compare on 2026-12-07: 2026's three" "Annual contribution                   US\$16,000       US\$8,000        US\$2,500" "$("$cli" compare --data "$tmp/m.json" --today 2026-12-07 | grep '^Annual' | sed 's/ *$//')"
 check "compare --schedule 2020 on 2026-12-07: said to be no longer in force" "Note: These fees applied until 2025-12-31 and are no longer in force; the fees in force today are Fees from 2026." "$("$cli" compare --data "$tmp/m.json" --today 2026-12-07 --schedule 2020 | head -1)"
 check "fallback-html on 2025-06-01: the seed's address, no warning" "1 0" "$("$cli" fallback-html --data "$tmp/m.json" --today 2025-06-01 | grep -c 'mailto:admin@iiif.io') $("$cli" fallback-html --data "$tmp/m.json" --today 2025-06-01 | grep -c 'class="warning"')"
 check "summary on 2026-12-07: 2026's address, no warning" "1 0" "$("$cli" summary --data "$tmp/m.json" --today 2026-12-07 | grep -c 'mailto:staff@iiif.io') $("$cli" summary --data "$tmp/m.json" --today 2026-12-07 | grep -c 'class="warning"')"

@@ -122,14 +122,15 @@ TEST_CASE("the no-JavaScript page and the summary carry the warning next to the 
     const std::string fallback_late = render_fallback_html(shipped(), "2026-01-01");
     const std::size_t at = fallback_late.find(warning);
     REQUIRE(at != std::string::npos);
-    CHECK(fallback_late.find("<h2>Membership levels</h2>\n") + 27 == at);  // right under the heading, above the fees
+    const std::string wording = "<h2>What the tiers include, as the consortium words it</h2>\n";
+    CHECK(fallback_late.find(wording) + wording.size() == at);  // right under the heading, above the fees
     CHECK(fallback_late.find("Fees effective from 2020-07-01 until 2025-12-31. Source:") != std::string::npos);
     CHECK(render_fallback_html(shipped(), "2025-06-01").find("class=\"warning\"") == std::string::npos);
 
     Profile p;
     p.tier = "full";
     const std::string summary_late = render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2026-01-01");
-    CHECK(summary_late.find("Fees effective from 2020-07-01 until 2025-12-31.</p>\n" + warning + "<h2>Costs") != std::string::npos);
+    CHECK(summary_late.find("Fees effective from 2020-07-01 until 2025-12-31.</p>\n" + warning + "<h2>Over") != std::string::npos);
     CHECK(render_summary_html(shipped(), shipped().assumptions, p, JoinRequest{}, "2025-06-01").find("class=\"warning\"") ==
           std::string::npos);
 }

@@ -1,6 +1,6 @@
 // Costs: the institution's inputs and the editable assumptions (with sources), the results for
 // every tier side by side, a chart of the totals, and the recommendation for the goals ticked.
-#include "calculator.h"
+#include "costs_model.h"
 #include "join_request.h"
 #include "money_format.h"
 #include "theme.h"
@@ -16,31 +16,6 @@
 namespace iiifc {
 
 namespace {
-
-constexpr const char* kHeading = "What membership costs and returns";
-constexpr const char* kGoalsHeading = "Which tier fits your goals?";
-constexpr const char* kChartLegend = "Upper bar: total contribution. Lower bar: estimated value of member discounts.";
-
-struct ResultRow {
-    const char* label;
-    Money Estimate::*field;
-    bool bold;
-};
-constexpr ResultRow kResultRows[] = {
-    {"Annual contribution", &Estimate::annual_contribution, false},
-    {"Total contribution", &Estimate::total_contribution, true},
-    {"Estimated value of member discounts", &Estimate::total_value, false},
-    {"Net cost", &Estimate::net_cost, true},
-};
-
-std::string years_heading(int years) {
-    return "Over " + std::to_string(clamp_years(years)) + (clamp_years(years) == 1 ? " year" : " years");
-}
-
-std::string recommendation_title(const Recommendation& rec, const MembershipData& d) {
-    const Tier* t = d.find_tier(rec.tier);
-    return t ? "Recommended: " + t->name + (rec.within_budget ? "" : " (over your budget)") : "No tier meets these goals";
-}
 
 // A calculator input as a form row: its label before it, as in the join form.
 template <typename Control>
@@ -68,7 +43,7 @@ public:
         const Palette& p = palette();
         CalculatorInputs& in = ctx.draft.calculator;
         Assumptions& a = ctx.draft.assumptions;
-        heading(kHeading, ctx.fonts.heading, 2);
+        heading(costs_heading(), ctx.fonts.heading, 2);
 
         // Inputs. The organisation type is the join request's, shared with Join and Governance.
         const bool narrow = ctx.shell.narrow();
@@ -113,37 +88,35 @@ public:
             }
         }
 
-        // Results, every tier side by side.
+        // Results, every tier side by side, after the inputs: this frame's values.
         const Profile profile = profile_of(ctx.draft, data);
-        const std::vector<Estimate> all = compare_tiers(data, a, profile);
-        heading(years_heading(in.years), ctx.fonts.bold);
-        if (begin_table("results", years_heading(in.years) + ", every tier", 1 + static_cast<int>(all.size()),
+        const CostsModel m = costs_model(data, a, profile, ctx.draft.goals);
+        heading(m.years_heading, ctx.fonts.bold);
+        if (begin_table("results", m.caption, 1 + static_cast<int>(m.columns.size()),
                         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+            for (const std::string& c : m.columns) ImGui::TableSetupColumn(c.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
             std::vector<std::string> head = {""};
-            for (const Estimate& e : all) {
-                head.push_back(data.find_tier(e.tier)->short_name);
-                ImGui::TableSetupColumn(head.back().c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            }
+            head.insert(head.end(), m.columns.begin(), m.columns.end());
             table_header_row(head);
-            for (const ResultRow& row : kResultRows) {
+            for (const CostRow& row : m.rows) {
                 table_next_row();
                 table_cell(0);
                 text(row.label);
-                for (std::size_t i = 0; i < all.size(); ++i) {
+                for (std::size_t i = 0; i < row.cells.size(); ++i) {
                     table_cell(static_cast<int>(i) + 1);
                     if (row.bold && ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-                    text(format_money(all[i].*row.field, data));
+                    text(row.cells[i]);
                     if (row.bold && ctx.fonts.bold) ImGui::PopFont();
                 }
             }
             end_table();
         }
-        for (const std::string& note : price_lines(data, profile, all)) text_muted(note);
-        draw_chart(all, data);
+        for (const std::string& note : m.price_lines) text_muted(note);
+        draw_chart(m);
 
         // Goals (from the data) and the recommendation.
-        heading(kGoalsHeading, ctx.fonts.bold);
+        heading(m.goals_heading, ctx.fonts.bold);
         for (const CalculatorGoal& g : data.calculator_goals) {
             bool on = ctx.draft.goals.wants(g.id);
             if (checkbox(g.label.c_str(), &on)) ctx.draft.goals.set(g.id, on);
@@ -154,14 +127,14 @@ public:
         if (checkbox("We have an annual budget ceiling", &has_budget))
             budget = has_budget ? std::optional<std::int64_t>(first_fee.amount) : std::nullopt;
         if (budget) {
-            Money m{*budget, first_fee.currency};
-            if (money_input("Annual budget", m, data)) budget = m.amount;
+            Money ceiling{*budget, first_fee.currency};
+            if (money_input("Annual budget", ceiling, data)) budget = ceiling.amount;
         }
-        const Recommendation rec = recommend(data, a, profile, ctx.draft.goals);
+        const RecommendationModel rec = recommendation_model(data, a, profile, ctx.draft.goals);
         ImGui::Spacing();
         ImGui::BeginGroup();
         if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-        text(recommendation_title(rec, data));
+        text(rec.title);
         if (ctx.fonts.bold) ImGui::PopFont();
         bullet_list(rec.reasons);
         const Tier* rt = data.find_tier(rec.tier);
@@ -219,31 +192,27 @@ private:
     }
 
     // Total contribution and estimated value per tier, on one scale.
-    static void draw_chart(const std::vector<Estimate>& all, const MembershipData& data) {
+    static void draw_chart(const CostsModel& m) {
         const Palette& p = palette();
-        std::int64_t top = 1;
-        for (const Estimate& e : all) top = std::max({top, e.total_contribution.amount, e.total_value.amount});
         const float label_w = ImGui::GetFontSize() * 7;
         const float bar_h = ImGui::GetFontSize() * 0.9f;
         const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - label_w - ImGui::GetFontSize() * 7);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        for (const Estimate& e : all) {
+        for (const ChartBar& bar : m.chart) {
             const ImVec2 origin = ImGui::GetCursorScreenPos();
-            dl->AddText(origin, ImGui::GetColorU32(p.text), data.find_tier(e.tier)->short_name.c_str());
+            dl->AddText(origin, ImGui::GetColorU32(p.text), bar.label.c_str());
             const float x0 = origin.x + label_w;
-            const float w_total = width * static_cast<float>(static_cast<double>(e.total_contribution.amount) / static_cast<double>(top));
-            const float w_value = width * static_cast<float>(static_cast<double>(e.total_value.amount) / static_cast<double>(top));
+            const float w_total = width * static_cast<float>(bar.total);
+            const float w_value = width * static_cast<float>(bar.value);
             dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x0 + w_total, origin.y + bar_h), ImGui::GetColorU32(p.chart_bar), 3.0f);
-            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text),
-                        format_money(e.total_contribution, data).c_str());
+            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text), bar.total_text.c_str());
             const float y1 = origin.y + bar_h + 4;
             dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x0 + std::max(1.0f, w_value), y1 + bar_h), ImGui::GetColorU32(p.yes), 3.0f);
-            dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), format_money(e.total_value, data).c_str());
+            dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), bar.value_text.c_str());
             ImGui::Dummy(ImVec2(label_w + width, bar_h * 2 + ImGui::GetFontSize() * 0.6f));
-            image(data.find_tier(e.tier)->short_name + ": total contribution " + format_money(e.total_contribution, data) +
-                  ", estimated value of member discounts " + format_money(e.total_value, data));
+            image(bar.description);
         }
-        text_muted(kChartLegend);
+        text_muted(m.chart_legend);
     }
 };
 

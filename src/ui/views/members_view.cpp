@@ -1,6 +1,6 @@
 // Members: who else is involved, searchable by name and filterable by level, with counts and
 // the snapshot's date. The search and the level are this view's own state, kept in the URL.
-#include "text_utf8.h"
+#include "members_model.h"
 #include "theme.h"
 #include "view.h"
 #include "widgets.h"
@@ -12,60 +12,40 @@ namespace iiifc {
 
 namespace {
 
-constexpr const char* kHeading = "Who else is involved";
-
-std::string counts_line(const MembershipData& data) {
-    const Snapshot& s = data.snapshot;
-    std::string counts = std::to_string(s.members.size()) + " members on " + s.date + ": ";
-    for (std::size_t i = 0; i < data.schedule.tiers.size(); ++i) {
-        const Tier& t = data.schedule.tiers[i];
-        counts += (i ? ", " : "") + std::to_string(s.count_in_tier(t.id)) + " " + t.short_name;
-    }
-    return counts + ".";
-}
-
-std::string level_text(const Member& m, const MembershipData& data) {
-    const Tier* t = data.find_tier(m.tier);
-    return (t ? t->short_name : m.tier) + (m.founder ? ", founder (2015)" : "");
-}
-
-std::string shown_line(std::size_t shown) { return shown == 0 ? "No member matches." : std::to_string(shown) + " shown."; }
-
 class MembersView final : public View {
 public:
     const char* id() const override { return "members"; }
     const char* title() const override { return "Members"; }
 
     void draw(ViewContext& ctx) override {
-        const MembershipData& data = ctx.data;
-        heading(kHeading, ctx.fonts.heading, 2);
-        text_muted(counts_line(data));
-        ImGui::SetNextItemWidth(input_width_for("Search by name"));
-        text_field("Search by name", &query_, "e.g. library, Yale");
-        begin_group(Role::radiogroup, "Level");
-        if (radio_button("All levels", level_.empty())) level_.clear();
-        for (const Tier& t : data.schedule.tiers) {
-            ImGui::SameLine();
-            if (radio_button(t.short_name.c_str(), level_ == t.id)) level_ = t.id;
+        MembersModel m = members_model(ctx.data, query_, level_);
+        const std::string query = query_, level = level_;
+        heading(m.heading, ctx.fonts.heading, 2);
+        text_muted(m.counts);
+        ImGui::SetNextItemWidth(input_width_for(m.search_label.c_str()));
+        text_field(m.search_label.c_str(), &query_, m.search_hint.c_str());
+        begin_group(Role::radiogroup, m.levels_label);
+        for (std::size_t i = 0; i < m.levels.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (radio_button(m.levels[i].label.c_str(), level_ == m.levels[i].id)) level_ = m.levels[i].id;
         }
         end_group();
-        const std::vector<const Member*> shown = matches(data);
-        if (begin_table("members", "Consortium members", 2,
-                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-            ImGui::TableSetupColumn("Institution", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            table_header_row({"Institution", "Level"});
-            for (const Member* m : shown) {
+        if (query != query_ || level != level_) m = members_model(ctx.data, query_, level_);  // this frame's choice
+        if (begin_table("members", m.caption, 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+            ImGui::TableSetupColumn(m.columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn(m.columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            table_header_row(m.columns);
+            for (const MemberRow& r : m.rows) {
                 table_next_row();
                 table_cell(0);
-                text(m->name);
+                text(r.name);
                 table_cell(1);
-                text(level_text(*m, data));
+                text(r.level);
             }
             end_table();
         }
-        text_muted(shown_line(shown.size()));
-        text_muted("Source: " + data.snapshot.source + ".");
+        text_muted(m.shown);
+        text_muted(m.source);
     }
 
     void open_route(const Route& r, ViewContext& ctx) override {
@@ -87,17 +67,6 @@ public:
 private:
     std::string query_;
     std::string level_;  // a tier id; "" = all levels
-
-    std::vector<const Member*> matches(const MembershipData& data) const {
-        const std::string q = to_lower_ascii(trim(query_));
-        std::vector<const Member*> out;
-        for (const Member& m : data.snapshot.members) {
-            if (!level_.empty() && m.tier != level_) continue;
-            if (!q.empty() && to_lower_ascii(m.name).find(q) == std::string::npos) continue;
-            out.push_back(&m);
-        }
-        return out;
-    }
 };
 
 }  // namespace
