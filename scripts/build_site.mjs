@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { compactScript, compactStyles } from './compact_source.mjs';
+import { compactStyles, minifyScript } from './compact_source.mjs';
 import { withInlineHashes } from './page_policy.mjs';
 import { paletteCss, readPalette } from './palette.mjs';
 import { protocolScript, readProtocol } from './page_protocol.mjs';
@@ -39,7 +39,8 @@ mkdirSync(join(out, 'icons'), { recursive: true });
 // test build with the browser tests' queries.
 const appName = optionalArg('--app-name', 'portal');
 step(`app: ${appName}.js, ${appName}.wasm -> portal.js, portal.wasm`);
-for (const ext of ['js', 'wasm']) copyFileSync(join(appDir, `${appName}.${ext}`), join(out, `portal.${ext}`));
+copyFileSync(join(appDir, `${appName}.wasm`), join(out, 'portal.wasm'));
+writeFileSync(join(out, 'portal.js'), minifyScript(readFileSync(join(appDir, `${appName}.js`), 'utf8')));
 
 step(`data: ${relative(process.cwd(), dataFile) || dataFile}`);
 // Without the file's indentation: the same data, fewer bytes.
@@ -94,7 +95,7 @@ const protocol = protocolScript(readProtocol(join(source, 'src', 'ui', 'page_pro
 for (const f of readdirSync(webDir)) {
   if (f === 'index.html' || f === 'sw.js' || f === PAGE_STYLES) continue;
   const text = f.endsWith('.js') ? readFileSync(join(webDir, f), 'utf8') : null;
-  if (text) writeFileSync(join(out, f), compactScript(text.replace(PROTOCOL_MARK, () => protocol)));
+  if (text) writeFileSync(join(out, f), minifyScript(text.replace(PROTOCOL_MARK, () => protocol)));
   else if (f.endsWith('.css')) writeFileSync(join(out, f), compactStyles(readFileSync(join(webDir, f), 'utf8')));
   else if (f.endsWith('.webmanifest')) writeFileSync(join(out, f), withPaletteColours(readFileSync(join(webDir, f), 'utf8')));
   else copyFileSync(join(webDir, f), join(out, f));
@@ -164,11 +165,11 @@ if (!page.includes(preloads[0])) { console.error('build_site: the loader\'s scri
 writeFileSync(join(out, 'index.html'), page);
 // The service worker carries this version and the list of files it precaches.
 const precache = ['index.html', ...assets];
-const worker = compactScript(readFileSync(join(webDir, 'sw.js'), 'utf8'))
+const worker = readFileSync(join(webDir, 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__FILES__', JSON.stringify(precache));
 if (worker.includes('__VERSION__') || worker.includes('__FILES__')) { console.error('build_site: sw.js placeholders not replaced'); process.exit(1); }
-writeFileSync(join(out, 'sw.js'), worker);
+writeFileSync(join(out, 'sw.js'), minifyScript(worker));
 writeFileSync(join(out, 'build-info.json'), JSON.stringify({ version, files: precache }, null, 1) + '\n');
 step(`version ${version}, ${assets.length + 1} files, app + data ${totalBytes} bytes -> ${relative(process.cwd(), out) || out}`);
 

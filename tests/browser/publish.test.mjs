@@ -51,7 +51,7 @@ test('publish: says what changes, lays out the site around the same app, in seco
   // A new version: the worker's cache name and file list change, so installed copies offer the update.
   const newVersion = versionOf(site);
   assert.notEqual(newVersion, oldVersion);
-  assert.ok(readFileSync(join(site, 'sw.js'), 'utf8').includes(`const VERSION = "${newVersion}"`));
+  assert.match(readFileSync(join(site, 'sw.js'), 'utf8'), new RegExp(`const VERSION\\s*=\\s*"${newVersion}"`));
 });
 
 test('after publishing, the no-JavaScript page, the CLI and the app (DOM) show the new values', async () => {
