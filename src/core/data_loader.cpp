@@ -433,6 +433,7 @@ constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
     {"organisation_type", FieldKind::organisation_type},
     {"yes_no", FieldKind::yes_no},
     {"country", FieldKind::country},
+    {"add_ons", FieldKind::add_ons},
 };
 constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
     {"request", EmailSection::request},
@@ -454,8 +455,9 @@ void read_join(const JsonReader& root, MembershipData& d) {
         f.label = r.string("label");
         f.kind = one_of(r, "kind", kFieldKinds);
         f.required = r.optional_bool("required", false);
-        // A yes/no has no length; every other value is text with a limit.
-        if (f.kind != FieldKind::yes_no) f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
+        // A yes/no or a set of add-ons has no length; every other value is text with a limit.
+        if (f.kind != FieldKind::yes_no && f.kind != FieldKind::add_ons)
+            f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
         f.placeholder = r.optional_string("placeholder");
         f.autocomplete = r.optional_string("autocomplete");
         if (f.autocomplete.find_first_of(" \t\"<>") != std::string::npos)
@@ -477,6 +479,9 @@ void read_join(const JsonReader& root, MembershipData& d) {
         if (count != 1)
             j.fail_at("fields", "expected exactly one field of kind \"" + std::string(kind.first) + "\", found " + std::to_string(count));
     }
+    // The calculator shares the add-ons field's value: one such field at most.
+    if (std::count_if(d.join.fields.begin(), d.join.fields.end(), [](const JoinField& f) { return f.kind == FieldKind::add_ons; }) > 1)
+        j.fail_at("fields", "expected at most one field of kind \"add_ons\"");
 }
 
 void read_calculator_goals(const JsonReader& root, MembershipData& d) {

@@ -173,8 +173,9 @@ struct Assumptions {  // editable inputs of the value estimate, each with its so
 
 // What a join request field holds: it decides the control, the validation and how the value is
 // written into the email and the join request file.
-// country: an ISO 3166-1 code, chosen by its name.
-enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no, country };
+// country: an ISO 3166-1 code, chosen by its name. add_ons: the schedule's add-ons chosen (a set of
+// ids; asked only when the schedule in force has add-ons).
+enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no, country, add_ons };
 // Where a field's line goes in the email: the request itself, the contact, the billing contact (a
 // block written only when one of its fields has a value), or the free-text message.
 enum class EmailSection { request, contact, billing, message };
@@ -183,7 +184,7 @@ struct JoinField {
     std::string id, label;
     FieldKind kind = FieldKind::text;
     bool required = false;
-    int max_length = 0;        // in characters (code points); 0 for yes/no
+    int max_length = 0;        // in characters (code points); 0 for yes/no and add-ons
     std::string placeholder;   // shown in the empty field; may be empty
     std::string autocomplete;  // the browser's autocomplete token ("organization", "email"); may be empty
     EmailSection section = EmailSection::request;

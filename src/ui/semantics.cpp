@@ -14,9 +14,10 @@ namespace iiifc::semantics {
 namespace {
 
 const char* role_name(Role r) {
-    static const char* const names[] = {"heading",      "text",      "status", "button", "tablist",    "tab",     "checkbox", "radiogroup",
-                                        "radio",        "combobox",  "option", "slider", "spinbutton", "textbox", "table",    "row",
-                                        "columnheader", "rowheader", "cell",   "list",   "listitem",   "group",   "dialog",   "image"};
+    static const char* const names[] = {"heading",    "text",   "status",       "button",    "tablist", "tab",        "checkbox",
+                                        "radiogroup", "radio",  "combobox",     "option",    "slider",  "spinbutton", "textbox",
+                                        "table",      "row",    "columnheader", "rowheader", "cell",    "list",       "listitem",
+                                        "group",      "dialog", "image",        "fieldset"};
     return names[static_cast<int>(r)];
 }
 

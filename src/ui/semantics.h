@@ -37,7 +37,8 @@ enum class Role {
     listitem,
     group,
     dialog,
-    image
+    image,
+    fieldset  // a labelled group of controls (the add-ons' checkboxes): a real <fieldset>
 };
 
 struct SemanticNode {

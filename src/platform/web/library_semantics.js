@@ -223,6 +223,9 @@ mergeInto(LibraryManager.library, {
       } else if (role === 'group') {
         rec.outer = rec.box = el('section');
         rec.ariaName = true;
+      } else if (role === 'fieldset') {  // a labelled set of checkboxes: the browser's own group
+        rec.outer = rec.box = el('fieldset');
+        rec.ariaName = true;
       } else if (role === 'tablist' || role === 'radiogroup' || role === 'dialog' || role === 'image') {
         rec.outer = rec.box = el('div');
         rec.outer.setAttribute('role', role === 'image' ? 'img' : role);

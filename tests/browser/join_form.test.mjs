@@ -1,0 +1,78 @@
+// The join form's own controls, by role and label as assistive technology finds them: the add-ons
+// (a labelled group of checkboxes, one choice with the calculator's, in the mailto and kept by the
+// draft; absent under the seed's schedule, which has none).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseMailto, settle, withApp } from './harness.mjs';
+
+const DAY_2026 = '2026-12-07T12:00:00Z';
+const ADD_ONS = ['Allmaps (US$2,000 a year)', 'Community Development Fund (US$2,000 a year)', 'Strategic Initiatives Fund (US$2,000 a year)'];
+
+async function until(page, fn, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await page.waitForTimeout(40);
+  }
+  throw new Error(`${what} (last: ${JSON.stringify(last)})`);
+}
+
+const checked = (page, view, name) => page.getByRole('group', { name: 'Add-ons' }).getByRole('checkbox', { name, exact: true }).isChecked();
+
+async function openTab(page, name) {
+  await page.getByRole('tab', { name, exact: true }).dispatchEvent('click');
+  await until(page, async () => (await page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')) === 'true', `the ${name} tab`);
+}
+
+test('add-ons on 2026-12-07: a labelled group of checkboxes on Join, the same choice on Costs, named with their price in the mailto, kept across a reload', async () => {
+  await withApp({ serviceWorkers: 'block', today: DAY_2026 }, '#/join?tier=associate', async ({ page, log }) => {
+    const group = page.getByRole('group', { name: 'Add-ons' });
+    assert.deepEqual(await group.getByRole('checkbox').evaluateAll((els) => els.map((e) => e.labels[0].textContent)), ADD_ONS);
+    // By keyboard: the checkbox focused, Space ticks it.
+    await group.getByRole('checkbox', { name: ADD_ONS[0] }).focus();
+    await page.keyboard.press('Space');
+    await until(page, () => checked(page, 'Join', ADD_ONS[0]), 'Allmaps ticked');
+    // The Costs view's add-ons are the same choice: ticked there, it is ticked here too.
+    await openTab(page, 'Costs');
+    assert.equal(await checked(page, 'Costs', ADD_ONS[0]), true);
+    assert.equal(await checked(page, 'Costs', ADD_ONS[2]), false);
+    await page.getByRole('group', { name: 'Add-ons' }).getByRole('checkbox', { name: ADD_ONS[2] }).dispatchEvent('click');
+    await until(page, () => checked(page, 'Costs', ADD_ONS[2]), 'Strategic Initiatives Fund ticked on Costs');
+    await openTab(page, 'Join');
+    await until(page, () => checked(page, 'Join', ADD_ONS[2]), 'Strategic Initiatives Fund ticked on Join');
+    assert.equal(await checked(page, 'Join', ADD_ONS[1]), false);
+
+    await page.getByRole('textbox', { name: 'Institution' }).fill('Kenya National Archives');
+    await page.getByRole('combobox', { name: 'Organisation type' }).selectOption({ label: 'Archive' });
+    await page.getByRole('combobox', { name: 'Country' }).selectOption({ label: 'Kenya' });
+    await page.getByRole('textbox', { name: 'Contact name' }).fill('Amina Otieno');
+    await page.getByRole('textbox', { name: 'Contact email' }).fill('amina@example.org');
+    const send = page.getByRole('button', { name: 'Open in my email program' });
+    await until(page, async () => (await send.getAttribute('aria-disabled')) === null, 'the request complete');
+    await send.press('Space');
+    const mailtos = await until(page, () => page.evaluate(() => window.__mailto), 'a mailto: link');
+    const body = parseMailto(mailtos[0]).body;
+    assert.match(body, /\r\nFee schedule: Fees from 2026 \(from 2026-01-01\)\r\nAdd-ons: Allmaps \(US\$2,000 a year\), Strategic Initiatives Fund \(US\$2,000 a year\)\r\n/);
+
+    // The draft keeps the choice: after a reload both are still ticked.
+    await settle(page);
+    await page.reload();
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached' });
+    await until(page, () => checked(page, 'Join', ADD_ONS[2]), 'the choice restored after a reload');
+    assert.equal(await checked(page, 'Join', ADD_ONS[0]), true);
+    assert.equal(await checked(page, 'Join', ADD_ONS[1]), false);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  });
+});
+
+test('on 2025-06-01 the seed\'s schedule has no add-ons: the form asks none', async () => {
+  await withApp({ serviceWorkers: 'block', today: '2025-06-01T12:00:00Z' }, '#/join', async ({ page }) => {
+    await page.getByRole('heading', { name: 'Ask to join' }).waitFor({ state: 'attached' });
+    await page.getByRole('textbox', { name: 'Institution' }).waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('group', { name: 'Add-ons' }).count(), 0);
+    assert.equal(await page.getByRole('checkbox', { name: /Allmaps/ }).count(), 0);
+  });
+});
