@@ -1,6 +1,6 @@
 // The join form's own controls, by role and label as assistive technology finds them: the add-ons
 // (a labelled group of checkboxes, one choice with the calculator's, in the mailto and kept by the
-// draft; absent under the seed's schedule, which has none).
+// draft; absent under the seed's schedule, which has none), and the required state of its selects.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseMailto, settle, withApp } from './harness.mjs';
@@ -74,5 +74,32 @@ test('on 2025-06-01 the seed\'s schedule has no add-ons: the form asks none', as
     await page.getByRole('textbox', { name: 'Institution' }).waitFor({ state: 'attached' });
     assert.equal(await page.getByRole('group', { name: 'Add-ons' }).count(), 0);
     assert.equal(await page.getByRole('checkbox', { name: /Allmaps/ }).count(), 0);
+  });
+});
+
+test('the required selects say so to assistive technology: Chromium gives a <select> no required state, so its description does', async () => {
+  await withApp({ serviceWorkers: 'block', today: DAY_2026 }, '#/join', async ({ page, context }) => {
+    await page.getByRole('combobox', { name: 'Country' }).waitFor({ state: 'attached' });
+    const cdp = await context.newCDPSession(page);
+    const tree = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes;
+    const node = (nodes, role, name) => {
+      const n = nodes.find((x) => !x.ignored && x.role?.value === role && x.name?.value === name);
+      assert.ok(n, `${role} "${name}" in the tree`);
+      return { required: (n.properties || []).find((p) => p.name === 'required')?.value.value ?? false, description: n.description?.value ?? '' };
+    };
+    let nodes = await tree();
+    for (const name of ['Organisation type', 'Country', 'Membership tier']) assert.deepEqual(node(nodes, 'combobox', name), { required: false, description: 'Required.' }, name);
+    assert.deepEqual(node(nodes, 'textbox', 'Institution'), { required: true, description: '' });
+    // With its message once the form was checked: both, the state first.
+    await page.getByRole('button', { name: 'Show what is missing' }).dispatchEvent('click');
+    await page.waitForFunction(() => document.querySelector('#semantics select[aria-describedby*="error"]') !== null, null, { timeout: 5000 });
+    nodes = await tree();
+    assert.deepEqual(node(nodes, 'combobox', 'Country'), { required: false, description: 'Required. Country is required.' });
+    // The calculator's country (Costs) is not required: no such description.
+    await page.getByRole('tab', { name: 'Costs', exact: true }).dispatchEvent('click');
+    await page.getByRole('heading', { level: 2, name: /cost/i }).waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Country' }).waitFor({ state: 'attached' });
+    nodes = await tree();
+    assert.deepEqual(node(nodes, 'combobox', 'Country'), { required: false, description: '' });
   });
 });
