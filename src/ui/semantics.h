@@ -106,6 +106,11 @@ unsigned dom_focus();
 void caret_of(unsigned id, int& start, int& end);
 unsigned take_focus_request();
 void request_focus(unsigned id);
+// A text input only the canvas has (the country list's filter) holds ImGui's keyboard this frame:
+// the page then gives the app every key, whatever DOM control has focus (keys_claimed: the last
+// complete frame's).
+void claim_keys();
+bool keys_claimed();
 
 }  // namespace semantics
 

@@ -220,7 +220,10 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
             }
             ImGui::SetNextItemWidth(-1.0f);
             // Enter takes the first name left, as a browser's list of suggestions does.
-            if (ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue))
+            const bool entered = ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue);
+            // It shows the caret, so it takes the typing, not the DOM select that has the page's focus.
+            if (ImGui::IsItemActive()) semantics::claim_keys();
+            if (entered)
                 for (const Item& item : items)
                     if (name_matches(item.name, *typed)) {
                         changed = item.id != id;

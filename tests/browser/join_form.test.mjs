@@ -1,9 +1,10 @@
 // The join form's own controls, by role and label as assistive technology finds them: the add-ons
 // (a labelled group of checkboxes, one choice with the calculator's, in the mailto and kept by the
-// draft; absent under the seed's schedule, which has none), and the required state of its selects.
+// draft; absent under the seed's schedule, which has none), the required state of its selects, and
+// the canvas's country list by keyboard: typing goes where the caret is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseMailto, settle, withApp } from './harness.mjs';
+import { click, parseMailto, settle, withApp } from './harness.mjs';
 
 const DAY_2026 = '2026-12-07T12:00:00Z';
 const ADD_ONS = ['Allmaps (US$2,000 a year)', 'Community Development Fund (US$2,000 a year)', 'Strategic Initiatives Fund (US$2,000 a year)'];
@@ -101,5 +102,25 @@ test('the required selects say so to assistive technology: Chromium gives a <sel
     await page.getByRole('combobox', { name: 'Country' }).waitFor({ state: 'attached' });
     nodes = await tree();
     assert.deepEqual(node(nodes, 'combobox', 'Country'), { required: false, description: '' });
+  });
+});
+
+test('the canvas country list: typing filters it (not the select behind it), Enter chooses, and the next keys stay on Country', async () => {
+  await withApp({ serviceWorkers: 'block', today: DAY_2026 }, '#/join', async ({ page }) => {
+    await settle(page);
+    await click(page, 'Country');  // opens the list on the canvas, its filter showing the caret
+    const country = page.getByRole('combobox', { name: 'Country' });
+    // "ingdom" is in one name only; the <select>'s own type-ahead would have chosen a name starting with I.
+    await page.keyboard.type('ingdom', { delay: 30 });
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await country.evaluate((s) => s.selectedOptions[0]?.textContent), 'United Kingdom');
+    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent), 'Country');
+    await page.keyboard.type('xyz', { delay: 30 });
+    await settle(page);
+    assert.equal(await page.getByRole('textbox', { name: 'Institution' }).inputValue(), '');
+    assert.equal(await country.evaluate((s) => s.selectedOptions[0]?.textContent), 'United Kingdom');
+    assert.equal((await page.evaluate(() => window.portalTest.state())).draft.request.country, 'GB');
   });
 });
