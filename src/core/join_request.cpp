@@ -250,13 +250,31 @@ std::string email_subject(const JoinRequest& r, const MembershipData& data) {
 }
 
 std::string email_body(const JoinRequest& r, const MembershipData& data) {
-    auto clean = [](const std::string& value) { return trim(strip_control_characters(value)); };
-    auto lines = [&](EmailSection section) {
-        std::string out;
+    // The layout and every word around the answers are the data's (join.body); here, only the rules.
+    const EmailLayout& layout = data.join.body;
+    auto shown = [&](const JoinField& f) {
+        const std::string v = trim(strip_control_characters(display_value(r, f, data)));
+        return v.empty() ? layout.no_value : v;
+    };
+    auto section_lines = [&](EmailSection section, std::vector<std::string>& out) {
+        if (section == EmailSection::message) {  // the text as typed, no label; each message a paragraph
+            for (const JoinField& f : data.join.fields) {
+                if (f.section != section) continue;
+                const std::string message = trim(normalize_newlines(r.get(f.id), "\n"));
+                if (message.empty()) continue;
+                if (!out.empty()) out.push_back("");
+                out.push_back(message);
+            }
+            return;
+        }
+        if (section == EmailSection::billing) {  // only when a billing contact is given
+            bool any = false;
+            for (const JoinField& f : data.join.fields) any = any || (f.section == section && !trim(r.get(f.id)).empty());
+            if (!any) return;
+        }
         for (const JoinField& f : data.join.fields) {
             if (f.section != section || !field_asked(r, f, data)) continue;
-            const std::string v = clean(display_value(r, f, data));
-            out += f.label + ": " + (v.empty() ? "-" : v) + "\n";
+            out.push_back(fill_placeholders(layout.field_line, {{"label", f.label}, {"value", shown(f)}}));
             if (f.kind != FieldKind::tier) continue;
             if (const Tier* t = data.find_tier(r.get(f.id))) {
                 // The fee stated is the schedule's, so the consortium sees what the institution expects to pay.
@@ -264,35 +282,32 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
                 // when the country does not decide it, both prices, and who qualifies.
                 const std::string country = country_of(r, data);
                 std::string note;
-                const Money fee = tier_fee_for(data, *t, country, &note);
+                const std::string fee = format_money(tier_fee_for(data, *t, country, &note), data);
                 const std::string both = price_choice_sentence(data, *t, country);
-                out += both.empty() ? "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n"
-                                    : "Annual contribution: " + both + "\n";
-                out += "Fee schedule: " + data.schedule.name + " (from " + data.schedule.effective_from + ")\n";
+                out.push_back(!both.empty()      ? fill_placeholders(layout.fee_choice_line, {{"prices", both}})
+                                  : note.empty() ? fill_placeholders(layout.fee_line, {{"fee", fee}})
+                                                 : fill_placeholders(layout.fee_line_with_note, {{"fee", fee}, {"note", note}}));
+                out.push_back(
+                    fill_placeholders(layout.schedule_line, {{"schedule", data.schedule.name}, {"from", data.schedule.effective_from}}));
             }
         }
-        return out;
     };
-    auto any_value = [&](EmailSection section) {
-        for (const JoinField& f : data.join.fields)
-            if (f.section == section && !trim(r.get(f.id)).empty()) return true;
-        return false;
-    };
-    const JoinField* tier = data.join.field_of_kind(FieldKind::tier);
-    std::string b = "Dear IIIF Consortium,\n\n";
-    b += "We would like to join the IIIF Consortium, at the level of " + (tier ? clean(display_value(r, *tier, data)) : std::string()) +
-        ".\n\n";
-    b += lines(EmailSection::request) + "\n" + lines(EmailSection::contact);
-    if (any_value(EmailSection::billing)) b += lines(EmailSection::billing);  // only when a billing contact is given
-    for (const JoinField& f : data.join.fields) {
-        if (f.section != EmailSection::message) continue;
-        const std::string message = trim(normalize_newlines(r.get(f.id), "\n"));
-        if (!message.empty()) b += "\n" + message + "\n";
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const JoinField& f : data.join.fields) values.emplace_back(f.id, shown(f));
+    std::string body;
+    for (const std::vector<EmailLine>& paragraph : layout.paragraphs) {
+        std::vector<std::string> lines;
+        for (const EmailLine& line : paragraph) {
+            if (line.is_section)
+                section_lines(line.section, lines);
+            else
+                lines.push_back(fill_placeholders(line.text, values));
+        }
+        if (lines.empty()) continue;
+        if (!body.empty()) body += "\n";
+        for (const std::string& l : lines) body += l + "\n";
     }
-    const JoinField* name = data.join.field_with_autocomplete("name");
-    const std::string signer = name ? clean(r.get(name->id)) : "";
-    b += "\nKind regards,\n" + (signer.empty() ? std::string("-") : signer) + "\n";
-    return b;
+    return body;
 }
 
 std::string percent_encode(const std::string& s) {

@@ -320,3 +320,42 @@ TEST_CASE("add-ons: bad input in a loaded file names the field and the position"
     CHECK(join_request_from_json("{\"request\":{\"add_ons\":[\"allmaps\"]}}", "d.json", shipped()).error ==
           "d.json: request.add_ons[0]: unknown add-on \"allmaps\" (Fees 2020–2025 offers none)");
 }
+
+TEST_CASE("the email's body is laid out by the data (join.body): today's layout, whole") {
+    JoinRequest r = complete_request();
+    r.at("billing_email") = "accounts@bnf.fr";
+    CHECK(email_body(r, iiifc_test::schedule_2026()) ==
+          "Dear IIIF Consortium,\n\n"
+          "We would like to join the IIIF Consortium, at the level of Associate membership.\n\n"
+          "Institution: Bibliothèque nationale de France\nOrganisation type: Library\nCountry: France\nWebsite: https://www.bnf.fr\n"
+          "Membership tier: Associate membership\nAnnual contribution: US$2,500\nFee schedule: Fees from 2026 (from 2026-01-01)\n"
+          "Add-ons: -\nPreferred start date: 2027-01-01\nPurchase order needed: Yes\n\n"
+          "Contact name: Marie Curie\nContact email: marie.curie@bnf.fr\nRole: Head of digital collections\n"
+          "Billing contact: -\nBilling email: accounts@bnf.fr\n\n"
+          "We use IIIF since 2015.\nWe look forward to it.\n\n"
+          "Kind regards,\nMarie Curie\n");
+}
+
+TEST_CASE("a wording edit of join.body changes the email with no code; a value is never read as a placeholder") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(read_text_file(iiifc_test::assets_path("membership.json")));
+    auto& body = j["join"]["body"];
+    body["paragraphs"] = {
+        {"Hello,"}, {"{institution} asks to join as {tier}."}, {"{section request}", "{section message}"}, {"{contact_name}"}};
+    body["field_line"] = "- {label}: {value}";
+    body["no_value"] = "(none)";
+    body["fee_line"] = "  fee {fee}";
+    body["schedule_line"] = "  under {schedule}";
+    MembershipData data = load_membership(j.dump(), "edited.json");
+    show_schedule_for_date(data, "2025-06-01");
+    JoinRequest r = complete_request();
+    r.at("institution") = "{tier} Library";
+    r.at("message") = "";
+    CHECK(email_body(r, data) ==
+          "Hello,\n\n"
+          "{tier} Library asks to join as Associate membership.\n\n"
+          "- Institution: {tier} Library\n- Organisation type: Library\n- Country: France\n- Website: https://www.bnf.fr\n"
+          "- Membership tier: Associate membership\n  fee US$2,500\n  under Fees 2020–2025\n- Preferred start date: 2027-01-01\n"
+          "- Purchase order needed: Yes\n\n"
+          "Marie Curie\n");
+    CHECK(email_subject(r, data) == "IIIF Consortium membership request: {tier} Library (Associate membership)");
+}
