@@ -55,6 +55,10 @@ std::string price_choice_sentence(const MembershipData& data, const Tier& tier, 
     return "";
 }
 
+std::string add_on_with_price(const AddOn& a, const MembershipData& data) {
+    return a.name + " (" + format_money(a.annual_fee, data) + " a year)";
+}
+
 static bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::vector<std::string> price_lines(const MembershipData& data, const Profile& p, const std::vector<Estimate>& all) {

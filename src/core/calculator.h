@@ -43,6 +43,7 @@ struct Estimate {  // one tier, for one profile
 };
 
 int clamp_years(int years);
+std::string add_on_with_price(const AddOn& a, const MembershipData& data);  // "Allmaps (US$2,000 a year)"
 Money tier_fee_for(const MembershipData& data, const Tier& tier, const std::string& country, std::string* note = nullptr);
 // Where a tier's price depends on the country's income group and the country does not decide it
 // (none chosen, or one the classification leaves out): both prices and who qualifies, one sentence.

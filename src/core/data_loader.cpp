@@ -433,6 +433,7 @@ constexpr std::pair<const char*, FieldKind> kFieldKinds[] = {
     {"organisation_type", FieldKind::organisation_type},
     {"yes_no", FieldKind::yes_no},
     {"country", FieldKind::country},
+    {"add_ons", FieldKind::add_ons},
 };
 constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
     {"request", EmailSection::request},
@@ -440,6 +441,59 @@ constexpr std::pair<const char*, EmailSection> kEmailSections[] = {
     {"billing", EmailSection::billing},
     {"message", EmailSection::message},
 };
+
+// A template of the email: text whose {placeholders} are each one of `allowed`.
+std::string email_template(const JsonReader& r, const char* key, const std::vector<std::string>& allowed) {
+    const std::string text = key ? r.string(key) : r.as_string();
+    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        const std::string name = text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        std::string expected;
+        for (const std::string& a : allowed) expected += std::string(expected.empty() ? "" : ", ") + "{" + a + "}";
+        const std::string message = "unknown placeholder {" + name + "}: expected " + expected;
+        if (key) r.fail_at(key, message);
+        r.fail(message);
+    }
+    return text;
+}
+
+void read_email_layout(const JsonReader& b, MembershipData& d) {
+    EmailLayout& layout = d.join.body;
+    std::vector<std::string> fields;  // a paragraph's placeholders: the fields' ids
+    for (const JoinField& f : d.join.fields) fields.push_back(f.id);
+    b.for_each("paragraphs", false, [&](const JsonReader& p) {
+        if (!p.value().is_array() || p.value().empty()) p.fail("expected a list of lines, found " + describe(p.value()));
+        std::vector<EmailLine> lines;
+        for (std::size_t i = 0; i < p.value().size(); ++i) {
+            const JsonReader line = p.at(i);
+            EmailLine l;
+            const std::string text = line.as_string();
+            if (text.rfind("{section ", 0) == 0 && text.back() == '}') {  // a section takes its line alone
+                const std::string word = text.substr(9, text.size() - 10);
+                const auto known =
+                    std::find_if(std::begin(kEmailSections), std::end(kEmailSections), [&](const auto& w) { return word == w.first; });
+                if (known == std::end(kEmailSections)) {
+                    std::string allowed;
+                    for (const auto& w : kEmailSections) allowed += std::string(allowed.empty() ? "" : ", ") + "{section " + w.first + "}";
+                    line.fail("expected one of " + allowed + ", found \"" + text + "\"");
+                }
+                l.is_section = true;
+                l.section = known->second;
+            } else {
+                l.text = email_template(line, nullptr, fields);
+            }
+            lines.push_back(l);
+        }
+        layout.paragraphs.push_back(lines);
+    });
+    layout.field_line = email_template(b, "field_line", {"label", "value"});
+    layout.no_value = b.string("no_value");
+    layout.fee_line = email_template(b, "fee_line", {"fee"});
+    layout.fee_line_with_note = email_template(b, "fee_line_with_note", {"fee", "note"});
+    layout.fee_choice_line = email_template(b, "fee_choice_line", {"prices"});
+    layout.schedule_line = email_template(b, "schedule_line", {"schedule", "from"});
+}
 
 void read_join(const JsonReader& root, MembershipData& d) {
     const JsonReader j = root.at("join");
@@ -454,8 +508,9 @@ void read_join(const JsonReader& root, MembershipData& d) {
         f.label = r.string("label");
         f.kind = one_of(r, "kind", kFieldKinds);
         f.required = r.optional_bool("required", false);
-        // A yes/no has no length; every other value is text with a limit.
-        if (f.kind != FieldKind::yes_no) f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
+        // A yes/no or a set of add-ons has no length; every other value is text with a limit.
+        if (f.kind != FieldKind::yes_no && f.kind != FieldKind::add_ons)
+            f.max_length = static_cast<int>(r.integer("max_length", 1, 100000));
         f.placeholder = r.optional_string("placeholder");
         f.autocomplete = r.optional_string("autocomplete");
         if (f.autocomplete.find_first_of(" \t\"<>") != std::string::npos)
@@ -468,6 +523,7 @@ void read_join(const JsonReader& root, MembershipData& d) {
         });
         d.join.fields.push_back(f);
     });
+    read_email_layout(j.at("body"), d);
     // The tier and the organisation type are also the calculator's and governance's inputs: the
     // form must hold exactly one of each.
     for (const auto& kind : kFieldKinds) {
@@ -477,6 +533,9 @@ void read_join(const JsonReader& root, MembershipData& d) {
         if (count != 1)
             j.fail_at("fields", "expected exactly one field of kind \"" + std::string(kind.first) + "\", found " + std::to_string(count));
     }
+    // The calculator shares the add-ons field's value: one such field at most.
+    if (std::count_if(d.join.fields.begin(), d.join.fields.end(), [](const JoinField& f) { return f.kind == FieldKind::add_ons; }) > 1)
+        j.fail_at("fields", "expected at most one field of kind \"add_ons\"");
 }
 
 void read_calculator_goals(const JsonReader& root, MembershipData& d) {

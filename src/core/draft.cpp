@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace iiifc {
 
 namespace {
@@ -26,6 +28,8 @@ Profile profile_of(const Draft& d, const MembershipData& data) {
     // One country for the form and the calculator: the join form's, when it has one.
     if (const std::string country = country_of(d.request, data); !country.empty() || data.join.field_of_kind(FieldKind::country))
         p.country = country;
+    // One choice of add-ons too: the join form's, when it has the field.
+    if (data.join.field_of_kind(FieldKind::add_ons)) p.add_ons = chosen_add_ons(d.request, data);
     return p;
 }
 
@@ -110,11 +114,33 @@ DraftRestore draft_from_json(const std::string& text, const MembershipData& data
                 });
         }
         if (root.has("request")) {
-            const nlohmann::json wrapped = {{"format", "iiifc-join-request"}, {"version", 1}, {"request", doc.at("request")}};
+            nlohmann::json request = doc.at("request");
+            // An add-on the data no longer offers is dropped, with a notice, as a removed tier is.
+            const JoinField* add_ons = data.join.field_of_kind(FieldKind::add_ons);
+            if (add_ons && request.is_object() && request.contains(add_ons->id) && request.at(add_ons->id).is_array()) {
+                nlohmann::json kept = nlohmann::json::array();
+                for (const nlohmann::json& id : request.at(add_ons->id)) {
+                    const bool known = id.is_string() &&
+                        std::any_of(data.schedule.add_ons.begin(), data.schedule.add_ons.end(),
+                                    [&](const AddOn& a) { return a.id == id.get<std::string>(); });
+                    if (known)
+                        kept.push_back(id);
+                    else
+                        dropped += " the add-on " + id.dump() + " is no longer offered;";
+                }
+                request[add_ons->id] = kept;
+            }
+            const nlohmann::json wrapped = {{"format", "iiifc-join-request"}, {"version", 1}, {"request", request}};
             const JoinImport imp =
                 join_request_from_json(wrapped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "saved draft", data);
             if (!imp.ok) throw DataError("saved draft", "request", imp.error);
             d.request = imp.request;
+        }
+        // Drafts from before the form had add-ons kept the calculator's choice: it becomes the form's.
+        if (data.join.field_of_kind(FieldKind::add_ons)) {
+            if (chosen_add_ons(d.request, data).empty() && !d.calculator.add_ons.empty())
+                set_chosen_add_ons(d.request, data, d.calculator.add_ons);
+            d.calculator.add_ons.clear();
         }
         // Choices that no longer make sense for the data are reset, and the user is told.
         const std::string tier = value_of_kind(d.request, data, FieldKind::tier);

@@ -1,14 +1,26 @@
 #include "eligibility.h"
 
+#include <algorithm>
+
 namespace iiifc {
 
 std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& kv : values) {
-        const std::string key = "{" + kv.first + "}";
-        for (std::size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + kv.second.size()))
-            text.replace(pos, key.size(), kv.second);
+    // One pass: a value that holds braces (typed by a person) is never read as a placeholder.
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t open = text.find('{', pos), close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) break;
+        out.append(text, pos, open - pos);
+        const std::string key = text.substr(open + 1, close - open - 1);
+        const auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == key; });
+        if (it != values.end())
+            out += it->second;
+        else
+            out.append(text, open, close - open + 1);
+        pos = close + 1;
     }
-    return text;
+    return out + text.substr(std::min(pos, text.size()));
 }
 
 const char* grant_answer(Grant g) { return g == Grant::yes ? "Yes" : g == Grant::conditional ? "With a condition" : "No"; }

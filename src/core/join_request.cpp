@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace iiifc {
@@ -18,7 +19,33 @@ namespace {
 constexpr const char* kExportFormat = "iiifc-join-request";
 constexpr int kExportVersion = 1;
 
-bool is_text(FieldKind k) { return k != FieldKind::yes_no; }
+bool is_text(FieldKind k) { return k != FieldKind::yes_no && k != FieldKind::add_ons; }
+
+constexpr char kIdSeparator = ',';  // between the add-on ids of the add-ons field's value
+
+std::vector<std::string> split_ids(const std::string& value) {
+    std::vector<std::string> ids;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const std::size_t end = std::min(value.find(kIdSeparator, start), value.size());
+        if (const std::string id = trim(value.substr(start, end - start)); !id.empty()) ids.push_back(id);
+        start = end + 1;
+    }
+    return ids;
+}
+
+const AddOn* find_add_on(const MembershipData& data, const std::string& id) {
+    for (const AddOn& a : data.schedule.add_ons)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+// What a message about an unknown add-on says is known: "Fees from 2026 offers allmaps, ...".
+std::string known_add_ons(const MembershipData& data) {
+    std::string ids;
+    for (const AddOn& a : data.schedule.add_ons) ids += (ids.empty() ? "" : ", ") + a.id;
+    return data.schedule.name + " offers " + (ids.empty() ? "none" : ids);
+}
 
 }  // namespace
 
@@ -43,6 +70,7 @@ const std::string& value_of_kind(const JoinRequest& r, const MembershipData& dat
 }
 
 bool field_asked(const JoinRequest& r, const JoinField& f, const MembershipData& data) {
+    if (f.kind == FieldKind::add_ons && data.schedule.add_ons.empty()) return false;
     if (f.for_tiers.empty()) return true;
     const std::string& tier = value_of_kind(r, data, FieldKind::tier);
     return std::find(f.for_tiers.begin(), f.for_tiers.end(), tier) != f.for_tiers.end();
@@ -52,6 +80,21 @@ std::string country_of(const JoinRequest& r, const MembershipData& data) {
     const JoinField* f = data.join.field_of_kind(FieldKind::country);
     if (!f) f = data.join.field_with_autocomplete("country-name");
     return f ? trim(r.get(f->id)) : "";
+}
+
+std::vector<std::string> chosen_add_ons(const JoinRequest& r, const MembershipData& data) {
+    const std::vector<std::string> ids = split_ids(value_of_kind(r, data, FieldKind::add_ons));
+    std::vector<std::string> chosen;
+    for (const AddOn& a : data.schedule.add_ons)
+        if (std::find(ids.begin(), ids.end(), a.id) != ids.end()) chosen.push_back(a.id);
+    return chosen;
+}
+
+void set_chosen_add_ons(JoinRequest& r, const MembershipData& data, const std::vector<std::string>& ids) {
+    std::string value;  // in the schedule's order, each once
+    for (const AddOn& a : data.schedule.add_ons)
+        if (std::find(ids.begin(), ids.end(), a.id) != ids.end()) value += (value.empty() ? "" : std::string(1, kIdSeparator)) + a.id;
+    set_value_of_kind(r, data, FieldKind::add_ons, value);
 }
 
 void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value) {
@@ -73,6 +116,14 @@ std::string display_value(const JoinRequest& r, const JoinField& field, const Me
         case FieldKind::country: {  // a name typed before the list (older drafts) reads as typed
             const Country* c = data.find_country(v);
             return c ? c->name : trim(v);
+        }
+        case FieldKind::add_ons: {  // an id the schedule does not offer reads as it is (validation names it)
+            std::string shown;
+            for (const std::string& id : split_ids(v)) {
+                const AddOn* a = find_add_on(data, id);
+                shown += (shown.empty() ? "" : ", ") + (a ? add_on_with_price(*a, data) : id);
+            }
+            return shown;
         }
         default: return trim(v);
     }
@@ -136,6 +187,13 @@ std::vector<FieldError> validate(const JoinRequest& r, const MembershipData& dat
             if (f.required && value.empty()) add("must be ticked.");
             continue;
         }
+        if (f.kind == FieldKind::add_ons) {
+            const std::vector<std::string> ids = split_ids(value);
+            if (f.required && ids.empty()) add("needs at least one add-on ticked.");
+            for (const std::string& id : ids)
+                if (!find_add_on(data, id)) add("lists \"" + id + "\", which is not an add-on (" + known_add_ons(data) + ").");
+            continue;
+        }
         if (!is_valid_utf8(value)) {
             add("contains invalid characters (not UTF-8).");
             continue;
@@ -192,13 +250,31 @@ std::string email_subject(const JoinRequest& r, const MembershipData& data) {
 }
 
 std::string email_body(const JoinRequest& r, const MembershipData& data) {
-    auto clean = [](const std::string& value) { return trim(strip_control_characters(value)); };
-    auto lines = [&](EmailSection section) {
-        std::string out;
+    // The layout and every word around the answers are the data's (join.body); here, only the rules.
+    const EmailLayout& layout = data.join.body;
+    auto shown = [&](const JoinField& f) {
+        const std::string v = trim(strip_control_characters(display_value(r, f, data)));
+        return v.empty() ? layout.no_value : v;
+    };
+    auto section_lines = [&](EmailSection section, std::vector<std::string>& out) {
+        if (section == EmailSection::message) {  // the text as typed, no label; each message a paragraph
+            for (const JoinField& f : data.join.fields) {
+                if (f.section != section) continue;
+                const std::string message = trim(normalize_newlines(r.get(f.id), "\n"));
+                if (message.empty()) continue;
+                if (!out.empty()) out.push_back("");
+                out.push_back(message);
+            }
+            return;
+        }
+        if (section == EmailSection::billing) {  // only when a billing contact is given
+            bool any = false;
+            for (const JoinField& f : data.join.fields) any = any || (f.section == section && !trim(r.get(f.id)).empty());
+            if (!any) return;
+        }
         for (const JoinField& f : data.join.fields) {
             if (f.section != section || !field_asked(r, f, data)) continue;
-            const std::string v = clean(display_value(r, f, data));
-            out += f.label + ": " + (v.empty() ? "-" : v) + "\n";
+            out.push_back(fill_placeholders(layout.field_line, {{"label", f.label}, {"value", shown(f)}}));
             if (f.kind != FieldKind::tier) continue;
             if (const Tier* t = data.find_tier(r.get(f.id))) {
                 // The fee stated is the schedule's, so the consortium sees what the institution expects to pay.
@@ -206,35 +282,32 @@ std::string email_body(const JoinRequest& r, const MembershipData& data) {
                 // when the country does not decide it, both prices, and who qualifies.
                 const std::string country = country_of(r, data);
                 std::string note;
-                const Money fee = tier_fee_for(data, *t, country, &note);
+                const std::string fee = format_money(tier_fee_for(data, *t, country, &note), data);
                 const std::string both = price_choice_sentence(data, *t, country);
-                out += both.empty() ? "Annual contribution: " + format_money(fee, data) + (note.empty() ? "" : " (" + note + ")") + "\n"
-                                    : "Annual contribution: " + both + "\n";
-                out += "Fee schedule: " + data.schedule.name + " (from " + data.schedule.effective_from + ")\n";
+                out.push_back(!both.empty()      ? fill_placeholders(layout.fee_choice_line, {{"prices", both}})
+                                  : note.empty() ? fill_placeholders(layout.fee_line, {{"fee", fee}})
+                                                 : fill_placeholders(layout.fee_line_with_note, {{"fee", fee}, {"note", note}}));
+                out.push_back(
+                    fill_placeholders(layout.schedule_line, {{"schedule", data.schedule.name}, {"from", data.schedule.effective_from}}));
             }
         }
-        return out;
     };
-    auto any_value = [&](EmailSection section) {
-        for (const JoinField& f : data.join.fields)
-            if (f.section == section && !trim(r.get(f.id)).empty()) return true;
-        return false;
-    };
-    const JoinField* tier = data.join.field_of_kind(FieldKind::tier);
-    std::string b = "Dear IIIF Consortium,\n\n";
-    b += "We would like to join the IIIF Consortium, at the level of " + (tier ? clean(display_value(r, *tier, data)) : std::string()) +
-        ".\n\n";
-    b += lines(EmailSection::request) + "\n" + lines(EmailSection::contact);
-    if (any_value(EmailSection::billing)) b += lines(EmailSection::billing);  // only when a billing contact is given
-    for (const JoinField& f : data.join.fields) {
-        if (f.section != EmailSection::message) continue;
-        const std::string message = trim(normalize_newlines(r.get(f.id), "\n"));
-        if (!message.empty()) b += "\n" + message + "\n";
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const JoinField& f : data.join.fields) values.emplace_back(f.id, shown(f));
+    std::string body;
+    for (const std::vector<EmailLine>& paragraph : layout.paragraphs) {
+        std::vector<std::string> lines;
+        for (const EmailLine& line : paragraph) {
+            if (line.is_section)
+                section_lines(line.section, lines);
+            else
+                lines.push_back(fill_placeholders(line.text, values));
+        }
+        if (lines.empty()) continue;
+        if (!body.empty()) body += "\n";
+        for (const std::string& l : lines) body += l + "\n";
     }
-    const JoinField* name = data.join.field_with_autocomplete("name");
-    const std::string signer = name ? clean(r.get(name->id)) : "";
-    b += "\nKind regards,\n" + (signer.empty() ? std::string("-") : signer) + "\n";
-    return b;
+    return body;
 }
 
 std::string percent_encode(const std::string& s) {
@@ -286,10 +359,14 @@ bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliab
 std::string join_request_to_json(const JoinRequest& r, const MembershipData& data) {
     nlohmann::ordered_json fields = nlohmann::ordered_json::object();
     for (const JoinField& f : data.join.fields) {
-        if (is_text(f.kind))
+        if (f.kind == FieldKind::add_ons) {  // a list of ids; no key when the schedule has no add-ons
+            const std::vector<std::string> ids = split_ids(r.get(f.id));
+            if (!data.schedule.add_ons.empty() || !ids.empty()) fields[f.id] = ids;
+        } else if (is_text(f.kind)) {
             fields[f.id] = r.get(f.id);
-        else
+        } else {
             fields[f.id] = !r.get(f.id).empty();
+        }
     }
     for (const auto& kv : r.values)  // values of fields this data does not know: kept, not lost
         if (!data.join.find_field(kv.first) && !kv.second.empty()) fields[kv.first] = kv.second;
@@ -312,7 +389,15 @@ JoinImport join_request_from_json(const std::string& text, const std::string& fi
         if (!doc.at("request").is_object()) fields.fail("expected an object, found " + describe(doc.at("request")));
         for (const auto& item : doc.at("request").items()) {
             const JoinField* f = data.join.find_field(item.key());
-            if (f && !is_text(f->kind)) {
+            if (f && f->kind == FieldKind::add_ons) {
+                if (item.value().is_null()) continue;
+                std::vector<std::string> ids;
+                fields.for_each(item.key().c_str(), true, [&](const JsonReader& id) {
+                    ids.push_back(id.as_string());
+                    if (!find_add_on(data, ids.back())) id.fail("unknown add-on \"" + ids.back() + "\" (" + known_add_ons(data) + ")");
+                });
+                set_chosen_add_ons(result.request, data, ids);
+            } else if (f && !is_text(f->kind)) {
                 if (fields.optional_bool(item.key().c_str(), false)) result.request.at(f->id) = "yes";
             } else if (f || item.value().is_string()) {
                 const std::string value = fields.optional_string(item.key().c_str());

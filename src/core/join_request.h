@@ -24,11 +24,17 @@ struct JoinRequest {
 const std::string& value_of_kind(const JoinRequest& r, const MembershipData& data, FieldKind kind);
 void set_value_of_kind(JoinRequest& r, const MembershipData& data, FieldKind kind, const std::string& value);
 std::string country_of(const JoinRequest& r, const MembershipData& data);
+// The add-ons field holds the chosen add-ons' ids, comma-separated; one value for the join form and
+// the calculator, as the country is. chosen_add_ons: the schedule's add-ons chosen, in its order.
+std::vector<std::string> chosen_add_ons(const JoinRequest& r, const MembershipData& data);
+void set_chosen_add_ons(JoinRequest& r, const MembershipData& data, const std::vector<std::string>& ids);
 // Whether the form asks this field for the request's tier (a field for some tiers only is neither
-// shown, checked nor written in the email for the others; its value is kept).
+// shown, checked nor written in the email for the others; its value is kept), and add-ons only
+// when the schedule has some.
 bool field_asked(const JoinRequest& r, const JoinField& field,
                  const MembershipData& data);  // the ISO code of the country field; "" if none
-// The value as a person reads it: a tier's or type's name, "Yes"/"No", text trimmed.
+// The value as a person reads it: a tier's or type's name, "Yes"/"No", each add-on with its price,
+// text trimmed.
 std::string display_value(const JoinRequest& r, const JoinField& field, const MembershipData& data);
 
 struct FieldError {

@@ -173,8 +173,9 @@ struct Assumptions {  // editable inputs of the value estimate, each with its so
 
 // What a join request field holds: it decides the control, the validation and how the value is
 // written into the email and the join request file.
-// country: an ISO 3166-1 code, chosen by its name.
-enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no, country };
+// country: an ISO 3166-1 code, chosen by its name. add_ons: the schedule's add-ons chosen (a set of
+// ids; asked only when the schedule in force has add-ons).
+enum class FieldKind { text, multiline, email, url, date, tier, organisation_type, yes_no, country, add_ons };
 // Where a field's line goes in the email: the request itself, the contact, the billing contact (a
 // block written only when one of its fields has a value), or the free-text message.
 enum class EmailSection { request, contact, billing, message };
@@ -183,17 +184,37 @@ struct JoinField {
     std::string id, label;
     FieldKind kind = FieldKind::text;
     bool required = false;
-    int max_length = 0;        // in characters (code points); 0 for yes/no
+    int max_length = 0;        // in characters (code points); 0 for yes/no and add-ons
     std::string placeholder;   // shown in the empty field; may be empty
     std::string autocomplete;  // the browser's autocomplete token ("organization", "email"); may be empty
     EmailSection section = EmailSection::request;
     std::vector<std::string> for_tiers;  // asked only for these tiers (Champion's "direct your support"); empty: always
 };
 
+// The email's body as the data lays it out (`join.body`): paragraphs, separated by an empty line,
+// of lines. A line is text with {field id} placeholders (the field's value as read, `no_value` when
+// empty), or a whole section of fields ("{section request}"); a paragraph left without lines is left
+// out. Each field of a section is a `field_line`, the tier's followed by its fee and schedule lines.
+struct EmailLine {
+    std::string text;  // a template; unused for a section
+    bool is_section = false;
+    EmailSection section = EmailSection::request;
+};
+struct EmailLayout {
+    std::vector<std::vector<EmailLine>> paragraphs;
+    std::string field_line;          // "{label}: {value}"
+    std::string no_value;            // "-"
+    std::string fee_line;            // "Annual contribution: {fee}"
+    std::string fee_line_with_note;  // "Annual contribution: {fee} ({note})": an income group's price
+    std::string fee_choice_line;     // "Annual contribution: {prices}": both prices, where the country does not decide
+    std::string schedule_line;       // "Fee schedule: {schedule} (from {from})"
+};
+
 struct JoinInfo {
     std::string email;  // where requests go
     std::string instructions;
-    std::string subject;            // template: {field id} placeholders take that field's value
+    std::string subject;  // template: {field id} placeholders take that field's value
+    EmailLayout body;
     std::vector<JoinField> fields;  // in the form's order; exactly one of kind tier and one of organisation_type
     const JoinField* find_field(const std::string& id) const;
     const JoinField* field_of_kind(FieldKind kind) const;                      // the first; nullptr if none

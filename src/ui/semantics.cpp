@@ -14,9 +14,10 @@ namespace iiifc::semantics {
 namespace {
 
 const char* role_name(Role r) {
-    static const char* const names[] = {"heading",      "text",      "status", "button", "tablist",    "tab",     "checkbox", "radiogroup",
-                                        "radio",        "combobox",  "option", "slider", "spinbutton", "textbox", "table",    "row",
-                                        "columnheader", "rowheader", "cell",   "list",   "listitem",   "group",   "dialog",   "image"};
+    static const char* const names[] = {"heading",    "text",   "status",       "button",    "tablist", "tab",        "checkbox",
+                                        "radiogroup", "radio",  "combobox",     "option",    "slider",  "spinbutton", "textbox",
+                                        "table",      "row",    "columnheader", "rowheader", "cell",    "list",       "listitem",
+                                        "group",      "dialog", "image",        "fieldset"};
     return names[static_cast<int>(r)];
 }
 
@@ -40,6 +41,7 @@ struct Context::State {
     unsigned focus_to_apply = 0;  // a DOM control took focus: its widget moves ImGui's focus there once
     unsigned caret_id = 0;
     int caret_start = -1, caret_end = -1;
+    bool keys_claimed = false, keys_claimed_last = false;
 };
 
 namespace {
@@ -188,12 +190,17 @@ void put_node(std::string& out, const Tree& t, const Nesting& nest, int i) {
 }  // namespace
 
 void begin_frame() {
+    state().keys_claimed = false;
     state().building.nodes.clear();
     state().building.parent.clear();
     state().open.clear();
 }
 
+void claim_keys() { state().keys_claimed = true; }
+bool keys_claimed() { return state().keys_claimed_last; }
+
 void end_frame() {
+    state().keys_claimed_last = state().keys_claimed;
     while (!state().open.empty()) close();
     std::swap(state().last, state().building);  // JSON is made only when the tree is published, not every frame
     state().actions.clear();                    // for a control no longer drawn (another view): nothing to act on

@@ -37,7 +37,8 @@ enum class Role {
     listitem,
     group,
     dialog,
-    image
+    image,
+    fieldset  // a labelled group of controls (the add-ons' checkboxes): a real <fieldset>
 };
 
 struct SemanticNode {
@@ -105,6 +106,11 @@ unsigned dom_focus();
 void caret_of(unsigned id, int& start, int& end);
 unsigned take_focus_request();
 void request_focus(unsigned id);
+// A text input only the canvas has (the country list's filter) holds ImGui's keyboard this frame:
+// the page then gives the app every key, whatever DOM control has focus (keys_claimed: the last
+// complete frame's).
+void claim_keys();
+bool keys_claimed();
 
 }  // namespace semantics
 

@@ -2,6 +2,8 @@
 // action for it before drawing, and records its semantics after.
 #include "widgets.h"
 
+#include "calculator.h"
+
 #include "text_utf8.h"
 #include "widget_registry.h"
 #include "widgets_internal.h"
@@ -218,7 +220,10 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
             }
             ImGui::SetNextItemWidth(-1.0f);
             // Enter takes the first name left, as a browser's list of suggestions does.
-            if (ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue))
+            const bool entered = ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue);
+            // It shows the caret, so it takes the typing, not the DOM select that has the page's focus.
+            if (ImGui::IsItemActive()) semantics::claim_keys();
+            if (entered)
                 for (const Item& item : items)
                     if (name_matches(item.name, *typed)) {
                         changed = item.id != id;
@@ -251,6 +256,25 @@ bool organisation_type_combo(const char* label, const MembershipData& data, std:
 
 bool country_combo(const char* label, const MembershipData& data, std::string& country_code) {
     return id_combo(label, data.countries, country_code, "Choose a country", true);
+}
+
+bool add_on_checkboxes(const char* label, const std::string& name, const MembershipData& data, std::vector<std::string>& chosen) {
+    take_next_field();  // the group is named here; each checkbox by its own label
+    ImGui::PushID(label);
+    ImGui::BeginGroup();
+    begin_group(Role::fieldset, name);
+    bool changed = false;
+    std::vector<std::string> ticked;
+    for (const AddOn& a : data.schedule.add_ons) {
+        bool on = std::find(chosen.begin(), chosen.end(), a.id) != chosen.end();
+        changed |= checkbox(add_on_with_price(a, data).c_str(), &on);
+        if (on) ticked.push_back(a.id);
+    }
+    end_group();
+    ImGui::EndGroup();
+    ImGui::PopID();
+    if (changed) chosen = ticked;
+    return changed;
 }
 
 }  // namespace iiifc

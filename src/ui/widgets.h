@@ -50,6 +50,9 @@ bool last_field_left();  // the field just drawn lost focus (show its message)
 bool tier_combo(const char* label, const MembershipData& data, std::string& tier_id);
 bool organisation_type_combo(const char* label, const MembershipData& data, std::string& type_id);
 bool country_combo(const char* label, const MembershipData& data, std::string& country_code);  // by name; typing filters
+// A checkbox for each add-on of the schedule ("Allmaps (US$2,000 a year)") in a group named `name`;
+// `chosen` holds the ids ticked, in the schedule's order.
+bool add_on_checkboxes(const char* label, const std::string& name, const MembershipData& data, std::vector<std::string>& chosen);
 
 // Groups: a tab list, a radio group, a dialog; containers of what is drawn until end_group().
 void begin_group(Role role, const std::string& name);

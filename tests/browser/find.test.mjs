@@ -3,7 +3,7 @@
 // tree puts it too, and marks it; the mark goes when the match does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, startServer, widget } from './harness.mjs';
+import { settle, widget, withApp } from './harness.mjs';
 
 // The selected match's rectangle on the screen (CSS px).
 const matchRect = (page) => page.evaluate(() => {
@@ -13,15 +13,11 @@ const matchRect = (page) => page.evaluate(() => {
 
 for (const [view, text] of [['members', 'Vienna University Library'], ['tiers', 'sustainability in support of our shared goals']]) {
   test(`window.find("${text}") on the ${view} view: the canvas scrolls to the match, below the fold, and marks it`, async () => {
-    const server = await startServer();
-    const b = await launch({ viewport: { width: 1280, height: 800 } });
-    try {
-      await openApp(b.page, server.url, `#/${view}`);
-      await settle(b.page);
+    await withApp({ viewport: { width: 1280, height: 800 } }, `#/${view}`, async (b) => {
       const nav = await widget(b.page, `${view[0].toUpperCase()}${view.slice(1)}##nav`);
       const before = await b.page.evaluate((t) => {
-        const el = [...document.querySelectorAll('#semantics p')].find((p) => p.textContent.includes(t));
-        return el.getBoundingClientRect().y;
+      const el = [...document.querySelectorAll('#semantics p')].find((p) => p.textContent.includes(t));
+      return el.getBoundingClientRect().y;
       }, text);
       assert.ok(before > 800, `the match starts below the fold, at ${before}`);
       assert.equal(await b.page.evaluate((t) => window.find(t), text), true);
@@ -30,7 +26,7 @@ for (const [view, text] of [['members', 'Vienna University Library'], ['tiers', 
       await settle(b.page);
       const r = await matchRect(b.page);
       assert.ok(r.y >= nav.y + nav.h && r.y + r.height <= 800 && r.x >= 0 && r.x + r.width <= 1280 && r.width > 0,
-        `the match at ${JSON.stringify(r)}`);
+      `the match at ${JSON.stringify(r)}`);
       // Marked on the canvas: its pixels change when the match goes (and nothing else moves).
       const clip = { x: Math.floor(r.x), y: Math.floor(r.y), width: Math.ceil(r.width), height: Math.ceil(r.height) };
       const marked = await b.page.screenshot({ clip });
@@ -39,10 +35,7 @@ for (const [view, text] of [['members', 'Vienna University Library'], ['tiers', 
       assert.notDeepEqual(await b.page.screenshot({ clip }), marked);
       assert.deepEqual(await matchRectOf(b.page, text), r);
       assert.deepEqual(b.log.consoleErrors, []);
-    } finally {
-      await b.close();
-      await server.stop();
-    }
+    });
   });
 }
 

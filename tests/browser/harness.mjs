@@ -141,6 +141,36 @@ export async function openApp(page, url, path = '') {
   await waitForApp(page);
 }
 
+// A test's usual set-up and tear-down: a server for the site, a browser (launch's options; with
+// options.today, a clock fixed at that time), the app opened at `fragment` and settled; fn({ page,
+// context, log, url }) runs, and the browser and the server close after it, whatever happens.
+export async function withApp(options, fragment, fn) {
+  const server = await startServer();
+  const b = await launch(options);
+  try {
+    if (options.today) await b.page.clock.setFixedTime(new Date(options.today));
+    await openApp(b.page, server.url, fragment);
+    await settle(b.page);
+    return await fn({ ...b, url: server.url });
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+}
+
+// Polls until `fn` returns something truthy (the semantics tree follows the app when its frames
+// end); throws naming `what` and the last value after `timeout` ms.
+export async function until(page, fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await page.waitForTimeout(40);
+  }
+  throw new Error(`${what} (last: ${JSON.stringify(last)})`);
+}
+
 export async function widget(page, label) {
   const r = await page.evaluate((l) => window.portalTest.widget(l), label);
   if (!r) throw new Error(`widget "${label}" was not drawn in the last frame`);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, settle, startServer } from './harness.mjs';
+import { withApp } from './harness.mjs';
 
 // The PDF's text in reading order (poppler's pdftotext) and its number of pages.
 function pdfText(pdf) {
@@ -23,11 +23,7 @@ function pdfText(pdf) {
 }
 
 test('the Members view prints every member, the last one included, as text over several pages, with the data\'s date and source', async () => {
-  const server = await startServer();
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await openApp(b.page, server.url, '#/members');
-    await settle(b.page);
+  await withApp({ viewport: { width: 1280, height: 800 } }, '#/members', async (b) => {
     const { text, pages } = pdfText(await b.page.pdf({ format: 'A4' }));
     const flat = text.replace(/\s+/g, ' ');
     assert.match(flat, /Who else is involved/);
@@ -37,24 +33,14 @@ test('the Members view prints every member, the last one included, as text over 
     assert.ok(pages >= 2, `${pages} pages`);
     // Neither the navigation nor the buttons are printed.
     assert.doesNotMatch(flat, /Start over|Summary for your budget holder|Governance rights/);
-  } finally {
-    await b.close();
-    await server.stop();
-  }
+  });
 });
 
 test('the Tiers view prints down to its last paragraph, without the navigation', async () => {
-  const server = await startServer();
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await openApp(b.page, server.url, '#/tiers');
-    await settle(b.page);
+  await withApp({ viewport: { width: 1280, height: 800 } }, '#/tiers', async (b) => {
     const tiers = pdfText(await b.page.pdf({ format: 'A4' })).text.replace(/\s+/g, ' ');
     assert.match(tiers, /Our shared goals/);
     assert.match(tiers, /Fees effective from 2026-01-01\. Data reviewed 2026-05-27/);
     assert.doesNotMatch(tiers, /Start over/);
-  } finally {
-    await b.close();
-    await server.stop();
-  }
+  });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { readProtocol } from '../../scripts/page_protocol.mjs';
-import { SITE_DIR, SOURCE_DIR, launch, openApp, settle, startServer } from './harness.mjs';
+import { SITE_DIR, SOURCE_DIR, withApp } from './harness.mjs';
 
 const PROTOCOL = readProtocol(join(SOURCE_DIR, 'src', 'ui', 'page_protocol.h'));
 
@@ -18,21 +18,7 @@ function siteReadPacket() {
   return context.readPacket;
 }
 
-// Runs fn(page) on the app, started and settled on a desktop.
-async function withApp(fn) {
-  const server = await startServer();
-  const b = await launch();
-  try {
-    await openApp(b.page, server.url);
-    await settle(b.page);
-    return await fn(b.page);
-  } finally {
-    await b.close();
-    await server.stop();
-  }
-}
-
-test('a frame packet the app sent reads, with web/draw.js, as the frame ImGui built', () => withApp(async (page) => {
+test('a frame packet the app sent reads, with web/draw.js, as the frame ImGui built', () => withApp({}, '', async ({ page }) => {
   const { expected, bytes } = await page.evaluate(() => window.portalTest.packet());
   const frame = siteReadPacket()(new Uint8Array(bytes).buffer);
   assert.deepEqual([frame.width, frame.height], [expected.width, expected.height], 'framebuffer size');
@@ -66,7 +52,7 @@ test('a frame packet the app sent reads, with web/draw.js, as the frame ImGui bu
 }));
 
 test('the page\'s bridge is a frozen object of the members page_protocol.h lists, and the --js-library files use no other', async () => {
-  const bridge = await withApp((page) => page.evaluate(() => ({ keys: Object.keys(window.portalBridge),
+  const bridge = await withApp({}, '', ({ page }) => page.evaluate(() => ({ keys: Object.keys(window.portalBridge),
     frozen: Object.isFrozen(window.portalBridge), types: Object.values(window.portalBridge).map((v) => typeof v) })));
   assert.deepEqual(bridge.keys, PROTOCOL.bridge.page);
   assert.ok(bridge.frozen);
@@ -81,7 +67,7 @@ test('the page\'s bridge is a frozen object of the members page_protocol.h lists
 });
 
 test('the test build reports a time for each phase page_protocol.h lists, and the page measured each', async () => {
-  const { startup, measured } = await withApp((page) => page.evaluate(() => ({ startup: window.portalTest.state().startup,
+  const { startup, measured } = await withApp({}, '', ({ page }) => page.evaluate(() => ({ startup: window.portalTest.state().startup,
     measured: [...new Set(performance.getEntriesByType('measure').map((e) => e.name).filter((n) => n.startsWith('portal:')))] })));
   assert.deepEqual(Object.keys(startup).filter((k) => k !== 'fonts_rehearsed').sort(), [...PROTOCOL.phases].sort());
   assert.deepEqual(measured, PROTOCOL.phases.map((p) => `portal:${p}`));

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, appState, axeViolations, launch, openApp, parseMailto, sameOrigin, settle, startServer, widget } from './harness.mjs';
+import { ARTIFACTS, appState, axeViolations, launch, openApp, parseMailto, sameOrigin, settle, startServer, until, widget } from './harness.mjs';
 
 const SNAPSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'snapshots');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -19,18 +19,6 @@ const VIEWS = ['Tiers', 'Costs', 'Governance', 'Members', 'Join'];
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
-
-// Polls until `fn` returns something truthy: the tree follows the app when its frames end.
-async function until(page, fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await page.waitForTimeout(40);
-  }
-  throw new Error(`${what} (last: ${JSON.stringify(last)})`);
-}
 
 const attributeIs = (page, locator, name, value) =>
   until(page, async () => (await locator.getAttribute(name)) === value, `${name}="${value}"`);

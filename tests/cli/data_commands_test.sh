@@ -42,6 +42,15 @@ check "changes between schedules: Full's free registration" "  - Now listed: one
 "$cli" changes --from 2020 --to 1999 --data "$tmp/m.json" >/dev/null 2>&1; check "changes to an unknown schedule is a usage error" 2 "$?"
 "$cli" validate --data "$tmp/m.json" --today 2025-13-01 >/dev/null 2>&1; check "a bad --today is a usage error" 2 "$?"
 
+# The join request file with add-ons: named with their price in 2026; an unknown one, or any under
+# the seed's schedule (which has none), is an error naming the field and its position.
+printf '%s' '{"format":"iiifc-join-request","version":1,"request":{"institution":"Kenya National Archives","organisation_type":"archive","country":"KE","contact_name":"A","contact_email":"a@example.org","tier":"associate","add_ons":["community_development_fund","allmaps"]}}' > "$tmp/request.json"
+check "join: the add-ons and their price" "Add-ons: Allmaps (US\$2,000 a year), Community Development Fund (US\$2,000 a year)" "$("$cli" join "$tmp/request.json" --data "$tmp/m.json" --today 2026-12-07 | grep '^Add-ons')"
+check "join --format json: the add-ons as a list" '"add_ons": [ "allmaps", "community_development_fund" ],' "$("$cli" join "$tmp/request.json" --data "$tmp/m.json" --today 2026-12-07 --format json | tr -s ' \n' ' ' | grep -o '"add_ons": \[[^]]*\],')"
+sed 's/"allmaps"/"gold"/' "$tmp/request.json" > "$tmp/unknown.json"
+check "join: an unknown add-on names field and position" "iiifc-portal: $tmp/unknown.json: request.add_ons[1]: unknown add-on \"gold\" (Fees from 2026 offers allmaps, community_development_fund, strategic_initiatives_fund) exit 1" "$("$cli" join "$tmp/unknown.json" --data "$tmp/m.json" --today 2026-12-07 2>&1) exit $?"
+check "join on 2025-06-01: the seed's schedule has no add-ons" "iiifc-portal: $tmp/request.json: request.add_ons[0]: unknown add-on \"community_development_fund\" (Fees 2020–2025 offers none)" "$("$cli" join "$tmp/request.json" --data "$tmp/m.json" --today 2025-06-01 2>&1)"
+
 sed 's/"amount": 1000000,/"amount": 1200000,/' "$tmp/m.json" > "$tmp/new.json"
 check "changes: the fee, old -> new" "Fee of Full membership: US\$10,000 -> US\$12,000" "$("$cli" changes "$tmp/m.json" --data "$tmp/new.json" --today 2025-06-01)"
 check "changes: none" "No change to fees, tiers, benefits, dates, join fields or members." "$("$cli" changes "$tmp/m.json" --data "$tmp/m.json")"

@@ -260,3 +260,102 @@ TEST_CASE("the join request file the app downloads is what the CLI reads: fields
     r.at("purchase_order") = "";
     CHECK(join_request_to_json(r, shipped()).find("\"purchase_order\": false") != std::string::npos);
 }
+
+TEST_CASE("add-ons: the 2026 schedule's chosen ones are named with their price in the email, the mailto and the file") {
+    const MembershipData& data = iiifc_test::schedule_2026();
+    JoinRequest r = complete_request();
+    const JoinField* field = data.join.field_of_kind(FieldKind::add_ons);
+    REQUIRE(field != nullptr);
+    CHECK(field_asked(r, *field, data));
+    set_chosen_add_ons(r, data, {"strategic_initiatives_fund", "allmaps", "gold"});  // kept in the schedule's order, known ones only
+    CHECK(r.get("add_ons") == "allmaps,strategic_initiatives_fund");
+    CHECK(chosen_add_ons(r, data) == std::vector<std::string>{"allmaps", "strategic_initiatives_fund"});
+    CHECK(validate(r, data).empty());
+    const std::string body = email_body(r, data);
+    CHECK(body.find("Membership tier: Associate membership\n"
+                    "Annual contribution: US$2,500\n"
+                    "Fee schedule: Fees from 2026 (from 2026-01-01)\n"
+                    "Add-ons: Allmaps (US$2,000 a year), Strategic Initiatives Fund (US$2,000 a year)\n"
+                    "Preferred start date: 2027-01-01\n") != std::string::npos);
+    CHECK(query_param(mailto_uri(r, data), "body")
+              .find("Add-ons: Allmaps (US$2,000 a year), Strategic Initiatives Fund (US$2,000 a year)\r\n") != std::string::npos);
+    const std::string file = join_request_to_json(r, data);
+    CHECK(file.find("\"add_ons\": [\n      \"allmaps\",\n      \"strategic_initiatives_fund\"\n    ],\n") != std::string::npos);
+    const JoinImport back = join_request_from_json(file, "request.json", data);
+    REQUIRE(back.ok);
+    CHECK(back.request == r);
+    SUBCASE("none chosen: the line says so, the file has an empty list") {
+        set_chosen_add_ons(r, data, {});
+        CHECK(email_body(r, data).find("Fee schedule: Fees from 2026 (from 2026-01-01)\nAdd-ons: -\nPreferred") != std::string::npos);
+        CHECK(join_request_to_json(r, data).find("\"add_ons\": [],") != std::string::npos);
+    }
+    SUBCASE("an id the schedule does not offer (set by hand) is named by validation") {
+        r.at("add_ons") = "allmaps,gold";
+        CHECK(errors_for(validate(r, data), "add_ons") ==
+              std::vector<FieldError>{{"add_ons",
+                                       "Add-ons lists \"gold\", which is not an add-on (Fees from 2026 offers allmaps, "
+                                       "community_development_fund, strategic_initiatives_fund)."}});
+    }
+}
+
+TEST_CASE("add-ons: the 2020 schedule has none, so the field is not asked, written or kept in the file") {
+    JoinRequest r = complete_request();
+    const JoinField* field = shipped().join.field_of_kind(FieldKind::add_ons);
+    REQUIRE(field != nullptr);
+    CHECK_FALSE(field_asked(r, *field, shipped()));
+    CHECK(email_body(r, shipped()).find("Add-ons") == std::string::npos);
+    CHECK(join_request_to_json(r, shipped()).find("add_ons") == std::string::npos);
+    CHECK(validate(r, shipped()).empty());
+}
+
+TEST_CASE("add-ons: bad input in a loaded file names the field and the position") {
+    const MembershipData& data = iiifc_test::schedule_2026();
+    CHECK(join_request_from_json("{\"request\":{\"add_ons\":[\"allmaps\",\"gold\"]}}", "d.json", data).error ==
+          "d.json: request.add_ons[1]: unknown add-on \"gold\" (Fees from 2026 offers allmaps, community_development_fund, "
+          "strategic_initiatives_fund)");
+    CHECK(join_request_from_json("{\"request\":{\"add_ons\":\"allmaps\"}}", "d.json", data).error ==
+          "d.json: request.add_ons: expected an array, found string \"allmaps\"");
+    CHECK(join_request_from_json("{\"request\":{\"add_ons\":[7]}}", "d.json", data).error ==
+          "d.json: request.add_ons[0]: expected a string, found number 7");
+    CHECK(join_request_from_json("{\"request\":{\"add_ons\":[\"allmaps\"]}}", "d.json", shipped()).error ==
+          "d.json: request.add_ons[0]: unknown add-on \"allmaps\" (Fees 2020–2025 offers none)");
+}
+
+TEST_CASE("the email's body is laid out by the data (join.body): today's layout, whole") {
+    JoinRequest r = complete_request();
+    r.at("billing_email") = "accounts@bnf.fr";
+    CHECK(email_body(r, iiifc_test::schedule_2026()) ==
+          "Dear IIIF Consortium,\n\n"
+          "We would like to join the IIIF Consortium, at the level of Associate membership.\n\n"
+          "Institution: Bibliothèque nationale de France\nOrganisation type: Library\nCountry: France\nWebsite: https://www.bnf.fr\n"
+          "Membership tier: Associate membership\nAnnual contribution: US$2,500\nFee schedule: Fees from 2026 (from 2026-01-01)\n"
+          "Add-ons: -\nPreferred start date: 2027-01-01\nPurchase order needed: Yes\n\n"
+          "Contact name: Marie Curie\nContact email: marie.curie@bnf.fr\nRole: Head of digital collections\n"
+          "Billing contact: -\nBilling email: accounts@bnf.fr\n\n"
+          "We use IIIF since 2015.\nWe look forward to it.\n\n"
+          "Kind regards,\nMarie Curie\n");
+}
+
+TEST_CASE("a wording edit of join.body changes the email with no code; a value is never read as a placeholder") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(read_text_file(iiifc_test::assets_path("membership.json")));
+    auto& body = j["join"]["body"];
+    body["paragraphs"] = {
+        {"Hello,"}, {"{institution} asks to join as {tier}."}, {"{section request}", "{section message}"}, {"{contact_name}"}};
+    body["field_line"] = "- {label}: {value}";
+    body["no_value"] = "(none)";
+    body["fee_line"] = "  fee {fee}";
+    body["schedule_line"] = "  under {schedule}";
+    MembershipData data = load_membership(j.dump(), "edited.json");
+    show_schedule_for_date(data, "2025-06-01");
+    JoinRequest r = complete_request();
+    r.at("institution") = "{tier} Library";
+    r.at("message") = "";
+    CHECK(email_body(r, data) ==
+          "Hello,\n\n"
+          "{tier} Library asks to join as Associate membership.\n\n"
+          "- Institution: {tier} Library\n- Organisation type: Library\n- Country: France\n- Website: https://www.bnf.fr\n"
+          "- Membership tier: Associate membership\n  fee US$2,500\n  under Fees 2020–2025\n- Preferred start date: 2027-01-01\n"
+          "- Purchase order needed: Yes\n\n"
+          "Marie Curie\n");
+    CHECK(email_subject(r, data) == "IIIF Consortium membership request: {tier} Library (Associate membership)");
+}

@@ -161,3 +161,32 @@ TEST_CASE("the budget holder's summary") {
           std::string::npos);
     CHECK(html.find("mailto:admin@iiif.io") != std::string::npos);
 }
+
+TEST_CASE("the add-ons are one choice for the join form and the calculator, kept by the draft") {
+    const MembershipData& data = iiifc_test::schedule_2026();
+    Draft d = new_draft(data);
+    set_chosen_add_ons(d.request, data, {"community_development_fund"});
+    CHECK(profile_of(d, data).add_ons == std::vector<std::string>{"community_development_fund"});
+    const DraftRestore r = draft_from_json(draft_to_json(d, data), data);
+    REQUIRE(r.ok);
+    CHECK(r.notice.empty());
+    CHECK(r.draft.request.get("add_ons") == "community_development_fund");
+    SUBCASE("a draft from before the form had add-ons: the calculator's choice becomes the form's") {
+        const DraftRestore old = draft_from_json(
+            "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{\"add_ons\":[\"allmaps\"]},\"request\":{\"institution\":\"Kept\"}}",
+            data);
+        REQUIRE(old.ok);
+        CHECK(old.draft.request.get("add_ons") == "allmaps");
+        CHECK(old.draft.calculator.add_ons.empty());
+        CHECK(profile_of(old.draft, data).add_ons == std::vector<std::string>{"allmaps"});
+    }
+    SUBCASE("an add-on no longer offered is dropped with a notice, the rest kept") {
+        const DraftRestore gone = draft_from_json(
+            "{\"format\":\"iiifc-draft\",\"version\":1,\"profile\":{},\"request\":{\"institution\":\"Kept\",\"add_ons\":[\"gold\",\"allmaps\"]}}",
+            data);
+        REQUIRE(gone.ok);
+        CHECK(gone.draft.request.get("institution") == "Kept");
+        CHECK(gone.draft.request.get("add_ons") == "allmaps");
+        CHECK(gone.notice == "The saved draft was restored, but the add-on \"gold\" is no longer offered.");
+    }
+}

@@ -103,14 +103,18 @@ const JOIN_BY_KEYBOARD = [
   ['shift+Tab', ['Message entry.', 'Focus mode']],
   ['shift+Tab', ['Purchase order needed check box not checked.', 'Browse mode']],
   ['shift+Tab', ['Preferred start date entry YYYY-MM-DD.', 'Focus mode']],
+  // The add-ons: a group of check boxes, named by the field's label as Orca enters it.
+  ['shift+Tab', ['Add-ons panel.', 'Strategic Initiatives Fund (US$2,000 a year) check box not checked.', 'Browse mode']],
+  ['shift+Tab', ['Community Development Fund (US$2,000 a year) check box not checked.']],
+  ['shift+Tab', ['Allmaps (US$2,000 a year) check box not checked.']],
   // The select's value, on start (the link's tier), after a change with the keyboard (the next
   // tier in every fee schedule of the data), and again.
-  ['shift+Tab', ['Membership tier combo box.', 'Full membership.', 'opens menu']],
+  ['shift+Tab', ['leaving panel.', 'Membership tier combo box.', 'Full membership.', 'Required.', 'opens menu', 'Focus mode']],
   ['Down', ['Associate membership.']],
   // Typing (Orca echoes no keys: its settings): the field's message as it becomes invalid.
   ['shift+Tab', ['Billing email entry name@example.org.']],
   ['type kari@', ['Billing email is not a valid email address (expected name@example.org).', '?Form has 6 errors.']],
-  ['Tab', ['Membership tier combo box.', 'Associate membership.', 'opens menu']],
+  ['Tab', ['Membership tier combo box.', 'Associate membership.', 'Required.', 'opens menu']],
   // Back on the invalid field, and on to the top of the form: each one's state and message.
   ['shift+Tab', ['Billing email entry kari@ selected.', 'invalid entry.', 'Billing email is not a valid email address (expected name@example.org).']],
   ['shift+Tab', ['Billing contact entry.']],
@@ -118,8 +122,8 @@ const JOIN_BY_KEYBOARD = [
   ['shift+Tab', ['Contact email entry name@example.org required.', 'invalid entry.', 'Contact email is required.']],
   ['shift+Tab', ['Contact name entry required.', 'invalid entry.', 'Contact name is required.']],
   ['shift+Tab', ['Website entry https://example.org.']],
-  ['shift+Tab', ['Country combo box.', 'Country is required.', 'opens menu']],
-  ['shift+Tab', ['Organisation type combo box.', 'Organisation type is required.', 'opens menu']],
+  ['shift+Tab', ['Country combo box.', 'Required. Country is required.', 'opens menu']],
+  ['shift+Tab', ['Organisation type combo box.', 'Required. Organisation type is required.', 'opens menu']],
   ['shift+Tab', ['Institution entry e.g. Example University Library required.', 'invalid entry.', 'Institution is required.']],
   ['shift+Tab', ['Join page tab.']],
   // Another view through its tab (the arrow keys move among the tabs, Enter opens one), and its heading,

@@ -8,6 +8,7 @@
 #include "imgui_impl_html5.h"
 #include "runner.h"
 #include "runner_state.h"
+#include "semantics.h"
 #include "theme.h"
 #ifdef IIIFC_TEST_BUILD
 #include "widget_registry.h"
@@ -117,6 +118,7 @@ void build_frame() {
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     runner_state.app->frame();
+    ImGui_ImplHtml5_SetKeysToApp(semantics::keys_claimed());
     ImGui::Render();
     // Characters the fonts lacked were drawn as '?': they are in the atlas now, and the next build
     // draws them (this one is not sent).

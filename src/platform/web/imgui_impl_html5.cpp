@@ -43,6 +43,7 @@ struct Html5Data {
     std::deque<InputEvent> queue;
     float css_w = 0, css_h = 0, ratio = 1;
     bool ratio_changed = false;
+    bool keys_to_app = false;  // ImGui_ImplHtml5_SetKeysToApp
     bool buttons[3] = {false, false, false};
     // Touch: one finger is the mouse; a drag beyond a threshold scrolls instead of clicking.
     long touch_id = -1;
@@ -260,7 +261,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool release_of_pushed = !down && known && bd.keys_pushed[code];
     if (!release_of_pushed) {
         const int target = browser_semantics_key_target();
-        if (target != 0 && !(known && key_for_imgui_from_dom(code, target))) return EM_FALSE;
+        if (target != 0 && !bd.keys_to_app && !(known && key_for_imgui_from_dom(code, target))) return EM_FALSE;
     }
     if (code == 9) return EM_FALSE;  // Tab is the browser's: DOM order is reading order
     // Paste is left to the browser, which fires a 'paste' event with the text (see browser_bridge).
@@ -479,6 +480,10 @@ void ImGui_ImplHtml5_EndFrame() {
         browser_set_cursor(cursor >= 0 && cursor < static_cast<int>(IM_ARRAYSIZE(names)) ? names[cursor] : "none");
         bd.last_cursor = cursor;
     }
+}
+
+void ImGui_ImplHtml5_SetKeysToApp(bool on) {
+    if (g_bd) g_bd->keys_to_app = on;
 }
 
 float ImGui_ImplHtml5_PixelRatio() { return g_bd ? g_bd->ratio : 1.0f; }

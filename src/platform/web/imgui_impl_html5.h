@@ -30,3 +30,4 @@ float ImGui_ImplHtml5_PixelRatio();              // the canvas's devicePixelRati
 bool ImGui_ImplHtml5_PixelRatioChanged();        // true once after a change (fonts must be rebuilt)
 void ImGui_ImplHtml5_AddText(const char* utf8);  // text from the DOM (paste, soft keyboard)
 bool ImGui_ImplHtml5_PointerHeld();              // a button or finger is down: keep drawing
+void ImGui_ImplHtml5_SetKeysToApp(bool on);      // every key to ImGui, even on a DOM control (a canvas-only text input is active)

@@ -183,9 +183,10 @@ mergeInto(LibraryManager.library, {
   },
   browser_set_fragment__deps: ['$portalAddress'],
   browser_set_fragment: function (fragment, push) {
-    var f = UTF8ToString(fragment);
+    var f = UTF8ToString(fragment), from = window.location.hash;
     portalAddress.set('address', function () {
-      if (window.location.hash === f) return;
+      // The person moved to another address meanwhile: theirs stands (its hashchange follows).
+      if (window.location.hash === f || window.location.hash !== from) return;
       if (push) history.pushState(null, '', f); else history.replaceState(null, '', f);
     });
   },

@@ -223,6 +223,9 @@ mergeInto(LibraryManager.library, {
       } else if (role === 'group') {
         rec.outer = rec.box = el('section');
         rec.ariaName = true;
+      } else if (role === 'fieldset') {  // a labelled set of checkboxes: the browser's own group
+        rec.outer = rec.box = el('fieldset');
+        rec.ariaName = true;
       } else if (role === 'tablist' || role === 'radiogroup' || role === 'dialog' || role === 'image') {
         rec.outer = rec.box = el('div');
         rec.outer.setAttribute('role', role === 'image' ? 'img' : role);
@@ -355,7 +358,22 @@ mergeInto(LibraryManager.library, {
         rec.outer.appendChild(rec.error);
       }
       if (rec.error) semantics.text(rec.error, message);
-      semantics.attr(el, 'aria-describedby', message ? rec.error.id : null);
+      // Chromium gives a <select> no required state whatever its attributes (required,
+      // aria-required): a required one says so in its description, before any message.
+      var described = message ? [rec.error.id] : [];
+      if (rec.role === 'combobox' && node.required) {
+        if (!rec.requiredNote) {
+          rec.requiredNote = document.createElement('span');
+          rec.requiredNote.id = 'sem-' + rec.id + '-required';
+          rec.requiredNote.textContent = 'Required.';
+          rec.outer.appendChild(rec.requiredNote);
+        }
+        described.unshift(rec.requiredNote.id);
+      } else if (rec.requiredNote) {
+        rec.requiredNote.remove();
+        rec.requiredNote = null;
+      }
+      semantics.attr(el, 'aria-describedby', described.length ? described.join(' ') : null);
     },
 
     // A combobox shows the selected option; with no options in the tree, the text it shows.

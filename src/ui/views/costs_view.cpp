@@ -62,13 +62,22 @@ public:
             if (country_combo(control.c_str(), data, ctx.draft.request.at(country->id))) ctx.shell.note_editing(country->id);
             end_form_row(country->label, ImGui::GetID(control.c_str()), {});
         }
-        for (const AddOn& addon : data.schedule.add_ons) {
-            bool on = std::find(in.add_ons.begin(), in.add_ons.end(), addon.id) != in.add_ons.end();
-            const std::string label = addon.name + " (" + format_money(addon.annual_fee, data) + " a year)";
-            if (checkbox(label.c_str(), &on)) {
-                in.add_ons.erase(std::remove(in.add_ons.begin(), in.add_ons.end(), addon.id), in.add_ons.end());
-                if (on) in.add_ons.push_back(addon.id);
+        // The add-ons are the join request's too, when its form asks them (one choice, as the country).
+        if (!data.schedule.add_ons.empty()) {
+            const JoinField* field = data.join.field_of_kind(FieldKind::add_ons);
+            const std::string label = field ? field->label : "Add-ons";
+            std::vector<std::string> chosen = field ? chosen_add_ons(ctx.draft.request, data) : in.add_ons;
+            begin_form_row(label, narrow);
+            const std::string control = "##costs-add-ons";
+            if (add_on_checkboxes(control.c_str(), label, data, chosen)) {
+                if (field) {
+                    set_chosen_add_ons(ctx.draft.request, data, chosen);
+                    ctx.shell.note_editing(field->id);
+                } else {
+                    in.add_ons = chosen;
+                }
             }
+            end_form_row(label, ImGui::GetID(control.c_str()), {});
         }
 
         if (collapsing_header("Assumptions (editable)")) {

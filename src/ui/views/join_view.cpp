@@ -45,7 +45,7 @@ std::vector<FieldError> JoinView::visible_errors(const JoinRequest& r, const Mem
 }
 
 bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<FieldError>& errors) {
-    static const char* const kinds[] = {"text", "text", "email", "url", "date", "", "", "", ""};  // by FieldKind: the input's type
+    static const char* const kinds[] = {"text", "text", "email", "url", "date", "", "", "", "", ""};  // by FieldKind: the input's type
     const std::string control = "##" + f.id;
     const ImGuiID control_id = ImGui::GetID(control.c_str());
     std::string& value = ctx.draft.request.at(f.id);
@@ -62,6 +62,12 @@ bool JoinView::field(ViewContext& ctx, const JoinField& f, const std::vector<Fie
         case FieldKind::tier: changed = tier_combo(control.c_str(), ctx.in_force, value); break;
         case FieldKind::organisation_type: changed = organisation_type_combo(control.c_str(), ctx.in_force, value); break;
         case FieldKind::country: changed = country_combo(control.c_str(), ctx.in_force, value); break;
+        case FieldKind::add_ons: {  // shared with the calculator's choice on the Costs view
+            std::vector<std::string> chosen = chosen_add_ons(ctx.draft.request, ctx.in_force);
+            changed = add_on_checkboxes(control.c_str(), f.label, ctx.in_force, chosen);
+            if (changed) set_chosen_add_ons(ctx.draft.request, ctx.in_force, chosen);
+            break;
+        }
         case FieldKind::yes_no: {
             bool on = !value.empty();
             changed = checkbox(control.c_str(), &on);
