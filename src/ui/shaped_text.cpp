@@ -6,27 +6,26 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
+#include <map>
 
 namespace iiifc {
 
 namespace {
 
 constexpr unsigned kFirstRunGlyph = 0xE000, kLastRunGlyph = 0xF8FF;  // the BMP's Private Use Area
-constexpr std::size_t kGlyphBytes = 3;                                // each in UTF-8
-constexpr std::size_t kMostTexts = 4096;  // shaped texts kept (typing makes one a keystroke); then forgotten
+constexpr std::size_t kGlyphBytes = 3;                               // each in UTF-8
+constexpr std::size_t kMostTexts = 4096;                             // shaped texts kept (typing makes one a keystroke); then forgotten
 
 struct RunGlyph {
-    unsigned codepoint = 0;       // 0: the platform could not draw it (drawn letter by letter)
-    std::vector<float> carets;    // a caret before each byte of the run and after it
+    unsigned codepoint = 0;     // 0: the platform could not draw it (drawn letter by letter)
+    std::vector<float> carets;  // a caret before each byte of the run and after it
 };
 
 struct State {
-    std::unordered_map<std::string, RunGlyph> runs;       // font + run text
-    std::unordered_map<std::string, ShapedText> texts;    // font + source text, every run drawn
-    std::vector<std::pair<ImFont*, std::string>> queue;   // runs asked for
-    std::unordered_set<std::string> queued;
+    // (Ordered maps: the app has their code already; hashed ones would add 4 KB to the .wasm.)
+    std::map<std::string, RunGlyph> runs;     // font + run text
+    std::map<std::string, ShapedText> texts;  // font + source text, every run drawn
+    std::map<std::string, ImFont*> queue;     // runs asked for
     unsigned next = kFirstRunGlyph;
     int added = 0;
 };
@@ -50,17 +49,16 @@ unsigned decode(const std::string& t, std::size_t& i) {
 // Strong right-to-left (Unicode bidi classes R and AL): Hebrew, Arabic, Syriac, Thaana, N'Ko, ...
 bool is_rtl(unsigned cp) {
     return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE) ||
-        (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x202B ||
-        cp == 0x202E || cp == 0x2067;
+        (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x202B || cp == 0x202E ||
+        cp == 0x2067;
 }
 
 // Strong left-to-right, as far as the first strong character of a line decides its direction.
 bool is_ltr(unsigned cp) {
     if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     if (is_rtl(cp)) return false;
-    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x58F) ||
-        (cp >= 0x900 && cp <= 0x1FFF) || (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-        cp == 0x200E || cp == 0x202A || cp == 0x202D || cp == 0x2066;
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x58F) || (cp >= 0x900 && cp <= 0x1FFF) ||
+        (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || cp == 0x200E || cp == 0x202A || cp == 0x202D || cp == 0x2066;
 }
 
 struct Segment {
@@ -146,12 +144,12 @@ std::vector<float> carets_by_byte(const std::string& run, const std::vector<floa
 
 bool needs_shaping(unsigned cp) {
     if (cp < 0x300) return false;
-    return is_rtl(cp) || cp >= 0x10000 ||                    // beyond 16 bits: emoji, historic scripts
-        (cp >= 0x0300 && cp <= 0x036F) ||                    // combining marks
-        (cp >= 0x0900 && cp <= 0x0DFF) ||                    // Devanagari ... Sinhala
-        (cp >= 0x0E00 && cp <= 0x0FFF) ||                    // Thai, Lao, Tibetan
-        (cp >= 0x1000 && cp <= 0x109F) ||                    // Myanmar
-        (cp >= 0x1780 && cp <= 0x17FF) ||                    // Khmer
+    return is_rtl(cp) || cp >= 0x10000 ||  // beyond 16 bits: emoji, historic scripts
+        (cp >= 0x0300 && cp <= 0x036F) ||  // combining marks
+        (cp >= 0x0900 && cp <= 0x0DFF) ||  // Devanagari ... Sinhala
+        (cp >= 0x0E00 && cp <= 0x0FFF) ||  // Thai, Lao, Tibetan
+        (cp >= 0x1000 && cp <= 0x109F) ||  // Myanmar
+        (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
         (cp >= 0xA8E0 && cp <= 0xA8FF) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
         (cp >= 0x200C && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
@@ -185,7 +183,7 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font) {
         const std::string run_key = key_of(font, (seg.rtl ? "R" : "L") + utf8.substr(seg.from, seg.to - seg.from));
         if (s.runs.count(run_key)) continue;
         ready = false;
-        if (s.queued.insert(run_key).second) s.queue.emplace_back(font, run_key);
+        s.queue.emplace(run_key, font);
     }
     if (!ready) return nullptr;
 
@@ -249,7 +247,7 @@ bool add_missing_runs() {
     GlyphSource* source = glyph_source();
     if (!source || s.queue.empty()) return false;
     std::vector<ImFont*> changed;
-    for (const auto& [font, run_key] : s.queue) {
+    for (const auto& [run_key, font] : s.queue) {
         const std::string run = run_key.substr(sizeof font + 1);
         const bool rtl = run_key[sizeof font] == 'R';
         RunGlyph& g = s.runs[run_key];
@@ -264,7 +262,6 @@ bool add_missing_runs() {
         if (std::find(changed.begin(), changed.end(), font) == changed.end()) changed.push_back(font);
     }
     s.queue.clear();
-    s.queued.clear();
     for (ImFont* f : changed) f->BuildLookupTable();
     return true;  // even when none could be drawn: the texts asked for are built letter by letter now
 }

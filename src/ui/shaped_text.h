@@ -26,14 +26,14 @@ struct ImFont;
 namespace iiifc {
 
 struct ShapedRun {
-    std::size_t from = 0, to = 0;  // its bytes in the source text
-    std::size_t at = 0;            // its glyph's first byte in the shown text
+    std::size_t from = 0, to = 0;                // its bytes in the source text
+    std::size_t at = 0;                          // its glyph's first byte in the shown text
     const std::vector<float>* carets = nullptr;  // x of a caret before each byte from..to, from the glyph's left (font size)
 };
 
 struct ShapedText {
-    std::string shown;             // what ImGui draws: the source with each run replaced by its glyph
-    std::vector<ShapedRun> runs;   // in the order of the text
+    std::string shown;            // what ImGui draws: the source with each run replaced by its glyph
+    std::vector<ShapedRun> runs;  // in the order of the text
 };
 
 // What the canvas draws for a text in `font`: null when the text is drawn as it is (nothing to

@@ -33,10 +33,10 @@ struct FakeRuns final : GlyphSource {
     void texture_region(int, int, int, int, const unsigned char*) override {}
 };
 
-const std::string kArabic = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF";  // محمد: 4 letters, 8 bytes
+const std::string kArabic = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF";                                              // محمد: 4 letters, 8 bytes
 const std::string kDevanagari = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80";  // हिन्दी
-const std::string kEmoji = "\xF0\x9F\x8E\x89";  // 🎉, beyond 16 bits
-const std::string kGlyph0 = "\xEE\x80\x80";     // U+E000: the first run's glyph
+const std::string kEmoji = "\xF0\x9F\x8E\x89";                                                               // 🎉, beyond 16 bits
+const std::string kGlyph0 = "\xEE\x80\x80";  // U+E000: the first run's glyph
 
 }  // namespace
 
@@ -86,7 +86,7 @@ TEST_CASE("runs that need shaping are drawn whole, each one glyph of the font; c
             CHECK(end.at == 0);
             CHECK(end.dx == 0.0f);
             const ShownPosition start = shown_position(shaped, 0);
-            CHECK(start.dx == 75.0f);  // 15 units
+            CHECK(start.dx == 75.0f);                      // 15 units
             CHECK(shown_position(shaped, 2).dx == 70.0f);  // after the first letter
             CHECK(source_position(shaped, 0, 71.0f) == 2);
             CHECK(source_position(shaped, 0, 1.0f) == text.size());

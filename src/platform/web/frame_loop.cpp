@@ -120,7 +120,14 @@ void build_frame() {
     ImGui::Render();
     // Characters the fonts lacked were drawn as '?': they are in the atlas now, and the next build
     // draws them (this one is not sent).
+#ifdef IIIFC_TEST_BUILD
+    const double glyphs_start = emscripten_get_now();
+#endif
     if (add_missing_glyphs()) {
+#ifdef IIIFC_TEST_BUILD
+        // What drawing missing glyphs and shaped runs cost (the browser's rasterising included).
+        browser_measure("glyphs-added", glyphs_start, emscripten_get_now());
+#endif
         g_glyphs_added = true;
         runner_state.frames_wanted = std::max(runner_state.frames_wanted, 1);
     }
