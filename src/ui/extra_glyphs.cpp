@@ -14,7 +14,8 @@ namespace iiifc {
 
 namespace {
 
-constexpr int kPadding = 1;  // texels between glyphs: linear filtering reads the neighbours
+constexpr int kPadding = 1;                  // texels between glyphs: linear filtering reads the neighbours
+constexpr long kMostAddedTexels = 1L << 20;  // of the texture grown below the embedded glyphs
 
 struct ExtraFont {
     ImFont* font = nullptr;
@@ -172,6 +173,13 @@ bool add_missing_glyphs() {
 }
 
 int extra_glyph_count() { return s.added; }
+
+bool extra_glyphs_over_budget() {
+    const ImFont* f = s.fonts[0].font;
+    if (s.region_top < 0 || !f || !f->ContainerAtlas) return false;
+    const ImFontAtlas& atlas = *f->ContainerAtlas;
+    return static_cast<long>(atlas.TexHeight - s.region_top) * atlas.TexWidth > kMostAddedTexels;
+}
 
 GlyphSource* glyph_source() { return s.source; }
 

@@ -48,6 +48,9 @@ void note_text(const std::string& utf8, bool heading = false);
 void note_frame_text();     // ... every text of the frame just built (its semantics)
 bool add_missing_glyphs();  // rasterises the queue into the atlas; true if a glyph was added
 int extra_glyph_count();    // added since the atlas was built (tests, the benchmark)
+// The texture grown for added glyphs holds more than 1 MB (runs drawn while typing are not reused
+// once the text changes): the runner builds the atlas again, and what is shown is drawn again.
+bool extra_glyphs_over_budget();
 
 // For the runs drawn whole (shaped_text.h): the source, the weight of one of the atlas's fonts (0:
 // not one of them), and an image added as a glyph (its font's lookup table to be rebuilt).

@@ -17,7 +17,8 @@ constexpr std::size_t kGlyphBytes = 3;                               // each in 
 constexpr std::size_t kMostTexts = 4096;                             // shaped texts kept (typing makes one a keystroke); then forgotten
 
 struct RunGlyph {
-    unsigned codepoint = 0;     // 0: the platform could not draw it (drawn letter by letter)
+    unsigned codepoint = 0;     // the first of its glyphs; 0: the platform could not draw it (drawn letter by letter)
+    int glyphs = 0;             // a run wider than the atlas is cut in slices, a glyph each
     std::vector<float> carets;  // a caret before each byte of the run and after it
 };
 
@@ -140,6 +141,29 @@ std::vector<float> carets_by_byte(const std::string& run, const std::vector<floa
     return out;
 }
 
+// Adds a run's image as glyphs from s.next on: slices of the atlas's width at most, each advancing
+// the pen to where the next begins, the last to the run's advance. The count; 0: none.
+int add_slices(ImFont* font, const GlyphImage& img) {
+    const int most = font->ContainerAtlas->TexWidth - 4;  // (the atlas pads each glyph)
+    const int count = std::max(1, (img.width + most - 1) / most);
+    if (most <= 0 || s.next + static_cast<unsigned>(count) - 1 > kLastRunGlyph) return 0;
+    float pen = 0;  // where this slice's pen is, from the run's
+    for (int i = 0; i < count; ++i) {
+        const int c0 = i * most, c1 = std::min(img.width, c0 + most);
+        GlyphImage slice;
+        slice.width = c1 - c0, slice.height = img.height, slice.top = img.top;
+        slice.left = img.left + static_cast<float>(c0) - pen;
+        slice.advance = i + 1 < count ? img.left + static_cast<float>(c1) - pen : img.advance - pen;
+        slice.alpha.resize(static_cast<std::size_t>(slice.width) * static_cast<std::size_t>(slice.height));
+        for (int y = 0; y < img.height; ++y)
+            std::copy_n(img.alpha.begin() + y * img.width + c0, slice.width, slice.alpha.begin() + y * slice.width);
+        if (!add_glyph_image(font, s.next, slice)) return 0;
+        ++s.next;
+        pen += slice.advance;
+    }
+    return count;
+}
+
 }  // namespace
 
 bool needs_shaping(unsigned cp) {
@@ -193,8 +217,8 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font) {
         const RunGlyph& g = s.runs[key_of(font, (seg.rtl ? "R" : "L") + utf8.substr(seg.from, seg.to - seg.from))];
         if (g.codepoint == 0) continue;  // not drawn whole: letter by letter
         shaped.shown.append(utf8, copied, seg.from - copied);
-        shaped.runs.push_back({seg.from, seg.to, shaped.shown.size(), &g.carets});
-        append_utf8(shaped.shown, g.codepoint);
+        shaped.runs.push_back({seg.from, seg.to, shaped.shown.size(), kGlyphBytes * static_cast<std::size_t>(g.glyphs), &g.carets});
+        for (int i = 0; i < g.glyphs; ++i) append_utf8(shaped.shown, g.codepoint + static_cast<unsigned>(i));
         copied = seg.to;
     }
     shaped.shown.append(utf8, copied, std::string::npos);
@@ -212,7 +236,7 @@ ShownPosition shown_position(const ShapedText* shaped, std::size_t source_at) {
     for (const ShapedRun& r : shaped->runs) {
         if (source_at < r.from) break;
         if (source_at <= r.to && r.carets) return {r.at, (*r.carets)[source_at - r.from]};
-        shift += (r.to - r.from) - kGlyphBytes;
+        shift += (r.to - r.from) - r.bytes;
     }
     return {source_at - shift, 0.0f};
 }
@@ -222,22 +246,22 @@ std::size_t source_position(const ShapedText* shaped, std::size_t at, float dx) 
     std::size_t shift = 0;
     for (const ShapedRun& r : shaped->runs) {
         if (at < r.at) break;
-        if (at == r.at && r.carets) {
+        if (at < r.at + r.bytes && r.carets) {
             std::size_t best = 0;
             for (std::size_t i = 1; i < r.carets->size(); ++i)
                 if (std::fabs((*r.carets)[i] - dx) < std::fabs((*r.carets)[best] - dx)) best = i;
             return r.from + best;
         }
-        shift += (r.to - r.from) - kGlyphBytes;
+        shift += (r.to - r.from) - r.bytes;
     }
     return at + shift;
 }
 
-bool is_run_glyph(const ShapedText* shaped, std::size_t at) {
+std::size_t run_glyph_start(const ShapedText* shaped, std::size_t at) {
     if (shaped)
         for (const ShapedRun& r : shaped->runs)
-            if (r.at == at) return true;
-    return false;
+            if (at >= r.at && at < r.at + r.bytes) return r.at;
+    return std::string::npos;
 }
 
 void shaped_text_reset() { s = State{}; }
@@ -253,10 +277,11 @@ bool add_missing_runs() {
         RunGlyph& g = s.runs[run_key];
         GlyphImage img;
         std::vector<float> by_unit(utf16_length(run) + 1, 0.0f);
-        if (s.next > kLastRunGlyph || !source->rasterise_run(run, font->FontSize, extra_font_weight(font), rtl, img, by_unit) ||
-            !add_glyph_image(font, s.next, img))
-            continue;  // codepoint 0: drawn letter by letter, not asked again
-        g.codepoint = s.next++;
+        if (!source->rasterise_run(run, font->FontSize, extra_font_weight(font), rtl, img, by_unit)) continue;
+        const int slices = add_slices(font, img);
+        if (slices == 0) continue;  // codepoint 0: drawn letter by letter, not asked again
+        g.codepoint = s.next - static_cast<unsigned>(slices);
+        g.glyphs = slices;
         g.carets = carets_by_byte(run, by_unit);
         ++s.added;
         if (std::find(changed.begin(), changed.end(), font) == changed.end()) changed.push_back(font);

@@ -28,6 +28,7 @@ namespace iiifc {
 struct ShapedRun {
     std::size_t from = 0, to = 0;                // its bytes in the source text
     std::size_t at = 0;                          // its glyph's first byte in the shown text
+    std::size_t bytes = 0;                       // ... and its glyphs' bytes (one glyph; several for a run wider than the atlas)
     const std::vector<float>* carets = nullptr;  // x of a caret before each byte from..to, from the glyph's left (font size)
 };
 
@@ -50,9 +51,10 @@ struct ShownPosition {
 };
 ShownPosition shown_position(const ShapedText* shaped, std::size_t source_at);
 // The source byte before which a caret goes for a point `dx` (font size) into the glyph at shown byte
-// `at` (a run's: the nearest of its carets; another character: its own byte).
+// `at` (a run's, from the run's first glyph: the nearest of its carets; another character: its own byte).
 std::size_t source_position(const ShapedText* shaped, std::size_t at, float dx);
-bool is_run_glyph(const ShapedText* shaped, std::size_t at);  // a run's glyph starts at shown byte `at`
+// The shown byte where the run whose glyph holds shown byte `at` begins; npos: not a run's.
+std::size_t run_glyph_start(const ShapedText* shaped, std::size_t at);
 
 bool needs_shaping(unsigned codepoint);  // (the tests')
 void shaped_text_reset();                // the atlas was rebuilt: its run glyphs are gone

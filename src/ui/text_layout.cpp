@@ -101,8 +101,10 @@ std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) 
             const int len = ImTextCharFromUtf8(&cp, c, eol);
             const char* next = c + std::max(len, 1);
             const float left = n.x + width_of(tf, line, c), w = width_of(tf, c, next);
-            if (p.x < left + w && is_run_glyph(shown.shaped, static_cast<std::size_t>(c - base))) {
-                dx = (p.x - left) * tf.font->FontSize / tf.size;
+            const std::size_t run = run_glyph_start(shown.shaped, static_cast<std::size_t>(c - base));
+            if (p.x < left + w && run != std::string::npos) {
+                dx = (p.x - n.x - width_of(tf, line, base + run)) * tf.font->FontSize / tf.size;
+                c = base + run;
                 break;
             }
             if (left + w * 0.5f > p.x) break;

@@ -105,8 +105,14 @@ test('an Arabic name with Latin and digits is drawn joined and right to left, ty
     await settle(b.page);
     const row = await b.page.locator('#semantics').getByText(ARABIC, { exact: true }).boundingBox();
     assertSameShape(await steadyInk(b.page, { x: row.x - 6, y: row.y - 2, width: row.width + 12, height: row.height + 4 }), own, wrong, 'members list');
+    // Text unchanged, frames built again (the pointer moving over the view): nothing drawn again.
     const state = await b.page.evaluate(() => window.portalTest.state());
     assert.ok(state.shaped_runs >= 2, `${state.shaped_runs} runs drawn whole`);
+    for (let i = 0; i < 8; i++) await b.page.mouse.move(600 + 30 * i, 450);
+    await settle(b.page);
+    const later = await b.page.evaluate(() => window.portalTest.state());
+    assert.ok(later.frames > state.frames);
+    assert.equal(later.shaped_runs, state.shaped_runs);
     assert.deepEqual(b.log.consoleErrors, []);
   } finally {
     await b.close();

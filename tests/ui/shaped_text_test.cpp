@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <string>
 #include <utility>
 #include <vector>
@@ -90,7 +91,8 @@ TEST_CASE("runs that need shaping are drawn whole, each one glyph of the font; c
             CHECK(shown_position(shaped, 2).dx == 70.0f);  // after the first letter
             CHECK(source_position(shaped, 0, 71.0f) == 2);
             CHECK(source_position(shaped, 0, 1.0f) == text.size());
-            CHECK(is_run_glyph(shaped, 0));
+            CHECK(run_glyph_start(shaped, 0) == 0);
+            CHECK(run_glyph_start(shaped, 3) == std::string::npos);
         }
         SUBCASE("without right-to-left text, each word that needs shaping is a run of its own") {
             const std::string text = kDevanagari + " Delhi " + kEmoji + "!";
@@ -114,6 +116,35 @@ TEST_CASE("runs that need shaping are drawn whole, each one glyph of the font; c
             REQUIRE(source.asked.size() == 1);
             CHECK(source.asked[0] == std::make_pair(kDevanagari + " " + kDevanagari, false));
             CHECK(shaped_text(text, regular)->shown == "BHU " + kGlyph0 + " Varanasi");
+        }
+        SUBCASE("runs drawn while typing fill the texture up to 1 MB; past it the atlas is to be built again") {
+            int runs = 0;
+            while (!extra_glyphs_over_budget() && runs < 6000) {
+                shaped_text(kArabic + std::to_string(runs), regular);  // each keystroke a new run
+                add_missing_runs();
+                ++runs;
+            }
+            const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+            CHECK(extra_glyphs_over_budget());
+            CHECK(runs < 6000);
+            CHECK(shaped_run_count() == runs);
+            CHECK(static_cast<long>(atlas.TexWidth) * atlas.TexHeight > 1L << 20);
+        }
+        SUBCASE("a run wider than the atlas is cut in slices, a glyph each, that add up to its advance") {
+            const int width = ImGui::GetIO().Fonts->TexWidth;
+            std::string text;
+            while (static_cast<int>(text.size() / 2) * 5 < width * 2) text += kArabic;  // over twice the atlas's width
+            shaped_text(text, regular);
+            CHECK(add_missing_runs());
+            const ShapedText* shaped = shaped_text(text, regular);
+            REQUIRE(shaped != nullptr);
+            REQUIRE(shaped->runs.size() == 1);
+            CHECK(shaped->runs[0].bytes == 9);  // three glyphs
+            CHECK(shaped->shown == kGlyph0 + "\xEE\x80\x81\xEE\x80\x82");
+            const float advance = 5.0f * static_cast<float>(text.size() / 2);
+            CHECK(regular->CalcTextSizeA(regular->FontSize, FLT_MAX, 0, shaped->shown.c_str()).x == doctest::Approx(advance));
+            CHECK(run_glyph_start(shaped, 6) == 0);
+            CHECK(source_position(shaped, 3, 1.0f) == text.size());  // a point in the second slice: the run's nearest caret
         }
         SUBCASE("a font the atlas did not build is drawn as it is") {
             ImFont other;

@@ -109,7 +109,7 @@ bool rebuild_fonts(const FontAtlasCopy* rehearsed) {
 
 void build_frame() {
     const double start = emscripten_get_now();
-    if (ImGui_ImplHtml5_PixelRatioChanged()) rebuild_fonts();
+    if (ImGui_ImplHtml5_PixelRatioChanged() || extra_glyphs_over_budget()) rebuild_fonts();
 #ifdef IIIFC_TEST_BUILD
     widget_registry_begin_frame();  // where each labelled widget is, for the tests' queries
 #endif
