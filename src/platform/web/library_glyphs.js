@@ -105,20 +105,28 @@ mergeInto(LibraryManager.library, {
     var ctx = G.context(1, 1);
     if (!ctx || text.length + 1 !== caret_count) return 0;
     var m = setUp(ctx).measureText(text);
-    var left = Math.max(0, Math.ceil(m.actualBoundingBoxLeft || 0)), right = Math.ceil(m.actualBoundingBoxRight || 0);
-    var ascent = Math.ceil(m.actualBoundingBoxAscent || 0), descent = Math.ceil(m.actualBoundingBoxDescent || 0);
-    var width = Math.max(0, left + right), height = Math.max(0, ascent + descent);
-    if (width === 0 || height === 0) width = height = 0;
-    if (width * height > capacity) return 0;
-    HEAPF32.set([width, height, -left, ascent, m.width], metrics >> 2);
-    if (width > 0) {
-      ctx = setUp(G.context(width, height));  // (a new canvas starts with its own state)
-      ctx.clearRect(0, 0, width, height);
+    // The ink's left and right are found in the pixels: engines measure a right-to-left run's
+    // bounding box from different ends (Firefox's is not where Chromium's is), its height alike.
+    var pad = Math.ceil(size), ascent = Math.ceil(m.actualBoundingBoxAscent || 0), descent = Math.ceil(m.actualBoundingBoxDescent || 0);
+    var full = Math.ceil(m.width) + 2 * pad, height = Math.max(0, ascent + descent), width = 0, x0 = 0;
+    if (full * height > 4 * capacity) return 0;
+    if (height > 0) {
+      ctx = setUp(G.context(full, height));  // (a new canvas starts with its own state)
+      ctx.clearRect(0, 0, full, height);
       ctx.fillStyle = '#fff';
-      ctx.fillText(text, left, ascent);
-      var rgba = ctx.getImageData(0, 0, width, height).data;
-      for (var i = 0, n = width * height; i < n; i++) HEAPU8[pixels + i] = rgba[i * 4 + 3];
+      ctx.fillText(text, pad, ascent);
+      var rgba = ctx.getImageData(0, 0, full, height).data, x1 = -1, x, y;
+      x0 = full;
+      for (y = 0; y < height; y++)
+        for (x = 0; x < full; x++)
+          if (rgba[(y * full + x) * 4 + 3]) x0 = Math.min(x0, x), x1 = Math.max(x1, x);
+      width = Math.max(0, x1 - x0 + 1);
+      if (width * height > capacity) return 0;
+      for (y = 0; y < height; y++)
+        for (x = 0; x < width; x++) HEAPU8[pixels + y * width + x] = rgba[(y * full + x0 + x) * 4 + 3];
     }
+    if (width === 0) height = 0;  // blanks: an advance, no ink
+    HEAPF32.set([width, height, x0 - pad, ascent, m.width], metrics >> 2);
     var out = new Float32Array(caret_count);
     G.carets(text, font, rtl, out);
     HEAPF32.set(out, carets >> 2);
