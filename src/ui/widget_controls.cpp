@@ -51,7 +51,8 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
     for (std::size_t from = a; from < b;) {  // line by line
         const std::size_t eol = multiline ? std::min(value.find('\n', from), b) : b;
         const ImVec2 p0 = field_position(value, from, multiline), p1 = field_position(value, eol, multiline);
-        dl->AddRectFilled(p0, ImVec2(std::max(p1.x, p0.x + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+        const float x0 = std::min(p0.x, p1.x), x1 = std::max(p0.x, p1.x);  // (right to left: the end is left of the start)
+        dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(std::max(x1, x0 + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
         from = eol + 1;
     }
     const ImVec2 p = field_position(value, utf8_offset_of_utf16(value, end), multiline);
