@@ -24,6 +24,8 @@ packages=(
   emscripten binaryen node-acorn
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools
+  # Fonts of scripts the browser tests type (tests/browser/shaping.test.mjs): the device's, as a visitor's
+  fonts-lohit-deva fonts-noto-color-emoji
   librsvg2-bin brotli
   poppler-utils
   # The other engines (Firefox ESR over WebDriver BiDi, WebKitGTK's WebDriver and MiniBrowser) and

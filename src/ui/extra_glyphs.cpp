@@ -1,6 +1,7 @@
 #include "extra_glyphs.h"
 
 #include "semantics.h"
+#include "shaped_text.h"
 
 #include <imgui.h>
 
@@ -13,7 +14,8 @@ namespace iiifc {
 
 namespace {
 
-constexpr int kPadding = 1;  // texels between glyphs: linear filtering reads the neighbours
+constexpr int kPadding = 1;                  // texels between glyphs: linear filtering reads the neighbours
+constexpr long kMostAddedTexels = 1L << 20;  // of the texture grown below the embedded glyphs
 
 struct ExtraFont {
     ImFont* font = nullptr;
@@ -84,12 +86,9 @@ bool place(ImFontAtlas& atlas, int w, int h, int& x, int& y) {
     return true;
 }
 
-bool add_glyph(ExtraFont& ef, unsigned cp) {
-    ImFont* font = ef.font;
+bool add_image(ImFont* font, unsigned cp, const GlyphImage& img) {
     ImFontAtlas& atlas = *font->ContainerAtlas;
-    GlyphImage img;
-    if (!s.source->rasterise(cp, font->FontSize, ef.weight, img) || img.width < 0 || img.height < 0 ||
-        img.alpha.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height))
+    if (img.width < 0 || img.height < 0 || img.alpha.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height))
         return false;
     int x = 0, y = 0;
     const bool ink = img.width > 0 && img.height > 0;
@@ -106,6 +105,11 @@ bool add_glyph(ExtraFont& ef, unsigned cp) {
     return true;
 }
 
+bool add_glyph(ExtraFont& ef, unsigned cp) {
+    GlyphImage img;
+    return s.source->rasterise(cp, ef.font->FontSize, ef.weight, img) && add_image(ef.font, cp, img);
+}
+
 }  // namespace
 
 void set_glyph_source(GlyphSource* source) { s.source = source; }
@@ -117,6 +121,7 @@ void extra_glyphs_reset(ImFont* regular, ImFont* bold, ImFont* heading) {
     s.fonts[0] = {regular, 400};
     s.fonts[1] = {bold, 600};
     s.fonts[2] = {heading, 600};
+    shaped_text_reset();
 }
 
 void note_text(const std::string& utf8, bool heading) {
@@ -143,8 +148,9 @@ void note_frame_text() {
 }
 
 bool add_missing_glyphs() {
-    if (!s.source || s.queue.empty()) return false;
-    bool any = false;
+    if (!s.source) return false;
+    bool any = add_missing_runs();
+    if (s.queue.empty()) return any;
     std::vector<ImFont*> changed;
     for (const auto& [cp, heading] : s.queue) {
         bool drawn = false;
@@ -167,5 +173,24 @@ bool add_missing_glyphs() {
 }
 
 int extra_glyph_count() { return s.added; }
+
+bool extra_glyphs_over_budget() {
+    const ImFont* f = s.fonts[0].font;
+    if (s.region_top < 0 || !f || !f->ContainerAtlas) return false;
+    const ImFontAtlas& atlas = *f->ContainerAtlas;
+    return static_cast<long>(atlas.TexHeight - s.region_top) * atlas.TexWidth > kMostAddedTexels;
+}
+
+GlyphSource* glyph_source() { return s.source; }
+
+int extra_font_weight(const ImFont* font) {
+    for (const ExtraFont& ef : s.fonts)
+        if (font && ef.font == font) return ef.weight;
+    return 0;
+}
+
+bool add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image) {
+    return s.source && font && add_image(font, codepoint, image);
+}
 
 }  // namespace iiifc

@@ -29,6 +29,13 @@ public:
     virtual ~GlyphSource() = default;
     // Draws one character at `size_px` (device pixels) and `weight` (400, 600); false: cannot.
     virtual bool rasterise(unsigned codepoint, float size_px, int weight, GlyphImage& out) = 0;
+    // Draws a run of text whole, shaped and ordered (base direction right-to-left if `rtl`), and
+    // gives where a caret goes before each of its UTF-16 units and after the last (`carets` comes
+    // sized for them), in x from the image's pen (shaped_text.h); false: cannot.
+    virtual bool rasterise_run(const std::string& utf8, float size_px, int weight, bool rtl, GlyphImage& out, std::vector<float>& carets) {
+        (void)utf8, (void)size_px, (void)weight, (void)rtl, (void)out, (void)carets;
+        return false;
+    }
     virtual void texture_grown(int width, int height) = 0;  // the atlas's texture is now this tall, its rows kept
     virtual void texture_region(int x, int y, int width, int height, const unsigned char* alpha) = 0;  // new pixels
 };
@@ -41,5 +48,14 @@ void note_text(const std::string& utf8, bool heading = false);
 void note_frame_text();     // ... every text of the frame just built (its semantics)
 bool add_missing_glyphs();  // rasterises the queue into the atlas; true if a glyph was added
 int extra_glyph_count();    // added since the atlas was built (tests, the benchmark)
+// The texture grown for added glyphs holds more than 1 MB (runs drawn while typing are not reused
+// once the text changes): the runner builds the atlas again, and what is shown is drawn again.
+bool extra_glyphs_over_budget();
+
+// For the runs drawn whole (shaped_text.h): the source, the weight of one of the atlas's fonts (0:
+// not one of them), and an image added as a glyph (its font's lookup table to be rebuilt).
+GlyphSource* glyph_source();
+int extra_font_weight(const ImFont* font);
+bool add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image);
 
 }  // namespace iiifc

@@ -1,5 +1,7 @@
 #include "text_layout.h"
 
+#include "shaped_text.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
@@ -20,11 +22,18 @@ TextFont font_of(const SemanticNode& n, const Fonts& fonts) {
     return {f, f->FontSize * ImGui::GetIO().FontGlobalScale};
 }
 
-// Calls fn(line begin, line end, top) for each line, as ImFont::RenderText breaks and skips blanks.
+// The node's text as the canvas drew it (runs drawn whole: shaped_text.h).
+struct Shown {
+    const ShapedText* shaped;
+    const std::string& text;
+    Shown(const SemanticNode& n, const TextFont& tf) : shaped(shaped_text(n.name, tf.font)), text(shaped ? shaped->shown : n.name) {}
+};
+
+// Calls fn(line begin, line end, top) for each line of the shown text, as ImFont::RenderText breaks and skips blanks.
 template <typename Fn>
-void for_each_line(const SemanticNode& n, const TextFont& tf, Fn fn) {
-    const char* const begin = n.name.c_str();
-    const char* const end = begin + n.name.size();
+void for_each_line(const SemanticNode& n, const TextFont& tf, const std::string& shown, Fn fn) {
+    const char* const begin = shown.c_str();
+    const char* const end = begin + shown.size();
     const float scale = tf.size / tf.font->FontSize;
     float y = n.y;
     for (const char* line = begin; line < end;) {
@@ -52,13 +61,23 @@ bool is_selectable_text(const SemanticNode& n) {
 std::vector<ImRect> text_range_rects(const SemanticNode& n, const Fonts& fonts, std::size_t from, std::size_t to) {
     std::vector<ImRect> out;
     const TextFont tf = font_of(n, fonts);
-    const char* const base = n.name.c_str();
-    const char* const a = base + std::min(from, n.name.size());
-    const char* const b = base + std::min(std::max(from, to), n.name.size());
-    for_each_line(n, tf, [&](const char* line, const char* eol, float y) {
-        if (eol <= a && eol < base + n.name.size()) return true;  // before the range
-        if (line >= b && !out.empty()) return false;              // after it
-        const float x0 = n.x + width_of(tf, line, std::max(line, a)), x1 = n.x + width_of(tf, line, std::min(b, eol));
+    const Shown shown(n, tf);
+    const std::string& t = shown.text;
+    const ShownPosition pa = shown_position(shown.shaped, std::min(from, n.name.size()));
+    const ShownPosition pb = shown_position(shown.shaped, std::min(std::max(from, to), n.name.size()));
+    const char* const base = t.c_str();
+    const char* const a = base + std::min(pa.at, t.size());
+    const char* const b = base + std::min(pb.at, t.size());
+    const float scale = tf.size / tf.font->FontSize;
+    // x of a position on a line: inside a run glyph, where the browser puts that caret.
+    auto x_of = [&](const char* line, const char* eol, const char* p, float dx) {
+        return p < line ? 0.0f : p > eol ? width_of(tf, line, eol) : width_of(tf, line, p) + dx * scale;
+    };
+    for_each_line(n, tf, t, [&](const char* line, const char* eol, float y) {
+        if (eol <= a && eol < base + t.size()) return true;  // before the range
+        if (line >= b && !out.empty()) return false;         // after it
+        const float xa = x_of(line, eol, a, pa.dx), xb = x_of(line, eol, b, pb.dx);
+        const float x0 = n.x + std::min(xa, xb), x1 = n.x + std::max(xa, xb);
         out.emplace_back(ImVec2(x0, y), ImVec2(std::max(x1, x0 + 2.0f), y + tf.size));
         return b > eol;
     });
@@ -67,22 +86,31 @@ std::vector<ImRect> text_range_rects(const SemanticNode& n, const Fonts& fonts, 
 
 std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) {
     const TextFont tf = font_of(n, fonts);
-    const char* const base = n.name.c_str();
+    const Shown shown(n, tf);
+    const char* const base = shown.text.c_str();
     std::size_t at = n.name.size();
     bool first = true;
-    for_each_line(n, tf, [&](const char* line, const char* eol, float y) {
+    for_each_line(n, tf, shown.text, [&](const char* line, const char* eol, float y) {
         if (!first && p.y < y) return false;  // above this line: the previous one had it
         first = false;
-        // The character whose middle is right of the point.
+        // The character whose middle is right of the point (in a run drawn whole, the nearest caret).
         const char* c = line;
+        float dx = 0;
         while (c < eol) {
             unsigned cp = 0;
             const int len = ImTextCharFromUtf8(&cp, c, eol);
             const char* next = c + std::max(len, 1);
-            if (n.x + width_of(tf, line, c) + width_of(tf, c, next) * 0.5f > p.x) break;
+            const float left = n.x + width_of(tf, line, c), w = width_of(tf, c, next);
+            const std::size_t run = run_glyph_start(shown.shaped, static_cast<std::size_t>(c - base));
+            if (p.x < left + w && run != std::string::npos) {
+                dx = (p.x - n.x - width_of(tf, line, base + run)) * tf.font->FontSize / tf.size;
+                c = base + run;
+                break;
+            }
+            if (left + w * 0.5f > p.x) break;
             c = next;
         }
-        at = static_cast<std::size_t>(c - base);
+        at = source_position(shown.shaped, static_cast<std::size_t>(c - base), dx);
         return p.y >= y + tf.size;
     });
     return at;

@@ -3,12 +3,10 @@
 #include "widgets.h"
 
 #include "calculator.h"
-
+#include "shaped_text.h"
 #include "text_utf8.h"
 #include "widget_registry.h"
 #include "widgets_internal.h"
-
-#include "text_utf8.h"
 
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -23,8 +21,13 @@ using namespace widget_detail;
 
 namespace {
 
-// Where a field drawn just before draws the character at byte `at` of its text: the top left.
-ImVec2 field_position(const std::string& value, std::size_t at, bool multiline) {
+// Where a field drawn just before draws a caret before byte `source_at` of its text: the top (in a
+// run drawn whole, where the browser puts that caret).
+ImVec2 field_position(const std::string& source, std::size_t source_at, bool multiline) {
+    const ShapedText* shaped = shaped_text(source, ImGui::GetFont());
+    const std::string& value = shaped ? shaped->shown : source;
+    const ShownPosition p = shown_position(shaped, source_at);
+    const std::size_t at = std::min(p.at, value.size());
     const std::size_t line_start = multiline ? value.rfind('\n', at == 0 ? 0 : at - 1) : std::string::npos;
     const std::size_t from = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
     int line = 0;
@@ -32,7 +35,8 @@ ImVec2 field_position(const std::string& value, std::size_t at, bool multiline) 
         for (std::size_t i = 0; i < from; ++i) line += value[i] == '\n';
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const ImVec2 min = ImGui::GetItemRectMin();
-    return ImVec2(min.x + pad.x + ImGui::CalcTextSize(value.c_str() + from, value.c_str() + at).x,
+    const float dx = p.dx * ImGui::GetFontSize() / ImGui::GetFont()->FontSize;
+    return ImVec2(min.x + pad.x + ImGui::CalcTextSize(value.c_str() + from, value.c_str() + at).x + dx,
                   min.y + pad.y + static_cast<float>(line) * ImGui::GetTextLineHeight());
 }
 
@@ -48,7 +52,8 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
     for (std::size_t from = a; from < b;) {  // line by line
         const std::size_t eol = multiline ? std::min(value.find('\n', from), b) : b;
         const ImVec2 p0 = field_position(value, from, multiline), p1 = field_position(value, eol, multiline);
-        dl->AddRectFilled(p0, ImVec2(std::max(p1.x, p0.x + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+        const float x0 = std::min(p0.x, p1.x), x1 = std::max(p0.x, p1.x);  // (right to left: the end is left of the start)
+        dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(std::max(x1, x0 + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
         from = eol + 1;
     }
     const ImVec2 p = field_position(value, utf8_offset_of_utf16(value, end), multiline);
@@ -133,7 +138,13 @@ static bool edit_text(const char* label, std::string* value, const char* hint, I
     if (semantics::take_value(id, incoming) && incoming != *value) *value = incoming, changed = true;
     // The page's input is the editor while it has focus: ImGui must not hold an older copy of the text.
     if (semantics::dom_focus() == id && GImGui->ActiveId == id) ImGui::ClearActiveID();
-    changed |= size ? ImGui::InputTextMultiline(label, value, *size, flags) : ImGui::InputTextWithHint(label, hint, value, flags);
+    // While ImGui does not edit it, the field draws its runs shaped (shaped_text.h); what ImGui would
+    // do to that copy is not kept (the page's input is the editor).
+    const ShapedText* shaped = GImGui->ActiveId == id ? nullptr : shaped_text(*value, ImGui::GetFont());
+    std::string shown = shaped ? shaped->shown : std::string();
+    std::string* drawn = shaped ? &shown : value;
+    const bool edited = size ? ImGui::InputTextMultiline(label, drawn, *size, flags) : ImGui::InputTextWithHint(label, hint, drawn, flags);
+    changed |= edited && !shaped;
     const bool read_only = (flags & ImGuiInputTextFlags_ReadOnly) != 0;
     // A click on the canvas field: the page's input takes over (soft keyboard, autofill, IME).
     if (ImGui::IsItemActivated() && !read_only && semantics::dom_focus() != id) semantics::request_focus(id);

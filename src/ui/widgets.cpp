@@ -6,6 +6,7 @@
 #include "widgets.h"
 
 #include "eligibility.h"
+#include "shaped_text.h"
 #include "theme.h"
 #include "widget_registry.h"
 #include "widgets_internal.h"
@@ -63,9 +64,15 @@ std::string visible_label(const char* label) {
     return end ? std::string(label, end) : std::string(label);
 }
 
+// Text as the canvas draws it: runs that need shaping drawn whole (shaped_text.h).
+static void text_unformatted(const std::string& s) {
+    const std::string& shown = shown_text(s);
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+}
+
 static void paragraph(const std::string& s, Role role) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    text_unformatted(s);
     ImGui::PopTextWrapPos();
     SemanticNode n = semantics::last_item(role, s);
     n.id = semantics::text_id(s);
@@ -92,7 +99,7 @@ void heading(const std::string& s, ImFont* font, int level) {
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     if (font) ImGui::PushFont(font);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    text_unformatted(s);
     ImGui::PopTextWrapPos();
     if (font) ImGui::PopFont();
     SemanticNode n = semantics::last_item(Role::heading, s);
@@ -234,7 +241,7 @@ void table_header_row(const std::vector<std::string>& names, ImFont* font) {
         ImGui::TableSetColumnIndex(static_cast<int>(i));
         if (font) ImGui::PushFont(font);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(names[i].c_str(), names[i].c_str() + names[i].size());
+        text_unformatted(names[i]);
         ImGui::PopTextWrapPos();
         if (font) ImGui::PopFont();
         SemanticNode n = semantics::last_item(Role::columnheader, names[i]);
@@ -279,7 +286,7 @@ void begin_form_row(const std::string& label, bool narrow) {
     // paragraph of its own.
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(narrow ? 0.0f : ImGui::GetCursorPosX() + form_label_column() - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::TextUnformatted(label.c_str(), label.c_str() + label.size());
+    text_unformatted(label);
     ImGui::PopTextWrapPos();
     if (!narrow) ImGui::SameLine(form_label_column());
 }
@@ -299,7 +306,7 @@ void end_form_row(const std::string& label, unsigned int control_id, const std::
         ImGui::PushStyleColor(ImGuiCol_Text, p.error);
         ImGui::PushTextWrapPos(0.0f);
         const std::string shown = "\xE2\x9A\xA0 " + m;
-        ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+        text_unformatted(shown);
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }

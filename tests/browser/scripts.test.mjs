@@ -9,22 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, settle, startServer, widget } from './harness.mjs';
+import { correlation, ink, inkHelper } from './ink.mjs';
 
 const NAME = 'Ελλάδα Україна';
-
-// The ink (pixels darker than the field's background by half) inside a rectangle of the screen:
-// its bounding box and each column's count of ink pixels.
-async function ink(page, rect) {
-  const png = await page.screenshot({ clip: rect });
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
-    ctx.drawImage(bitmap, 0, 0);
-    const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return window.__inkOf(data, width, height);
-  }, png.toString('base64'));
-}
 
 // The same measure of the browser's own rendering of `text` (black on white).
 async function browserInk(page, text, px) {
@@ -37,36 +24,6 @@ async function browserInk(page, text, px) {
     ctx.fillText(text, px, 2 * px);
     return window.__inkOf(ctx.getImageData(0, 0, 40 * px, 3 * px).data, 40 * px, 3 * px);
   }, { text, px });
-}
-
-function inkHelper() {
-  window.__inkOf = (data, width, height) => {
-    const lum = (i) => (data[i] + data[i + 1] + data[i + 2]) / 3;
-    const bg = lum(((height >> 1) * width + 2) * 4);  // the field's own colour, left of its text
-    const columns = new Array(width).fill(0);
-    let x0 = width, x1 = -1, y0 = height, y1 = -1;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        if (bg - lum((y * width + x) * 4) < 128) continue;
-        columns[x]++;
-        x0 = Math.min(x0, x), x1 = Math.max(x1, x), y0 = Math.min(y0, y), y1 = Math.max(y1, y);
-      }
-    }
-    const rows = new Array(height).fill(0);
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (bg - lum((y * width + x) * 4) >= 128) rows[y]++;
-    return { width: x1 - x0 + 1, height: y1 - y0 + 1, columns: columns.slice(x0, x1 + 1), rows: rows.slice(y0, y1 + 1) };
-  };
-}
-
-// Correlation of two column profiles summed in bands of `band` px, aligned at their left edge.
-function correlation(a, b, band) {
-  const bands = (c) => Array.from({ length: Math.ceil(Math.max(a.length, b.length) / band) },
-    (_, i) => c.slice(i * band, (i + 1) * band).reduce((s, v) => s + v, 0));
-  const x = bands(a), y = bands(b), n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n, my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) ** 2, syy += (y[i] - my) ** 2;
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 test('a Greek and Cyrillic name typed in a field is drawn in its script, in the browser\'s shapes, not as question marks', async () => {

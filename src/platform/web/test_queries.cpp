@@ -2,11 +2,13 @@
 // was built and what the app is doing, as JSON. test_queries.js wraps them as window.portalTest.
 #include "browser_bridge.h"
 #include "draft.h"
+#include "extra_glyphs.h"
 #include "frame_pacing.h"
 #include "gl_renderer.h"
 #include "imgui_impl_html5.h"
 #include "runner_state.h"
 #include "semantics.h"
+#include "shaped_text.h"
 #include "theme.h"
 #include "widget_registry.h"
 
@@ -92,6 +94,10 @@ EMSCRIPTEN_KEEPALIVE const char* portal_query_state() {
         {"heap_used", mallinfo().uordblks},  // what malloc has handed out
         {"draft", nlohmann::json::parse(draft_to_json(runner_state.app->draft(), runner_state.app->data()))},
         {"focus", widget_registry_focused_label()},
+        // Text drawn by the browser: glyphs and whole runs added to the atlas, its texture's size.
+        {"extra_glyphs", extra_glyph_count()},
+        {"shaped_runs", shaped_run_count()},
+        {"font_texture", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}},
     };
     nlohmann::json& startup = state["startup"] = {{"fonts_rehearsed", runner_state.startup.fonts_rehearsed}};
     for (int phase = 0; phase < protocol::kPhaseCount; ++phase) startup[protocol::kPhaseNames[phase]] = runner_state.startup.ms[phase];
