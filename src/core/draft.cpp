@@ -42,24 +42,26 @@ std::string draft_to_json(const Draft& d, const MembershipData& data) {
     goals["annual_budget"] = d.goals.annual_budget ? json(*d.goals.annual_budget) : json(nullptr);
     json hourly = json::object();
     for (const auto& kv : d.assumptions.training_tier_hourly) hourly[kv.first] = kv.second.amount;
-    const json doc = {
-        {"format", kDraftFormat},
-        {"version", kDraftVersion},
-        // "profile": the calculator's inputs (the name of earlier drafts, which also held the tier and type).
-        {"profile",
-         {{"country", d.calculator.country},
-          {"years", d.calculator.years},
-          {"conference_attendees", d.calculator.conference_attendees},
-          {"training_hours", d.calculator.training_hours},
-          {"add_ons", addons}}},
-        {"goals", goals},
-        {"assumptions",
-         {{"conference_non_member_price", d.assumptions.conference_non_member_price.amount},
-          {"conference_member_price", d.assumptions.conference_member_price.amount},
-          {"training_non_member_hourly", d.assumptions.training_non_member_hourly.amount},
-          {"training_tier_hourly", hourly}}},
-        {"request", nlohmann::json::parse(join_request_to_json(d.request, data)).at("request")},
-    };
+    // Built member by member: nlohmann's nested initializer lists cost about 4 KB of WebAssembly
+    // here, and the object's keys are sorted either way (the same text).
+    json profile = json::object();
+    profile["country"] = d.calculator.country;
+    profile["years"] = d.calculator.years;
+    profile["conference_attendees"] = d.calculator.conference_attendees;
+    profile["training_hours"] = d.calculator.training_hours;
+    profile["add_ons"] = std::move(addons);
+    json assumptions = json::object();
+    assumptions["conference_non_member_price"] = d.assumptions.conference_non_member_price.amount;
+    assumptions["conference_member_price"] = d.assumptions.conference_member_price.amount;
+    assumptions["training_non_member_hourly"] = d.assumptions.training_non_member_hourly.amount;
+    assumptions["training_tier_hourly"] = std::move(hourly);
+    json doc = json::object();
+    doc["format"] = kDraftFormat;
+    doc["version"] = kDraftVersion;
+    doc["profile"] = std::move(profile);  // the calculator's inputs (the name of earlier drafts, which also held the tier and type)
+    doc["goals"] = std::move(goals);
+    doc["assumptions"] = std::move(assumptions);
+    doc["request"] = nlohmann::json::parse(join_request_to_json(d.request, data)).at("request");
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -356,23 +356,30 @@ std::string mailto_uri(const JoinRequest& r, const MembershipData& data) {
 
 bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliableLength; }
 
+// The file as nlohmann's dump(2) lays it out, its fields in the form's order (as a person reads
+// them), written here: nlohmann::ordered_json, a second instance of the whole library, cost the
+// .wasm more than this file's every other function.
 std::string join_request_to_json(const JoinRequest& r, const MembershipData& data) {
-    nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+    // Invalid UTF-8 is replaced, not thrown: the user's text is exported even if a byte is off.
+    auto quoted = [](const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    std::vector<std::pair<std::string, std::string>> fields;  // key, the value's JSON text
     for (const JoinField& f : data.join.fields) {
         if (f.kind == FieldKind::add_ons) {  // a list of ids; no key when the schedule has no add-ons
             const std::vector<std::string> ids = split_ids(r.get(f.id));
-            if (!data.schedule.add_ons.empty() || !ids.empty()) fields[f.id] = ids;
-        } else if (is_text(f.kind)) {
-            fields[f.id] = r.get(f.id);
+            if (data.schedule.add_ons.empty() && ids.empty()) continue;
+            std::string list;
+            for (const std::string& id : ids) list += (list.empty() ? "[\n      " : ",\n      ") + quoted(id);
+            fields.emplace_back(f.id, list.empty() ? "[]" : list + "\n    ]");
         } else {
-            fields[f.id] = !r.get(f.id).empty();
+            fields.emplace_back(f.id, is_text(f.kind) ? quoted(r.get(f.id)) : r.get(f.id).empty() ? "false" : "true");
         }
     }
     for (const auto& kv : r.values)  // values of fields this data does not know: kept, not lost
-        if (!data.join.find_field(kv.first) && !kv.second.empty()) fields[kv.first] = kv.second;
-    const nlohmann::ordered_json doc = {{"format", kExportFormat}, {"version", kExportVersion}, {"request", fields}};
-    // Replace invalid UTF-8 rather than throw: the user's text is exported even if a byte is off.
-    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        if (!data.join.find_field(kv.first) && !kv.second.empty()) fields.emplace_back(kv.first, quoted(kv.second));
+    std::string request;
+    for (const auto& kv : fields) request += (request.empty() ? "{\n    " : ",\n    ") + quoted(kv.first) + ": " + kv.second;
+    return "{\n  \"format\": " + quoted(kExportFormat) + ",\n  \"version\": " + std::to_string(kExportVersion) +
+        ",\n  \"request\": " + (request.empty() ? "{}" : request + "\n  }") + "\n}\n";
 }
 
 JoinImport join_request_from_json(const std::string& text, const std::string& file_name, const MembershipData& data) {
