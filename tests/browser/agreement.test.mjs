@@ -2,7 +2,8 @@
 // force, and ?schedule=2020), the comparison's cells in the page without JavaScript equal those of
 // the table the canvas draws (its semantics tree), and the cost rows of the CLI's `compare` equal
 // the app's Costs table. And (issue 31) one tier, date, country and add-on asked of every output:
-// the canvas, the page without JavaScript, the budget summary, the CLI text and the mailto body.
+// the canvas, the page without JavaScript, the budget summary, the CLI text and the mailto body
+// (its add-ons line too).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -168,12 +169,14 @@ test(`Associate in Kenya with Allmaps on ${TODAY}: every output gives the same f
     const served = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
     assert.ok(served.includes(`<li>Optional add-on: Allmaps, ${addOn} a year. `));
 
-    // The mailto body of the join request for the same tier and country (it has no add-ons yet).
+    // The mailto body of the join request for the same tier, country and add-on.
     const request = join(mkdtempSync(join(tmpdir(), 'iiifc-agreement-')), 'request.json');
-    writeFileSync(request, JSON.stringify({ format: 'iiifc-join-request', version: 1, request: { tier: 'associate', country: 'KE' } }));
+    writeFileSync(request, JSON.stringify({ format: 'iiifc-join-request', version: 1,
+      request: { tier: 'associate', country: 'KE', add_ons: ['allmaps'] } }));
     const mailto = cli('join', request, '--format', 'mailto').trim();
     const { body } = parseMailto(mailto);
     assert.match(body, new RegExp(`\\r?\\nAnnual contribution: ${fee.replace('$', '\\$')} \\(${label}\\)\\r?\\n`));
+    assert.match(body, new RegExp(`\\r?\\nAdd-ons: Allmaps \\(${addOn.replace('$', '\\$')} a year\\)\\r?\\n`));
   } finally {
     await b.close();
   }
