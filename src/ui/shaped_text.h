@@ -1,7 +1,7 @@
 // Text the fonts cannot draw letter by letter: right-to-left scripts (Hebrew, Arabic: joined, and
 // ordered by the Unicode bidirectional algorithm with any Latin and digits beside them), scripts
 // whose letters combine or reorder (Devanagari and the other Indic scripts, Thai, combining
-// marks, emoji sequences) and characters beyond ImGui's 16 bits (most emoji). Such a run is drawn
+// marks) and emoji, alone or in sequences (👩‍🔬: woman, joiner, microscope). Such a run is drawn
 // whole by the platform (on the web, the browser's 2D canvas: its shaping, bidi and font
 // fallback, src/platform/web/library_glyphs.js) and becomes ONE glyph of the font, a code point of
 // the Private Use Area, whose advance is the run's width as the browser measures it. The text
@@ -13,8 +13,9 @@
 // before it keeps the embedded font and its place), so the bidirectional algorithm sees the whole
 // rest of the line; otherwise each word that needs shaping, with the words of its kind next to it,
 // is a run, and lines wrap between the other words as before. A run is not broken across lines:
-// a paragraph of such text wider than its box is cut at the box's edge. A run not drawn yet is asked for when first met, and the frame is
-// built again once it is there (as extra_glyphs.h does); text unchanged costs a lookup a frame.
+// a paragraph of such text wider than its box is cut at the box's edge. A run not drawn yet is
+// asked for when first met, and the frame is built again once it is there (as extra_glyphs.h
+// does); text unchanged costs a lookup a frame.
 #pragma once
 
 #include <cstddef>

@@ -83,98 +83,84 @@ async function fieldInk(page, label, value) {
   return steadyInk(page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 });
 }
 
-test('an Arabic name with Latin and digits is drawn joined and right to left, typed in a field and in the members list', async () => {
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await b.page.addInitScript(inkHelper);
-    // One more member, with an Arabic name, in the data the app reads.
-    await b.context.route('**/membership.json*', async (route) => {
-      const data = JSON.parse(readFileSync(join(SITE_DIR, 'membership.json'), 'utf8'));
-      data.snapshot.members.push({ name: ARABIC, tier: 'associate' });
-      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
-    });
-    await openApp(b.page, server.url, '#/join');
-    const own = await browserInk(b.page, ARABIC), wrong = await browserInk(b.page, apart(ARABIC));
-    assertSameShape(await fieldInk(b.page, 'Institution', ARABIC), own, wrong, 'Institution');
+// A test's body on the Join view at 1280x800, the ink measures in the page; the browser closes
+// after it, and no console error may have been logged. `prepare(b)` runs before the app loads.
+function onJoin(body, prepare = async () => {}) {
+  return async () => {
+    const b = await launch({ viewport: { width: 1280, height: 800 } });
+    try {
+      await b.page.addInitScript(inkHelper);
+      await prepare(b);
+      await openApp(b.page, server.url, '#/join');
+      await body(b);
+      assert.deepEqual(b.log.consoleErrors, []);
+    } finally {
+      await b.close();
+    }
+  };
+}
 
-    // Read-only: the member's row, found by the search field (typed Arabic too).
-    await b.page.evaluate(() => { location.hash = '#/members'; });
-    await b.page.getByRole('heading', { name: 'Consortium members' }).waitFor();
-    await b.page.getByRole('textbox', { name: 'Search by name' }).fill('الإسكندرية');
-    await b.page.getByRole('textbox', { name: 'Search by name' }).blur();
-    await settle(b.page);
-    const row = await b.page.locator('#semantics').getByText(ARABIC, { exact: true }).boundingBox();
-    assertSameShape(await steadyInk(b.page, { x: row.x - 6, y: row.y - 2, width: row.width + 12, height: row.height + 4 }), own, wrong, 'members list');
-    // Text unchanged, frames built again (the pointer moving over the view): nothing drawn again.
-    const state = await b.page.evaluate(() => window.portalTest.state());
-    assert.ok(state.shaped_runs >= 2, `${state.shaped_runs} runs drawn whole`);
-    for (let i = 0; i < 8; i++) await b.page.mouse.move(600 + 30 * i, 450);
-    await settle(b.page);
-    const later = await b.page.evaluate(() => window.portalTest.state());
-    assert.ok(later.frames > state.frames);
-    assert.equal(later.shaped_runs, state.shaped_runs);
-    assert.deepEqual(b.log.consoleErrors, []);
-  } finally {
-    await b.close();
-  }
+// One more member, with an Arabic name, in the data the app reads.
+const withArabicMember = (b) => b.context.route('**/membership.json*', async (route) => {
+  const data = JSON.parse(readFileSync(join(SITE_DIR, 'membership.json'), 'utf8'));
+  data.snapshot.members.push({ name: ARABIC, tier: 'associate' });
+  await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
 });
 
-test('Devanagari is drawn with its conjuncts and reordered vowel signs', async () => {
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await b.page.addInitScript(inkHelper);
-    await openApp(b.page, server.url, '#/join');
-    const own = await browserInk(b.page, DEVANAGARI), wrong = await browserInk(b.page, apart(DEVANAGARI));
-    assertSameShape(await fieldInk(b.page, 'Institution', DEVANAGARI), own, wrong, 'Institution');
-    assert.deepEqual(b.log.consoleErrors, []);
-  } finally {
-    await b.close();
-  }
-});
+test('an Arabic name with Latin and digits is drawn joined and right to left, typed in a field and in the members list', onJoin(async (b) => {
+  const own = await browserInk(b.page, ARABIC), wrong = await browserInk(b.page, apart(ARABIC));
+  assertSameShape(await fieldInk(b.page, 'Institution', ARABIC), own, wrong, 'Institution');
 
-test('an emoji sequence is drawn as one emoji, not as its parts, a question mark or a blank', async () => {
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await b.page.addInitScript(inkHelper);
-    await openApp(b.page, server.url, '#/join');
-    // A woman scientist: woman, zero-width joiner, microscope; each part is an emoji of its own.
-    const blank = await fieldInk(b.page, 'Institution', 'Lab');
-    const marked = await fieldInk(b.page, 'Institution', 'Lab ?');
-    const emoji = await fieldInk(b.page, 'Institution', EMOJI);
-    const own = await browserInk(b.page, EMOJI), parts = await browserInk(b.page, apart(EMOJI));
-    // Right of "Lab": the emoji's ink (an alpha silhouette in the text's colour: the atlas holds
-    // coverage only) as wide as the browser's one emoji, not its two parts; more ink than a '?'.
-    const after = (m) => m.columns.slice(blank.width + 2);
-    const inkOf = (columns) => columns.reduce((s, v) => s + v, 0);
-    assert.ok(Math.abs(emoji.width - own.width) <= 3, `ink ${emoji.width} px wide, the browser's ${own.width}`);
-    assert.ok(parts.width - own.width > 6, `its parts apart are ${parts.width} px wide`);
-    assert.ok(inkOf(after(emoji)) > 2 * inkOf(after(marked)), `emoji ${inkOf(after(emoji))} px of ink, '?' ${inkOf(after(marked))}`);
-    assert.deepEqual(b.log.consoleErrors, []);
-  } finally {
-    await b.close();
-  }
-});
+  // Read-only: the member's row, found by the search field (typed Arabic too).
+  await b.page.evaluate(() => { location.hash = '#/members'; });
+  await b.page.getByRole('heading', { name: 'Consortium members' }).waitFor();
+  await b.page.getByRole('textbox', { name: 'Search by name' }).fill('الإسكندرية');
+  await b.page.getByRole('textbox', { name: 'Search by name' }).blur();
+  await settle(b.page);
+  const row = await b.page.locator('#semantics').getByText(ARABIC, { exact: true }).boundingBox();
+  assertSameShape(await steadyInk(b.page, { x: row.x - 6, y: row.y - 2, width: row.width + 12, height: row.height + 4 }), own, wrong, 'members list');
+  // Text unchanged, frames built again (the pointer moving over the view): nothing drawn again.
+  const state = await b.page.evaluate(() => window.portalTest.state());
+  assert.ok(state.shaped_runs >= 2, `${state.shaped_runs} runs drawn whole`);
+  for (let i = 0; i < 8; i++) await b.page.mouse.move(600 + 30 * i, 450);
+  await settle(b.page);
+  const later = await b.page.evaluate(() => window.portalTest.state());
+  assert.ok(later.frames > state.frames);
+  assert.equal(later.shaped_runs, state.shaped_runs);
+}, withArabicMember));
 
-test('after typing Arabic, the caret is at the text\'s visual end: its left', async () => {
-  const b = await launch({ viewport: { width: 1280, height: 800 } });
-  try {
-    await b.page.addInitScript(inkHelper);
-    await openApp(b.page, server.url, '#/join');
-    await click(b.page, 'Institution');
-    await b.page.keyboard.type('محمد');
-    await settle(b.page);
-    const r = await widget(b.page, 'Institution');
-    const inside = { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 };
-    const withCaret = await steadyInk(b.page, inside);
-    await b.page.getByRole('textbox', { name: 'Institution' }).blur();
-    await settle(b.page);
-    const text = await steadyInk(b.page, inside);
-    // The caret: ink there only while the field is edited, left of the text, nothing right of it.
-    const textRight = text.x0 + text.width;
-    assert.ok(withCaret.x0 < text.x0, `the caret's ink from x ${withCaret.x0}, the text's from ${text.x0} to ${textRight}`);
-    assert.equal(withCaret.x0 + withCaret.width, textRight, 'nothing drawn right of the text');
-    assert.deepEqual(b.log.consoleErrors, []);
-  } finally {
-    await b.close();
-  }
-});
+test('Devanagari is drawn with its conjuncts and reordered vowel signs', onJoin(async (b) => {
+  const own = await browserInk(b.page, DEVANAGARI), wrong = await browserInk(b.page, apart(DEVANAGARI));
+  assertSameShape(await fieldInk(b.page, 'Institution', DEVANAGARI), own, wrong, 'Institution');
+}));
+
+test('an emoji sequence is drawn as one emoji, not as its parts, a question mark or a blank', onJoin(async (b) => {
+  // A woman scientist: woman, zero-width joiner, microscope; each part is an emoji of its own.
+  const blank = await fieldInk(b.page, 'Institution', 'Lab');
+  const marked = await fieldInk(b.page, 'Institution', 'Lab ?');
+  const emoji = await fieldInk(b.page, 'Institution', EMOJI);
+  const own = await browserInk(b.page, EMOJI), parts = await browserInk(b.page, apart(EMOJI));
+  // Right of "Lab": the emoji's ink (an alpha silhouette in the text's colour: the atlas holds
+  // coverage only) as wide as the browser's one emoji, not its two parts; more ink than a '?'.
+  const after = (m) => m.columns.slice(blank.width + 2);
+  const inkOf = (columns) => columns.reduce((s, v) => s + v, 0);
+  assert.ok(Math.abs(emoji.width - own.width) <= 3, `ink ${emoji.width} px wide, the browser's ${own.width}`);
+  assert.ok(parts.width - own.width > 6, `its parts apart are ${parts.width} px wide`);
+  assert.ok(inkOf(after(emoji)) > 2 * inkOf(after(marked)), `emoji ${inkOf(after(emoji))} px of ink, '?' ${inkOf(after(marked))}`);
+}));
+
+test('after typing Arabic, the caret is at the text\'s visual end: its left', onJoin(async (b) => {
+  await click(b.page, 'Institution');
+  await b.page.keyboard.type('محمد');
+  await settle(b.page);
+  const r = await widget(b.page, 'Institution');
+  const inside = { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 };
+  const withCaret = await steadyInk(b.page, inside);
+  await b.page.getByRole('textbox', { name: 'Institution' }).blur();
+  await settle(b.page);
+  const text = await steadyInk(b.page, inside);
+  // The caret: ink there only while the field is edited, left of the text, nothing right of it.
+  const textRight = text.x0 + text.width;
+  assert.ok(withCaret.x0 < text.x0, `the caret's ink from x ${withCaret.x0}, the text's from ${text.x0} to ${textRight}`);
+  assert.equal(withCaret.x0 + withCaret.width, textRight, 'nothing drawn right of the text');
+}));
