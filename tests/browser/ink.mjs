@@ -2,6 +2,18 @@
 // browser's own rendering of it (scripts, shaping): pixels darker than the background by half,
 // their bounding box and their counts per column and per row; and how two profiles correlate.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SOURCE_DIR } from './harness.mjs';
+
+// The font stack the app asks the browser for when the browser draws its text
+// (src/platform/web/library_glyphs.js's FAMILY).
+export const APP_FONTS = /FAMILY: '([^']+)'/.exec(readFileSync(join(SOURCE_DIR, 'src/platform/web/library_glyphs.js'), 'utf8'))[1];
+
+// The same string as a canvas that cannot shape draws it: each character apart, left to right
+// (a left-to-right override, a zero-width space between characters).
+export const apart = (text) => '\u202D' + [...text].join('\u200B') + '\u202C';
+
 // The ink (pixels darker than the field's background by half) inside a rectangle of the screen:
 // its bounding box and each column's count of ink pixels.
 export async function ink(page, rect) {

@@ -18,10 +18,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITE_DIR, SOURCE_DIR, click, launch, openApp, settle, startServer, widget } from './harness.mjs';
-import { correlation, ink, inkHelper } from './ink.mjs';
+import { SITE_DIR, click, launch, openApp, settle, startServer, widget } from './harness.mjs';
+import { APP_FONTS, apart, correlation, ink, inkHelper } from './ink.mjs';
 
-const FAMILY = /FAMILY: '([^']+)'/.exec(readFileSync(join(SOURCE_DIR, 'src/platform/web/library_glyphs.js'), 'utf8'))[1];
 const ARABIC = 'مكتبة الإسكندرية Library 2026';  // Bibliotheca Alexandrina: right-to-left first, then Latin and digits
 const EMOJI = 'Lab \u{1F469}\u200D\u{1F52C}';        // "Lab 👩‍🔬": a sequence of two emoji joined, one picture
 const DEVANAGARI = 'काशी हिन्दू विश्वविद्यालय';      // Banaras Hindu University: conjuncts न्द, श्व; the vowel sign ि before its consonant
@@ -40,15 +39,12 @@ async function browserInk(page, text) {
     d.style.cssText = 'position:fixed;left:0;top:0;z-index:2147483647;padding:6px;background:#fff;color:#000;white-space:pre';
     d.style.font = `400 16px ${family}`;
     document.body.appendChild(d);
-  }, { text, family: FAMILY });
+  }, { text, family: APP_FONTS });
   const box = await page.locator('#reference-rendering').boundingBox();
   const measured = await ink(page, box);
   await page.evaluate(() => document.getElementById('reference-rendering').remove());
   return measured;
 }
-
-// The same string drawn as a canvas that cannot shape draws it: each character apart, left to right.
-const apart = (text) => '\u202D' + [...text].join('\u200B') + '\u202C';
 
 function assertSameShape(drawn, own, wrong, what) {
   const rows = correlation(drawn.rows, own.rows, 1), columns = correlation(drawn.columns, own.columns, 2);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 static const iiifc::MembershipData& data() {
     static const iiifc::MembershipData d =
@@ -17,11 +18,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string text(reinterpret_cast<const char*>(bytes), size);
     iiifc::JoinRequest r;
     // Split the input on NUL into the data's text fields, so one input can fill several; a yes/no
-    // is ticked by an odd-sized input.
+    // is ticked by an odd-sized input; the add-ons are a choice among the schedule's (the form
+    // offers no other, and a file naming another is refused on import), one bit of the size each.
     std::size_t start = 0;
     for (const iiifc::JoinField& f : data().join.fields) {
         if (f.kind == iiifc::FieldKind::yes_no) {
             r.at(f.id) = size % 2 == 1 ? "yes" : "";
+            continue;
+        }
+        if (f.kind == iiifc::FieldKind::add_ons) {
+            std::vector<std::string> chosen;
+            for (std::size_t i = 0; i < data().schedule.add_ons.size(); ++i)
+                if ((size >> (i + 1)) & 1) chosen.push_back(data().schedule.add_ons[i].id);
+            iiifc::set_chosen_add_ons(r, data(), chosen);
             continue;
         }
         if (start > text.size()) continue;
