@@ -356,30 +356,39 @@ std::string mailto_uri(const JoinRequest& r, const MembershipData& data) {
 
 bool mailto_too_long(const std::string& uri) { return uri.size() > kMailtoReliableLength; }
 
+// The items of a JSON array or object at nesting `depth`, laid out as nlohmann's dump(2) does.
+static std::string json_block(char open, char close, const std::vector<std::string>& items, int depth) {
+    if (items.empty()) return std::string{open, close};
+    std::string s(1, open);
+    for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ",\n" : "\n") + std::string(2 * depth + 2, ' ') + items[i];
+    return s + "\n" + std::string(2 * depth, ' ') + close;
+}
+
 // The file as nlohmann's dump(2) lays it out, its fields in the form's order (as a person reads
 // them), written here: nlohmann::ordered_json, a second instance of the whole library, cost the
 // .wasm more than this file's every other function.
 std::string join_request_to_json(const JoinRequest& r, const MembershipData& data) {
     // Invalid UTF-8 is replaced, not thrown: the user's text is exported even if a byte is off.
     auto quoted = [](const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-    std::vector<std::pair<std::string, std::string>> fields;  // key, the value's JSON text
+    auto member = [&](const std::string& key, const std::string& value) { return quoted(key) + ": " + value; };
+    std::vector<std::string> fields;
     for (const JoinField& f : data.join.fields) {
         if (f.kind == FieldKind::add_ons) {  // a list of ids; no key when the schedule has no add-ons
-            const std::vector<std::string> ids = split_ids(r.get(f.id));
+            std::vector<std::string> ids = split_ids(r.get(f.id));
             if (data.schedule.add_ons.empty() && ids.empty()) continue;
-            std::string list;
-            for (const std::string& id : ids) list += (list.empty() ? "[\n      " : ",\n      ") + quoted(id);
-            fields.emplace_back(f.id, list.empty() ? "[]" : list + "\n    ]");
+            for (std::string& id : ids) id = quoted(id);
+            fields.push_back(member(f.id, json_block('[', ']', ids, 2)));
         } else {
-            fields.emplace_back(f.id, is_text(f.kind) ? quoted(r.get(f.id)) : r.get(f.id).empty() ? "false" : "true");
+            fields.push_back(member(f.id, is_text(f.kind) ? quoted(r.get(f.id)) : r.get(f.id).empty() ? "false" : "true"));
         }
     }
     for (const auto& kv : r.values)  // values of fields this data does not know: kept, not lost
-        if (!data.join.find_field(kv.first) && !kv.second.empty()) fields.emplace_back(kv.first, quoted(kv.second));
-    std::string request;
-    for (const auto& kv : fields) request += (request.empty() ? "{\n    " : ",\n    ") + quoted(kv.first) + ": " + kv.second;
-    return "{\n  \"format\": " + quoted(kExportFormat) + ",\n  \"version\": " + std::to_string(kExportVersion) +
-        ",\n  \"request\": " + (request.empty() ? "{}" : request + "\n  }") + "\n}\n";
+        if (!data.join.find_field(kv.first) && !kv.second.empty()) fields.push_back(member(kv.first, quoted(kv.second)));
+    return json_block('{', '}',
+                      {member("format", quoted(kExportFormat)), member("version", std::to_string(kExportVersion)),
+                       member("request", json_block('{', '}', fields, 1))},
+                      0) +
+        "\n";
 }
 
 JoinImport join_request_from_json(const std::string& text, const std::string& file_name, const MembershipData& data) {
