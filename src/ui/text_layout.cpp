@@ -22,33 +22,36 @@ TextFont font_of(const SemanticNode& n, const Fonts& fonts) {
     return {f, f->FontSize * ImGui::GetIO().FontGlobalScale};
 }
 
-// The node's text as the canvas drew it (runs drawn whole: shaped_text.h).
+// The node's text as the canvas drew it (runs drawn whole, lines broken at the node's width: shaped_text.h).
 struct Shown {
     const ShapedText* shaped;
     const std::string& text;
-    Shown(const SemanticNode& n, const TextFont& tf) : shaped(shaped_text(n.name, tf.font)), text(shaped ? shaped->shown : n.name) {}
+    Shown(const SemanticNode& n, const TextFont& tf)
+        : shaped(shaped_text(n.name, tf.font, n.w * tf.font->FontSize / tf.size)), text(shaped ? shaped->shown : n.name) {}
 };
 
-// Calls fn(line begin, line end, top) for each line of the shown text, as ImFont::RenderText breaks and skips blanks.
+float width_of(const TextFont& tf, const char* from, const char* to) {
+    return to > from ? tf.font->CalcTextSizeA(tf.size, FLT_MAX, 0, from, to).x : 0.0f;
+}
+
+// Calls fn(line begin, line end, top, left) for each line of the shown text, as ImFont::RenderText
+// breaks and skips blanks (a right-to-left text's lines right-aligned, as widgets.cpp draws them).
 template <typename Fn>
-void for_each_line(const SemanticNode& n, const TextFont& tf, const std::string& shown, Fn fn) {
-    const char* const begin = shown.c_str();
-    const char* const end = begin + shown.size();
+void for_each_line(const SemanticNode& n, const TextFont& tf, const Shown& shown, Fn fn) {
+    const char* const begin = shown.text.c_str();
+    const char* const end = begin + shown.text.size();
     const float scale = tf.size / tf.font->FontSize;
+    const bool rtl = shown.shaped && shown.shaped->rtl;
     float y = n.y;
     for (const char* line = begin; line < end;) {
         const char* eol = tf.font->CalcWordWrapPositionA(scale, line, end, n.w + 0.5f);
         if (eol == line) ++eol;
-        if (!fn(line, eol, y)) return;
+        if (!fn(line, eol, y, n.x + (rtl ? n.w - width_of(tf, line, eol) : 0.0f))) return;
         line = eol;
         while (line < end && (*line == ' ' || *line == '\t')) ++line;
         if (line < end && *line == '\n') ++line;
         y += tf.size;
     }
-}
-
-float width_of(const TextFont& tf, const char* from, const char* to) {
-    return to > from ? tf.font->CalcTextSizeA(tf.size, FLT_MAX, 0, from, to).x : 0.0f;
 }
 
 }  // namespace
@@ -73,11 +76,11 @@ std::vector<ImRect> text_range_rects(const SemanticNode& n, const Fonts& fonts, 
     auto x_of = [&](const char* line, const char* eol, const char* p, float dx) {
         return p < line ? 0.0f : p > eol ? width_of(tf, line, eol) : width_of(tf, line, p) + dx * scale;
     };
-    for_each_line(n, tf, t, [&](const char* line, const char* eol, float y) {
+    for_each_line(n, tf, shown, [&](const char* line, const char* eol, float y, float left) {
         if (eol <= a && eol < base + t.size()) return true;  // before the range
         if (line >= b && !out.empty()) return false;         // after it
         const float xa = x_of(line, eol, a, pa.dx), xb = x_of(line, eol, b, pb.dx);
-        const float x0 = n.x + std::min(xa, xb), x1 = n.x + std::max(xa, xb);
+        const float x0 = left + std::min(xa, xb), x1 = left + std::max(xa, xb);
         out.emplace_back(ImVec2(x0, y), ImVec2(std::max(x1, x0 + 2.0f), y + tf.size));
         return b > eol;
     });
@@ -90,7 +93,7 @@ std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) 
     const char* const base = shown.text.c_str();
     std::size_t at = n.name.size();
     bool first = true;
-    for_each_line(n, tf, shown.text, [&](const char* line, const char* eol, float y) {
+    for_each_line(n, tf, shown, [&](const char* line, const char* eol, float y, float x) {
         if (!first && p.y < y) return false;  // above this line: the previous one had it
         first = false;
         // The character whose middle is right of the point (in a run drawn whole, the nearest caret).
@@ -100,10 +103,10 @@ std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) 
             unsigned cp = 0;
             const int len = ImTextCharFromUtf8(&cp, c, eol);
             const char* next = c + std::max(len, 1);
-            const float left = n.x + width_of(tf, line, c), w = width_of(tf, c, next);
+            const float left = x + width_of(tf, line, c), w = width_of(tf, c, next);
             const std::size_t run = run_glyph_start(shown.shaped, static_cast<std::size_t>(c - base));
             if (p.x < left + w && run != std::string::npos) {
-                dx = (p.x - n.x - width_of(tf, line, base + run)) * tf.font->FontSize / tf.size;
+                dx = (p.x - x - width_of(tf, line, base + run)) * tf.font->FontSize / tf.size;
                 c = base + run;
                 break;
             }
