@@ -262,7 +262,22 @@ test('a country in the list and a tier\'s name in the Costs chart are drawn shap
   await settle(b.page);
   const r = await widget(b.page, 'Country');  // its text, left of the list's arrow
   const chosen = await steadyInk(b.page, { x: r.x + 4, y: r.y + 3, width: r.w - r.h - 8, height: r.h - 6 });
-  assertSameShape(chosen, await browserInk(b.page, ARABIC_COUNTRY), await browserInk(b.page, apart(ARABIC_COUNTRY)), 'Country');
+  const own = await browserInk(b.page, ARABIC_COUNTRY), wrong = await browserInk(b.page, apart(ARABIC_COUNTRY));
+  assertSameShape(chosen, own, wrong, 'Country');
+  // The list opened on the canvas, filtered by a word of it typed in its filter (keys as an Arabic
+  // keyboard sends them): the option left, under the filter, is drawn shaped too.
+  await click(b.page, 'Country');
+  await settle(b.page);
+  await b.page.evaluate(() => {
+    for (const key of 'مصر') document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+  await settle(b.page);
+  const below = { x: r.x + 4, y: r.y + r.h + 2, width: r.w - 30, height: 3 * r.h };
+  const rows = (await steadyInk(b.page, below)).rows;  // the filter's text, a gap, the option's
+  const gap = rows.findIndex((n, i) => n === 0 && rows.slice(i).some((m) => m > 0));
+  assert.ok(gap > 0, `two lines of ink under the list's box: ${rows.join()}`);
+  const top = below.y + (await ink(b.page, below)).y0 + gap;
+  assertSameShape(await steadyInk(b.page, { ...below, y: top, height: below.y + below.height - top }), own, wrong, 'the option');
 
   await b.page.evaluate(() => { location.hash = '#/costs'; });
   const bar = b.page.getByRole('img', { name: new RegExp(`^${HINDI}: total contribution`) });
