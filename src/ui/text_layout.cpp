@@ -45,7 +45,11 @@ void for_each_line(const SemanticNode& n, const TextFont& tf, const Shown& shown
     float y = n.y;
     for (const char* line = begin; line < end;) {
         const char* eol = tf.font->CalcWordWrapPositionA(scale, line, end, n.w + 0.5f);
-        if (eol == line) ++eol;
+        const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)));
+        if (newline && newline < eol)
+            eol = newline;  // (which RenderText breaks at, and the wrapping does not)
+        else if (eol == line)
+            ++eol;
         if (!fn(line, eol, y, n.x + (rtl ? n.w - width_of(tf, line, eol) : 0.0f))) return;
         line = eol;
         while (line < end && (*line == ' ' || *line == '\t')) ++line;
@@ -72,13 +76,17 @@ std::vector<ImRect> text_range_rects(const SemanticNode& n, const Fonts& fonts, 
     const char* const a = base + std::min(pa.at, t.size());
     const char* const b = base + std::min(pb.at, t.size());
     const float scale = tf.size / tf.font->FontSize;
-    // x of a position on a line: inside a run glyph, where the browser puts that caret.
+    // x of a position on a line: inside a run glyph, where the browser puts that caret; before the
+    // line, its start (a right-to-left text's: its right), after it, its end.
+    const bool rtl = shown.shaped && shown.shaped->rtl;
     auto x_of = [&](const char* line, const char* eol, const char* p, float dx) {
-        return p < line ? 0.0f : p > eol ? width_of(tf, line, eol) : width_of(tf, line, p) + dx * scale;
+        if (p < line || p > eol) return (p < line) == rtl ? width_of(tf, line, eol) : 0.0f;
+        return width_of(tf, line, p) + dx * scale;
     };
     for_each_line(n, tf, shown, [&](const char* line, const char* eol, float y, float left) {
-        if (eol <= a && eol < base + t.size()) return true;  // before the range
-        if (line >= b && !out.empty()) return false;         // after it
+        if (eol <= a && eol < base + t.size()) return true;                                          // before the range
+        const bool in_run = line == b && run_glyph_start(shown.shaped, pb.at) != std::string::npos;  // (its caret inside)
+        if (line >= b && !in_run && !out.empty()) return false;                                      // after it
         const float xa = x_of(line, eol, a, pa.dx), xb = x_of(line, eol, b, pb.dx);
         const float x0 = left + std::min(xa, xb), x1 = left + std::max(xa, xb);
         out.emplace_back(ImVec2(x0, y), ImVec2(std::max(x1, x0 + 2.0f), y + tf.size));

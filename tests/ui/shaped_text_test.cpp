@@ -2,6 +2,7 @@
 // stands for each in what ImGui draws, and carets inside them, with a fake source that records.
 #include "extra_glyphs.h"
 #include "shaped_text.h"
+#include "text_layout.h"
 #include "ui_harness.h"
 
 #include <doctest/doctest.h>
@@ -175,6 +176,25 @@ TEST_CASE("wrapped text with runs is broken between words in logical order, each
             add_missing_runs();
             return shaped_text(text, regular, wrap);
         };
+        SUBCASE("selecting and picking in a right-to-left paragraph follow its right-aligned lines") {
+            const std::string text = kArabic + " " + kArabic + " " + kArabic + " " + kArabic + " " + kArabic;
+            REQUIRE(shaped_after_drawing(text, 70.0f) != nullptr);
+            const float size = regular->FontSize * ImGui::GetIO().FontGlobalScale, scale = size / regular->FontSize;
+            SemanticNode n;
+            n.role = Role::text;
+            n.name = text;
+            n.x = 100, n.y = 50, n.w = 70.0f * scale, n.h = 2 * size;
+            const Fonts fonts{regular, regular, regular};
+            const std::vector<ImRect> rects = text_range_rects(n, fonts, 0, text.size());  // all of it
+            REQUIRE(rects.size() == 2);
+            CHECK(rects[0].Min.x == doctest::Approx(100.0f));  // three words, the box's width
+            CHECK(rects[0].Max.x == doctest::Approx(100.0f + 70.0f * scale));
+            CHECK(rects[1].Min.x == doctest::Approx(100.0f + 25.0f * scale));  // two words, at its right
+            CHECK(rects[1].Max.x == doctest::Approx(100.0f + 70.0f * scale));
+            CHECK(rects[1].Min.y == doctest::Approx(50.0f + size));
+            CHECK(text_offset_at(n, fonts, ImVec2(100.0f + 70.0f * scale - 1, 52)) == 0);  // the first line's right: the start
+            CHECK(text_offset_at(n, fonts, ImVec2(100.0f + 25.0f * scale + 1, 52 + size)) == text.size());  // the last line's left: the end
+        }
         SUBCASE("a right-to-left paragraph: lines as wide as the runs measure, right to left, right-aligned") {
             // Each word 20 px, a space 5: three words are 70 px, four 95.
             const std::string text = kArabic + " " + kArabic + " " + kArabic + " " + kArabic + " " + kArabic;
