@@ -12,7 +12,11 @@
 // letter: each character an isolated cluster under a left-to-right override) and checks that it
 // scores below the threshold, so the threshold does tell them apart. Measured here: the Arabic
 // name's columns 0.9997 (apart: 0.36), Devanagari 1.0 (apart: -0.21). The caret: the ink that is
-// there only while the field is edited. Fonts: DejaVu Sans (Arabic), Lohit Devanagari and Noto
+// there only while the field is edited. Wrapped text (a long name at 320 px) against the same
+// element as wide as its box, lines 16 px apart: the ink's height (its number of lines), and each
+// line's right edge and its darkness by column (no threshold: the browser puts a right-aligned
+// line at a fraction of a pixel, the canvas on a whole one; thresholded columns correlate at
+// 0.85-0.93 there, darkness at 0.96-0.99). Fonts: DejaVu Sans (Arabic), Lohit Devanagari and Noto
 // Color Emoji, Debian packages the set-up installs (emsdk-config/setup.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
