@@ -30,8 +30,8 @@ struct FakeRuns final : GlyphSource {
         for (std::size_t k = 0; k <= units; ++k) carets[k] = 5.0f * static_cast<float>(rtl ? units - k : k);
         return true;
     }
-    void texture_grown(int, int) override {}
-    void texture_region(int, int, int, int, const unsigned char*) override {}
+    void texture_grown(int, int, bool) override {}
+    void texture_region(int, int, int, int, const unsigned char*, bool) override {}
 };
 
 const std::string kArabic = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF";                                              // محمد: 4 letters, 8 bytes
