@@ -105,13 +105,14 @@ bool place(ImFontAtlas& atlas, bool colour, int w, int h, int& x, int& y) {
 bool add_layer(ImFont* font, unsigned cp, const GlyphImage& img, bool colour, float advance) {
     ImFontAtlas& atlas = *font->ContainerAtlas;
     const int bytes = colour ? 4 : 1;  // a pixel's; its last is its alpha
-    const std::vector<unsigned char>& px = colour ? img.colour : img.alpha;
-    if (img.width < 0 || img.height < 0 || px.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height * bytes))
+    const std::vector<unsigned char>& layer = colour ? img.colour : img.alpha;
+    if (img.width < 0 || img.height < 0 || layer.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height * bytes))
         return false;
+    const unsigned char* px = layer.data();
     int x0 = img.width, x1 = 0, y0 = img.height, y1 = 0;
     for (int y = 0; y < img.height; ++y)
         for (int x = 0; x < img.width; ++x)
-            if (px[static_cast<std::size_t>((y * img.width + x + 1) * bytes - 1)])
+            if (px[(y * img.width + x + 1) * bytes - 1])
                 x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
     const int w = std::max(0, x1 - x0), h = w > 0 ? y1 - y0 : 0;
     int x = 0, y = 0;
@@ -119,7 +120,7 @@ bool add_layer(ImFont* font, unsigned cp, const GlyphImage& img, bool colour, fl
         if (!place(atlas, colour, w, h, x, y)) return false;
         std::vector<unsigned char> ink(static_cast<std::size_t>(w * h * bytes));
         for (int row = 0; row < h; ++row)
-            std::copy_n(px.begin() + ((y0 + row) * img.width + x0) * bytes, w * bytes, ink.begin() + row * w * bytes);
+            std::memcpy(ink.data() + row * w * bytes, px + ((y0 + row) * img.width + x0) * bytes, static_cast<std::size_t>(w * bytes));
         s.source->texture_region(x, y, w, h, ink.data(), colour);
     }
     // Coordinates as the atlas builder gives them: from the pen, the line's top at 0; a colour

@@ -2,6 +2,7 @@
 
 #include "extra_glyphs.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,11 @@ bool read_image(int drawn, const float* m, const std::vector<unsigned char>& pix
     out.left = m[2];
     out.top = m[3];
     out.advance = m[4];
-    const auto n = static_cast<std::ptrdiff_t>(out.width) * out.height;
-    out.alpha.assign(pixels.begin(), pixels.begin() + n);
-    if (drawn == 2) out.colour.assign(pixels.begin() + n, pixels.begin() + 5 * n);
+    const auto n = static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height);
+    out.alpha.resize(n);
+    out.colour.resize(drawn == 2 ? 4 * n : 0);
+    std::memcpy(out.alpha.data(), pixels.data(), n);
+    if (drawn == 2) std::memcpy(out.colour.data(), pixels.data() + n, 4 * n);
     return true;
 }
 

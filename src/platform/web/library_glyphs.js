@@ -58,17 +58,18 @@ mergeInto(LibraryManager.library, {
     // x height bytes) and, when something kept colours of its own (an emoji), then the rest, 4
     // bytes a pixel, premultiplied. Drawn black too, what changes is the text. 2: colour; 1: none.
     layers: function (paint, white, full, x0, width, height, pixels) {
-      var black = null, n = width * height, i, j, k, a, c;
+      var black = null, n = width * height, colour = 0, i, j, k, a, c;
       for (i = 0; i < white.length && !black; i += 4) if (white[i + 3] && (white[i] & white[i + 1] & white[i + 2]) !== 255) black = paint('#000');
       for (k = 0; k < n; k++) {
         i = ((k / width | 0) * full + x0 + k % width) * 4;
         a = white[i + 3];
         c = black ? Math.round((white[i + 1] - black[i + 1]) * a / 255) : a;
-        if (a - c < 4) c = a;  // (rounding)
+        if (a - c < 4) c = a;  // (rounding: white text reads back a little less than white in Firefox)
         HEAPU8[pixels + k] = c;
+        colour |= a - c;
         if (black) for (j = 0; j < 4; j++) HEAPU8[pixels + n + 4 * k + j] = j < 3 ? black[i + j] * a / 255 : a - c;
       }
-      return black ? 2 : 1;
+      return colour ? 2 : 1;
     },
   },
 
