@@ -106,7 +106,8 @@ bool add_layer(ImFont* font, unsigned cp, const GlyphImage& img, bool colour, fl
     ImFontAtlas& atlas = *font->ContainerAtlas;
     const int bytes = colour ? 4 : 1;  // a pixel's; its last is its alpha
     const std::vector<unsigned char>& layer = colour ? img.colour : img.alpha;
-    if (img.width < 0 || img.height < 0 || layer.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height * bytes))
+    if (img.width < 0 || img.height < 0 ||
+        layer.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height * bytes))
         return false;
     const unsigned char* px = layer.data();
     int x0 = img.width, x1 = 0, y0 = img.height, y1 = 0;

@@ -59,8 +59,8 @@ struct FakeColour final : GlyphSource {
     }
 };
 
-const std::string kApple = "\xF0\x9F\x8D\x8E";                                // 🍎
-const std::string kGlyphs = "\xEE\x80\x80\xEE\x80\x81";                       // U+E000, U+E001: the run's colour, then its text
+const std::string kApple = "\xF0\x9F\x8D\x8E";                                  // 🍎
+const std::string kGlyphs = "\xEE\x80\x80\xEE\x80\x81";                         // U+E000, U+E001: the run's colour, then its text
 const std::string kScientist = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC";  // 👩‍🔬: woman, joiner, microscope
 
 // The vertices ImGui writes for `text` in `font`, in colour `col`.
@@ -180,7 +180,7 @@ TEST_CASE("a character the platform draws in colour is one coloured glyph; a run
         CHECK(regular->FindGlyphNoFallback(0xE001)->Colored);
         CHECK_FALSE(regular->FindGlyphNoFallback(0xE001)->Visible);  // no colour in the first slice
         CHECK(regular->FindGlyphNoFallback(0xE005)->Visible);        // the emoji, in the last
-        CHECK(source.regions.size() == regions + 4);                  // the three slices' text, the emoji's colour
+        CHECK(source.regions.size() == regions + 4);                 // the three slices' text, the emoji's colour
     }
     set_glyph_source(nullptr);
 }
