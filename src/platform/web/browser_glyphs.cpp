@@ -2,12 +2,13 @@
 
 #include "extra_glyphs.h"
 
+#include <imgui_internal.h>
+
 #include <cstring>
 #include <string>
 #include <vector>
 
 extern "C" {
-int browser_rasterise_glyph(unsigned codepoint, float size, int weight, float* metrics, unsigned char* pixels, int capacity);
 int browser_rasterise_run(const char* text, int length, float size, int weight, int rtl, float* metrics, unsigned char* pixels,
                           int capacity, float* carets, int caret_count);
 void browser_gl_font_rows(int height, bool colour);
@@ -18,9 +19,8 @@ namespace iiifc {
 
 namespace {
 
-constexpr int kLargestGlyph = 256 * 256;  // texels: a character at the kiosk's heading size, and then some
-constexpr int kLargestRun = 4096 * 128;   // texels: a line as wide as the widest atlas, at a heading's size
-constexpr int kPixelBytes = 5;            // the most a texel takes: coverage, and RGBA where in colour
+constexpr int kLargestRun = 4096 * 128;  // texels: a line as wide as the widest atlas, at a heading's size
+constexpr int kPixelBytes = 5;           // the most a texel takes: coverage, and RGBA where in colour
 
 // What the browser drew: 0 nothing, 1 coverage, 2 coverage and colour (library_glyphs.js).
 bool read_image(int drawn, const float* m, const std::vector<unsigned char>& pixels, GlyphImage& out) {
@@ -40,11 +40,11 @@ bool read_image(int drawn, const float* m, const std::vector<unsigned char>& pix
 
 class BrowserGlyphs final : public GlyphSource {
 public:
+    // A character is a run of one, drawn the same way.
     bool rasterise(unsigned codepoint, float size_px, int weight, GlyphImage& out) override {
-        float m[5] = {};
-        pixels_.resize(kPixelBytes * kLargestGlyph);
-        return read_image(browser_rasterise_glyph(codepoint, size_px, weight, m, pixels_.data(), kPixelBytes * kLargestGlyph), m, pixels_,
-                          out);
+        char utf8[5];
+        std::vector<float> no_carets;
+        return rasterise_run(ImTextCharToUtf8(utf8, codepoint), size_px, weight, false, out, no_carets);
     }
     bool rasterise_run(const std::string& utf8, float size_px, int weight, bool rtl, GlyphImage& out, std::vector<float>& carets) override {
         float m[5] = {};

@@ -73,43 +73,12 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Draws code point `codepoint` at `size` px and `weight`; writes its metrics as 5 floats at
-  // `metrics` (width, height, left, top, advance: extra_glyphs.h, GlyphImage) and its pixels at
-  // `pixels` (PortalGlyphs.layers) if they fit in `capacity` bytes. 1: drawn; 2: drawn, with
-  // colour; 0: too big or no 2D canvas.
-  browser_rasterise_glyph__deps: ['$PortalGlyphs'],
-  browser_rasterise_glyph: function (codepoint, size, weight, metrics, pixels, capacity) {
-    var G = PortalGlyphs, text = String.fromCodePoint(codepoint), font = weight + ' ' + size + 'px ' + G.FAMILY;
-    var ctx = G.context(1, 1);
-    if (!ctx) return 0;
-    ctx.font = font;
-    ctx.direction = 'ltr';
-    ctx.textAlign = 'left';
-    var m = ctx.measureText(text);
-    var left = Math.max(0, Math.ceil(m.actualBoundingBoxLeft || 0)), right = Math.ceil(m.actualBoundingBoxRight || 0);
-    var ascent = Math.ceil(m.actualBoundingBoxAscent || 0), descent = Math.ceil(m.actualBoundingBoxDescent || 0);
-    var width = Math.max(0, left + right), height = Math.max(0, ascent + descent);
-    if (width === 0 || height === 0) width = height = 0;  // a space: an advance, no ink
-    HEAPF32.set([width, height, -left, ascent, m.width], metrics >> 2);
-    if (5 * width * height > capacity) return 0;
-    if (width === 0) return 1;
-    ctx = G.context(width, height);
-    var paint = function (fill) {
-      ctx.clearRect(0, 0, width, height);
-      ctx.font = font;  // (a new canvas starts with its own state)
-      ctx.direction = 'ltr';
-      ctx.textAlign = 'left';
-      ctx.fillStyle = fill;
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillText(text, left, ascent);
-      return ctx.getImageData(0, 0, width, height).data;
-    };
-    return G.layers(paint, paint('#fff'), width, 0, width, height, pixels);
-  },
-
-  // Draws a run of UTF-8 text (`length` bytes at `text`) whole, as the browser shapes and orders
-  // it (base direction right-to-left if `rtl`), at `size` px and `weight`: metrics and pixels as
-  // browser_rasterise_glyph, and `caret_count` floats at `carets` (PortalGlyphs.carets).
+  // Draws a run of UTF-8 text (`length` bytes at `text`: a character the fonts lack, or a run that
+  // needs shaping) whole, as the browser shapes and orders it (base direction right-to-left if
+  // `rtl`), at `size` px and `weight`; writes its metrics as 5 floats at `metrics` (width, height,
+  // left, top, advance: extra_glyphs.h, GlyphImage), its pixels at `pixels` (PortalGlyphs.layers)
+  // if they fit in `capacity` bytes, and `caret_count` floats at `carets` (PortalGlyphs.carets;
+  // none asked for a character). 1: drawn; 2: drawn, with colour; 0: too big or no 2D canvas.
   browser_rasterise_run__deps: ['$PortalGlyphs'],
   browser_rasterise_run: function (text, length, size, weight, rtl, metrics, pixels, capacity, carets, caret_count) {
     var G = PortalGlyphs, font = weight + ' ' + size + 'px ' + G.FAMILY;
@@ -122,7 +91,7 @@ mergeInto(LibraryManager.library, {
       return ctx;
     };
     var ctx = G.context(1, 1), drawn = 1;
-    if (!ctx || text.length + 1 !== caret_count) return 0;
+    if (!ctx || (caret_count && text.length + 1 !== caret_count)) return 0;
     var m = setUp(ctx).measureText(text);
     // The ink's left and right are found in the pixels: engines measure a right-to-left run's
     // bounding box from different ends (Firefox's is not where Chromium's is), its height alike.
@@ -148,9 +117,11 @@ mergeInto(LibraryManager.library, {
     }
     if (width === 0) height = 0;  // blanks: an advance, no ink
     HEAPF32.set([width, height, x0 - pad, ascent, m.width], metrics >> 2);
-    var out = new Float32Array(caret_count);
-    G.carets(text, font, rtl, out);
-    HEAPF32.set(out, carets >> 2);
+    if (caret_count) {
+      var out = new Float32Array(caret_count);
+      G.carets(text, font, rtl, out);
+      HEAPF32.set(out, carets >> 2);
+    }
     return drawn;
   },
 
