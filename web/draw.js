@@ -13,8 +13,10 @@
 // The packet's layout (src/ui/page_protocol.h), written in by scripts/build_site.mjs.
 var PACKET = ({} /* page_protocol.h */).packet;
 
-// GLSL ES 1.00 runs on WebGL 1 and 2. The only texture is the font atlas, alpha only: its texels
-// give the coverage, the vertex the colour; solid shapes sample the atlas's white texel. The
+// GLSL ES 1.00 runs on WebGL 1 and 2. The font atlas is alpha only: its texels give the coverage,
+// the vertex the colour; solid shapes sample the atlas's white texel. Glyphs the browser drew in
+// colour (emoji) are in a texture of their own, RGBA premultiplied, at u - 1 (u in [-1, 0): their
+// vertex colour is white, ImGui's untinted glyph; src/ui/extra_glyphs.h). The
 // transform from display to clip space is a constant attribute (scale xy, offset zw), not a
 // uniform: a uniform's location must be asked of the linked program, a round trip that waits for
 // the GPU to compile and link (attribute locations are bound before linking instead).
@@ -31,14 +33,17 @@ var VERTEX_SHADER = [
   '  gl_Position = vec4(a_position * a_transform.xy + a_transform.zw, 0.0, 1.0);',
   '}',
 ].join('\n');
-// The sampler reads texture unit 0, a sampler's initial value: nothing to set.
+// The atlas's sampler reads texture unit 0, a sampler's initial value: nothing to set; the colour
+// one is set to unit 1 when its texture is made.
 var FRAGMENT_SHADER = [
   'precision mediump float;',
   'uniform sampler2D u_texture;',
+  'uniform sampler2D u_colour;',
   'varying vec2 v_uv;',
   'varying vec4 v_color;',
   'void main() {',
-  '  gl_FragColor = vec4(v_color.rgb, v_color.a * texture2D(u_texture, v_uv).a);',
+  '  vec4 c = texture2D(u_colour, vec2(v_uv.x + 1.0, v_uv.y));',
+  '  gl_FragColor = v_color * mix(vec4(c.rgb / max(c.a, 0.004), c.a), vec4(1.0, 1.0, 1.0, texture2D(u_texture, v_uv).a), step(0.0, v_uv.x));',
   '}',
 ].join('\n');
 
@@ -129,14 +134,16 @@ function createDrawer(canvas, attrs, reply, coalesce) {
   gl.disable(gl.DEPTH_TEST);
   gl.activeTexture(gl.TEXTURE0);
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-  // The font texture exists from the start, with the parameters it keeps. Glyphs are rasterised
-  // at device pixels and drawn one texel per pixel: linear filtering, no mipmaps.
-  var fontTexture = gl.createTexture();
-  gl.bindTexture(gl.TEXTURE_2D, fontTexture);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  // A texture bound to texture unit `unit` for good, with the parameters it keeps. Glyphs are
+  // rasterised at device pixels and drawn one texel per pixel: linear filtering, no mipmaps.
+  function bindTexture(unit) {
+    gl.activeTexture(gl.TEXTURE0 + unit);
+    gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+    [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER, gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T].forEach(function (name, i) {
+      gl.texParameteri(gl.TEXTURE_2D, name, i < 2 ? gl.LINEAR : gl.CLAMP_TO_EDGE);
+    });
+  }
+  bindTexture(0);  // the font atlas, from the start
 
   var programUsed = false, transform = [NaN, NaN, NaN, NaN], viewport = [-1, -1];
 
@@ -178,7 +185,7 @@ function createDrawer(canvas, attrs, reply, coalesce) {
       pointAttributes(0);
       for (var c = 0; c < cmd.length; c += COMMAND_WORDS) {
         gl.scissor(cmd[c + COMMAND.scissorX], cmd[c + COMMAND.scissorY], cmd[c + COMMAND.scissorW], cmd[c + COMMAND.scissorH]);
-        // The texture: the font atlas is the only one.
+        // The textures: the font atlas's and the colour glyphs', each bound to its unit for good.
         if (cmd[c + COMMAND.firstVertex] !== firstVertex) {
           firstVertex = cmd[c + COMMAND.firstVertex];
           pointAttributes(firstVertex);
@@ -202,27 +209,36 @@ function createDrawer(canvas, attrs, reply, coalesce) {
     })();
   }
 
-  // Characters the embedded fonts lack, drawn by the browser (src/ui/extra_glyphs.h): the atlas
-  // texture grows by rows ('font-rows', its texels kept: this copy of them is re-sent) and takes
-  // their coverage ('font-region').
-  var atlas = null;  // { width, height, pixels }: the texture's texels
+  // Characters the embedded fonts lack, drawn by the browser (src/ui/extra_glyphs.h): a texture
+  // grows by rows ('font-rows', its texels kept: this copy of them is re-sent) and takes their
+  // pixels ('font-region'); `colour`: the colour glyphs' texture, on unit 1, made at its first rows.
+  var textures = [null, null], colourMade = false;  // { width, height, pixels }: the atlas's texels, the colour glyphs'
   function handleExtraGlyphs(msg) {
-    if (!atlas) return;
-    gl.bindTexture(gl.TEXTURE_2D, fontTexture);
+    var unit = msg.colour ? 1 : 0, bytes = msg.colour ? 4 : 1, format = msg.colour ? gl.RGBA : gl.ALPHA, tex = textures[unit];
+    if (!textures[0]) return;
     if (msg.type === 'font-rows') {
-      if (msg.height <= atlas.height) return;
-      var grown = new Uint8Array(atlas.width * msg.height);
-      grown.set(atlas.pixels);
-      atlas = { width: atlas.width, height: msg.height, pixels: grown };
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, atlas.width, atlas.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
+      if (tex && msg.height <= tex.height) return;
+      if (unit && !colourMade) {
+        colourMade = true;
+        bindTexture(1);
+        gl.useProgram(program);  // (its uniform is set on the program in use)
+        programUsed = true;
+        gl.uniform1i(gl.getUniformLocation(program, 'u_colour'), 1);
+      }
+      var grown = new Uint8Array(textures[0].width * msg.height * bytes);
+      if (tex) grown.set(tex.pixels);
+      tex = textures[unit] = { width: textures[0].width, height: msg.height, pixels: grown };
+      gl.activeTexture(gl.TEXTURE0 + unit);
+      gl.texImage2D(gl.TEXTURE_2D, 0, format, tex.width, tex.height, 0, format, gl.UNSIGNED_BYTE, tex.pixels);
       return;
     }
-    var region = new Uint8Array(msg.pixels);
-    if (msg.x < 0 || msg.y < 0 || msg.x + msg.width > atlas.width || msg.y + msg.height > atlas.height) return;
+    var region = new Uint8Array(msg.pixels), w = msg.width * bytes;
+    if (!tex || msg.x < 0 || msg.y < 0 || msg.x + msg.width > tex.width || msg.y + msg.height > tex.height) return;
     for (var row = 0; row < msg.height; row++) {
-      atlas.pixels.set(region.subarray(row * msg.width, (row + 1) * msg.width), (msg.y + row) * atlas.width + msg.x);
+      tex.pixels.set(region.subarray(row * w, (row + 1) * w), ((msg.y + row) * tex.width + msg.x) * bytes);
     }
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, msg.x, msg.y, msg.width, msg.height, gl.ALPHA, gl.UNSIGNED_BYTE, region);
+    gl.activeTexture(gl.TEXTURE0 + unit);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, msg.x, msg.y, msg.width, msg.height, format, gl.UNSIGNED_BYTE, region);
   }
 
   var pending = null;  // the last frame received, not drawn yet (coalesce)
@@ -242,9 +258,10 @@ function createDrawer(canvas, attrs, reply, coalesce) {
     }
     drawPending();  // what follows a frame comes after it
     if (msg.type === 'font') {
-      atlas = { width: msg.width, height: msg.height, pixels: new Uint8Array(msg.pixels) };
-      gl.bindTexture(gl.TEXTURE_2D, fontTexture);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, atlas.pixels);
+      // A new atlas: the colour glyphs of the last are gone too (their texture is made anew).
+      textures = [{ width: msg.width, height: msg.height, pixels: new Uint8Array(msg.pixels) }, null];
+      gl.activeTexture(gl.TEXTURE0);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.ALPHA, msg.width, msg.height, 0, gl.ALPHA, gl.UNSIGNED_BYTE, textures[0].pixels);
       gl.flush();  // uploaded while the app goes on
     } else if (msg.type === 'font-rows' || msg.type === 'font-region') {
       handleExtraGlyphs(msg);

@@ -14,19 +14,26 @@ namespace iiifc {
 
 namespace {
 
-constexpr int kPadding = 1;                  // texels between glyphs: linear filtering reads the neighbours
-constexpr long kMostAddedTexels = 1L << 20;  // of the texture grown below the embedded glyphs
+constexpr int kPadding = 1;                 // texels between glyphs: linear filtering reads the neighbours
+constexpr long kMostAddedBytes = 1L << 20;  // of the textures grown for added glyphs
+constexpr int kFirstColourRows = 32;        // the colour texture's height when it is made
 
 struct ExtraFont {
     ImFont* font = nullptr;
     int weight = 400;
 };
 
+// Where added glyphs go in a texture: shelves filled left to right, top to bottom.
+struct Sheet {
+    int top = -1;                         // first texel row of the added glyphs; -1: none added yet
+    int pen_x = 0, pen_y = 0, row_h = 0;  // the shelf being filled
+    int rows = 0;                         // the colour texture's height (the atlas's is its TexHeight)
+};
+
 struct State {
     GlyphSource* source = nullptr;
     ExtraFont fonts[3];
-    int region_top = -1;                           // first texel row of the added glyphs; -1: none added yet
-    int pen_x = 0, pen_y = 0, row_h = 0;           // the shelf being filled
+    Sheet alpha, colour;                           // below the embedded glyphs; the colour texture
     std::vector<std::pair<unsigned, bool>> queue;  // missing characters (and whether in headings), in the order met
     std::set<unsigned> queued, failed;             // ... (bit 31: in headings) and those the source could not draw (not asked again)
     int added = 0;
@@ -50,64 +57,90 @@ unsigned next_codepoint(const unsigned char*& p, const unsigned char* end) {
 
 bool missing_in(const ImFont* f, unsigned cp) { return f && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr; }
 
+int& rows_of(ImFontAtlas& atlas, bool colour) { return colour ? s.colour.rows : atlas.TexHeight; }
+
 // Rows the texture gains when it grows: as many again, so growing is rare (each re-sends it).
-void grow(ImFontAtlas& atlas, int need_rows) {
-    const int old_h = atlas.TexHeight;
-    int new_h = old_h * 2;
-    while (new_h - std::max(s.pen_y, old_h) < need_rows) new_h *= 2;
+void grow(ImFontAtlas& atlas, bool colour, int need_rows) {
+    int& rows = rows_of(atlas, colour);
+    const int old_h = rows;
+    int new_h = std::max(old_h * 2, kFirstColourRows);
+    while (new_h - std::max((colour ? s.colour : s.alpha).pen_y, old_h) < need_rows) new_h *= 2;
     const float r = static_cast<float>(old_h) / static_cast<float>(new_h);
     // The texture coordinates already handed out keep pointing at the same texels.
     for (ImFont* font : atlas.Fonts)
-        for (ImFontGlyph& g : font->Glyphs) g.V0 *= r, g.V1 *= r;
-    atlas.TexUvWhitePixel.y *= r;
-    for (ImVec4& line : atlas.TexUvLines) line.y *= r, line.w *= r;
-    atlas.TexHeight = new_h;
-    atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(atlas.TexWidth), 1.0f / static_cast<float>(new_h));
-    s.source->texture_grown(atlas.TexWidth, new_h);
+        for (ImFontGlyph& g : font->Glyphs)
+            if ((g.Colored != 0) == colour) g.V0 *= r, g.V1 *= r;
+    rows = new_h;
+    if (!colour) {
+        atlas.TexUvWhitePixel.y *= r;
+        for (ImVec4& line : atlas.TexUvLines) line.y *= r, line.w *= r;
+        atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(atlas.TexWidth), 1.0f / static_cast<float>(new_h));
+    }
+    s.source->texture_grown(atlas.TexWidth, new_h, colour);
 }
 
-// A place for a w x h image in the added region, growing the texture if needed.
-bool place(ImFontAtlas& atlas, int w, int h, int& x, int& y) {
+// A place for a w x h image in the added region of a texture, growing it if needed.
+bool place(ImFontAtlas& atlas, bool colour, int w, int h, int& x, int& y) {
+    Sheet& sheet = colour ? s.colour : s.alpha;
     if (w + 2 * kPadding > atlas.TexWidth) return false;
-    if (s.region_top < 0) {  // the first added glyph: below everything the builder packed
-        s.region_top = atlas.TexHeight;
-        s.pen_x = 0, s.pen_y = atlas.TexHeight, s.row_h = 0;
+    if (sheet.top < 0) {  // the first added glyph: below everything the builder packed
+        sheet.top = colour ? 0 : atlas.TexHeight;
+        sheet.pen_x = 0, sheet.pen_y = sheet.top, sheet.row_h = 0;
     }
-    if (s.pen_x + w + 2 * kPadding > atlas.TexWidth) {  // the shelf is full: the next one
-        s.pen_x = 0;
-        s.pen_y += s.row_h;
-        s.row_h = 0;
+    if (sheet.pen_x + w + 2 * kPadding > atlas.TexWidth) {  // the shelf is full: the next one
+        sheet.pen_x = 0;
+        sheet.pen_y += sheet.row_h;
+        sheet.row_h = 0;
     }
-    if (s.pen_y + h + 2 * kPadding > atlas.TexHeight) grow(atlas, h + 2 * kPadding);
-    x = s.pen_x + kPadding;
-    y = s.pen_y + kPadding;
-    s.pen_x += w + 2 * kPadding;
-    s.row_h = std::max(s.row_h, h + 2 * kPadding);
+    if (sheet.pen_y + h + 2 * kPadding > rows_of(atlas, colour)) grow(atlas, colour, h + 2 * kPadding);
+    x = sheet.pen_x + kPadding;
+    y = sheet.pen_y + kPadding;
+    sheet.pen_x += w + 2 * kPadding;
+    sheet.row_h = std::max(sheet.row_h, h + 2 * kPadding);
     return true;
 }
 
-bool add_image(ImFont* font, unsigned cp, const GlyphImage& img) {
+// One layer of an image (`colour`: its colour, drawn untinted; else its coverage), cut to its ink,
+// as glyph `cp` advancing the pen by `advance`.
+bool add_layer(ImFont* font, unsigned cp, const GlyphImage& img, bool colour, float advance) {
     ImFontAtlas& atlas = *font->ContainerAtlas;
-    if (img.width < 0 || img.height < 0 || img.alpha.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height))
+    const int bytes = colour ? 4 : 1;  // a pixel's; its last is its alpha
+    const std::vector<unsigned char>& layer = colour ? img.colour : img.alpha;
+    if (img.width < 0 || img.height < 0 ||
+        layer.size() < static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height * bytes))
         return false;
+    const unsigned char* px = layer.data();
+    int x0 = img.width, x1 = 0, y0 = img.height, y1 = 0;
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x)
+            if (px[(y * img.width + x + 1) * bytes - 1])
+                x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
+    const int w = std::max(0, x1 - x0), h = w > 0 ? y1 - y0 : 0;
     int x = 0, y = 0;
-    const bool ink = img.width > 0 && img.height > 0;
-    if (ink) {
-        if (!place(atlas, img.width, img.height, x, y)) return false;
-        s.source->texture_region(x, y, img.width, img.height, img.alpha.data());
+    if (w > 0) {
+        if (!place(atlas, colour, w, h, x, y)) return false;
+        std::vector<unsigned char> ink(static_cast<std::size_t>(w * h * bytes));
+        for (int row = 0; row < h; ++row)
+            std::memcpy(ink.data() + row * w * bytes, px + ((y0 + row) * img.width + x0) * bytes, static_cast<std::size_t>(w * bytes));
+        s.source->texture_region(x, y, w, h, ink.data(), colour);
     }
-    // Coordinates as the atlas builder gives them: from the pen, the line's top at 0.
-    const float x0 = img.left, y0 = static_cast<float>(static_cast<int>(font->Ascent + 0.5f)) - img.top;
-    const float tw = static_cast<float>(atlas.TexWidth), th = static_cast<float>(atlas.TexHeight);
-    font->AddGlyph(font->ConfigData, static_cast<ImWchar>(cp), x0, y0, x0 + static_cast<float>(img.width),
-                   y0 + static_cast<float>(img.height), static_cast<float>(x) / tw, static_cast<float>(y) / th,
-                   static_cast<float>(x + img.width) / tw, static_cast<float>(y + img.height) / th, img.advance);
+    // Coordinates as the atlas builder gives them: from the pen, the line's top at 0; a colour
+    // glyph's u one less (web/draw.js).
+    const float gx = img.left + static_cast<float>(x0),
+                gy = static_cast<float>(static_cast<int>(font->Ascent + 0.5f)) - img.top + static_cast<float>(y0);
+    const float tw = static_cast<float>(atlas.TexWidth), th = static_cast<float>(std::max(1, rows_of(atlas, colour))),
+                u = colour ? -1.0f : 0.0f;
+    font->AddGlyph(font->ConfigData, static_cast<ImWchar>(cp), gx, gy, gx + static_cast<float>(w), gy + static_cast<float>(h),
+                   u + static_cast<float>(x) / tw, static_cast<float>(y) / th, u + static_cast<float>(x + w) / tw,
+                   static_cast<float>(y + h) / th, advance);
+    font->Glyphs.back().Colored = colour;
     return true;
 }
 
+// A character the browser draws in colour is all colour.
 bool add_glyph(ExtraFont& ef, unsigned cp) {
     GlyphImage img;
-    return s.source->rasterise(cp, ef.font->FontSize, ef.weight, img) && add_image(ef.font, cp, img);
+    return s.source->rasterise(cp, ef.font->FontSize, ef.weight, img) && add_layer(ef.font, cp, img, !img.colour.empty(), img.advance);
 }
 
 }  // namespace
@@ -176,9 +209,10 @@ int extra_glyph_count() { return s.added; }
 
 bool extra_glyphs_over_budget() {
     const ImFont* f = s.fonts[0].font;
-    if (s.region_top < 0 || !f || !f->ContainerAtlas) return false;
+    if (!f || !f->ContainerAtlas) return false;
     const ImFontAtlas& atlas = *f->ContainerAtlas;
-    return static_cast<long>(atlas.TexHeight - s.region_top) * atlas.TexWidth > kMostAddedTexels;
+    const long alpha_rows = s.alpha.top < 0 ? 0 : atlas.TexHeight - s.alpha.top;
+    return (alpha_rows + 4L * s.colour.rows) * atlas.TexWidth > kMostAddedBytes;
 }
 
 GlyphSource* glyph_source() { return s.source; }
@@ -189,8 +223,11 @@ int extra_font_weight(const ImFont* font) {
     return 0;
 }
 
-bool add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image) {
-    return s.source && font && add_image(font, codepoint, image);
+int add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image) {
+    if (!s.source || !font) return 0;
+    const bool colour = !image.colour.empty();
+    if (colour && !add_layer(font, codepoint, image, true, 0.0f)) return 0;
+    return add_layer(font, codepoint + (colour ? 1u : 0u), image, false, image.advance) ? (colour ? 2 : 1) : 0;
 }
 
 }  // namespace iiifc

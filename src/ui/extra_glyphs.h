@@ -8,6 +8,11 @@
 // Every text a frame draws is also in its semantics (what the canvas shows, the DOM says):
 // note_frame_text() reads it after the frame; add_missing_glyphs() then adds what was missing,
 // and the runner builds the frame again before it is shown.
+//
+// What the browser draws in colour (emoji, flags) keeps its colours: such a glyph is ImGui's
+// coloured glyph (drawn untinted), its texels in a second texture, RGBA, made when the first one
+// comes; the atlas stays one byte a texel. Its texture coordinates are those of the atlas less
+// one in x (u in [-1, 0)), which is how the drawer tells the textures apart (web/draw.js).
 #pragma once
 
 #include <string>
@@ -22,6 +27,7 @@ struct GlyphImage {
     float left = 0, top = 0;    // from the pen to the image's left edge, from the baseline up to its top
     float advance = 0;          // where the pen goes next
     std::vector<unsigned char> alpha;
+    std::vector<unsigned char> colour;  // empty, or what is in colour: 4 bytes a pixel, RGBA premultiplied (`alpha` then holds the rest)
 };
 
 class GlyphSource {
@@ -41,8 +47,9 @@ public:
         (void)utf8, (void)size_px, (void)weight, (void)rtl;
         return -1;
     }
-    virtual void texture_grown(int width, int height) = 0;  // the atlas's texture is now this tall, its rows kept
-    virtual void texture_region(int x, int y, int width, int height, const unsigned char* alpha) = 0;  // new pixels
+    // The atlas's texture (`colour`: the colour glyphs') is now this tall, its rows kept; new pixels in it.
+    virtual void texture_grown(int width, int height, bool colour) = 0;
+    virtual void texture_region(int x, int y, int width, int height, const unsigned char* pixels, bool colour) = 0;
 };
 
 void set_glyph_source(GlyphSource* source);  // null: none (native tests draw what the fonts have)
@@ -53,14 +60,15 @@ void note_text(const std::string& utf8, bool heading = false);
 void note_frame_text();     // ... every text of the frame just built (its semantics)
 bool add_missing_glyphs();  // rasterises the queue into the atlas; true if a glyph was added
 int extra_glyph_count();    // added since the atlas was built (tests, the benchmark)
-// The texture grown for added glyphs holds more than 1 MB (runs drawn while typing are not reused
+// The textures grown for added glyphs hold more than 1 MB (runs drawn while typing are not reused
 // once the text changes): the runner builds the atlas again, and what is shown is drawn again.
 bool extra_glyphs_over_budget();
 
 // For the runs drawn whole (shaped_text.h): the source, the weight of one of the atlas's fonts (0:
-// not one of them), and an image added as a glyph (its font's lookup table to be rebuilt).
+// not one of them), and an image added as glyphs from `codepoint` on (its font's lookup table to be
+// rebuilt): one, or with colour two, its colour first with no advance: the glyphs used; 0: none.
 GlyphSource* glyph_source();
 int extra_font_weight(const ImFont* font);
-bool add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image);
+int add_glyph_image(ImFont* font, unsigned codepoint, const GlyphImage& image);
 
 }  // namespace iiifc

@@ -80,8 +80,8 @@
     X("init", "app.js", "draw.js", "canvas (an OffscreenCanvas), attrs (WebGL context attributes)")                   \
     X("context", "draw.js", "app.js", "version: the WebGL version, 0 where there is none")                            \
     X("font", "library_browser.js app.js", "draw.js", "width, height, pixels (one byte a texel)")                     \
-    X("font-rows", "library_glyphs.js", "draw.js", "height: the atlas grows to it, keeping its texels")               \
-    X("font-region", "library_glyphs.js", "draw.js", "x, y, width, height, pixels: glyphs the browser drew")          \
+    X("font-rows", "library_glyphs.js", "draw.js", "height, colour: the atlas (or the colour glyphs') grows to it")   \
+    X("font-region", "library_glyphs.js", "draw.js", "x, y, width, height, pixels, colour (RGBA): glyphs drawn")      \
     X("frame", "library_browser.js", "draw.js", "packet (IIIFC_PACKET_*)")                                            \
     X("confirm", "app.js", "draw.js", "")                                                                             \
     X("drawn", "draw.js", "app.js", "linked: whether the shaders linked")                                             \

@@ -151,12 +151,15 @@ std::vector<float> carets_by_byte(const std::string& run, const std::vector<floa
 }
 
 // Adds a run's image as glyphs from s.next on: slices of the atlas's width at most, each advancing
-// the pen to where the next begins, the last to the run's advance. The count; 0: none.
+// the pen to where the next begins, the last to the run's advance (and before each, its colour:
+// extra_glyphs.h). The glyphs' count; 0: none.
 int add_slices(ImFont* font, const GlyphImage& img) {
     const int most = font->ContainerAtlas->TexWidth - 4;  // (the atlas pads each glyph)
     const int count = std::max(1, (img.width + most - 1) / most);
-    if (most <= 0 || s.next + static_cast<unsigned>(count) - 1 > kLastRunGlyph) return 0;
+    const std::size_t bytes = img.colour.empty() ? 0 : 4;  // of a pixel of colour
+    if (most <= 0 || s.next + 2 * static_cast<unsigned>(count) - 1 > kLastRunGlyph) return 0;
     float pen = 0;  // where this slice's pen is, from the run's
+    int glyphs = 0;
     for (int i = 0; i < count; ++i) {
         const int c0 = i * most, c1 = std::min(img.width, c0 + most);
         GlyphImage slice;
@@ -164,13 +167,19 @@ int add_slices(ImFont* font, const GlyphImage& img) {
         slice.left = img.left + static_cast<float>(c0) - pen;
         slice.advance = i + 1 < count ? img.left + static_cast<float>(c1) - pen : img.advance - pen;
         slice.alpha.resize(static_cast<std::size_t>(slice.width) * static_cast<std::size_t>(slice.height));
-        for (int y = 0; y < img.height; ++y)
+        slice.colour.resize(slice.alpha.size() * bytes);
+        for (int y = 0; y < img.height; ++y) {
             std::copy_n(img.alpha.begin() + y * img.width + c0, slice.width, slice.alpha.begin() + y * slice.width);
-        if (!add_glyph_image(font, s.next, slice)) return 0;
-        ++s.next;
+            std::copy_n(img.colour.begin() + (y * img.width + c0) * bytes, slice.width * bytes,
+                        slice.colour.begin() + y * slice.width * bytes);
+        }
+        const int added = add_glyph_image(font, s.next, slice);
+        if (added == 0) return 0;
+        s.next += static_cast<unsigned>(added);
+        glyphs += added;
         pen += slice.advance;
     }
-    return count;
+    return glyphs;
 }
 
 // The advance (font size) of the line [from, to) of `t` as it would be drawn: ImGui's glyphs, and

@@ -31,8 +31,8 @@ struct FakeGlyphs final : GlyphSource {
         out.alpha.assign(60, 255);
         return true;
     }
-    void texture_grown(int, int height) override { heights.push_back(height); }
-    void texture_region(int, int, int, int, const unsigned char*) override { ++regions; }
+    void texture_grown(int, int height, bool) override { heights.push_back(height); }
+    void texture_region(int, int, int, int, const unsigned char*, bool) override { ++regions; }
 };
 
 }  // namespace

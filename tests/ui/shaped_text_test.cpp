@@ -39,8 +39,8 @@ struct FakeRuns final : GlyphSource {
         for (unsigned char c : utf8) units += (c & 0xC0) != 0x80 ? 1.0f : 0.0f;  // (BMP only here)
         return 5.0f * units;
     }
-    void texture_grown(int, int) override {}
-    void texture_region(int, int, int, int, const unsigned char*) override {}
+    void texture_grown(int, int, bool) override {}
+    void texture_region(int, int, int, int, const unsigned char*, bool) override {}
 };
 
 const std::string kArabic = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF";                                              // محمد: 4 letters, 8 bytes

@@ -1,8 +1,8 @@
 // Characters the embedded fonts lack, drawn by the browser with the device's fonts (its font
 // fallback: any script the device has a font for, emoji included), one at a time on a 2D canvas,
-// read back as coverage for the font atlas (src/ui/extra_glyphs.h), and the messages that put
-// them in the drawer's texture (web/draw.js: 'font-rows', 'font-region'). Linked with a
-// --js-library of its own.
+// read back as coverage, and what is in colour as colour, for the font atlas
+// (src/ui/extra_glyphs.h), and the messages that put them in the drawer's textures (web/draw.js:
+// 'font-rows', 'font-region'). Linked with a --js-library of its own.
 mergeInto(LibraryManager.library, {
   $PortalGlyphs: {
     // The page's own font stack (web/app.css): the browser's choice for the device.
@@ -53,44 +53,32 @@ mergeInto(LibraryManager.library, {
       }
       span.remove();
     },
+    // Writes at `pixels` what `paint(fill)` draws (the RGBA of `full` x `height` px; `white`: it
+    // drawn white), columns x0 to x0 + width: the coverage of what takes the text's colour (width
+    // x height bytes) and, when something kept colours of its own (an emoji), then the rest, 4
+    // bytes a pixel, premultiplied. Drawn black too, what changes is the text. 2: colour; 1: none.
+    layers: function (paint, white, full, x0, width, height, pixels) {
+      var black = null, n = width * height, colour = 0, i, j, k, a, c;
+      for (i = 0; i < white.length && !black; i += 4) if (white[i + 3] && (white[i] & white[i + 1] & white[i + 2]) !== 255) black = paint('#000');
+      for (k = 0; k < n; k++) {
+        i = ((k / width | 0) * full + x0 + k % width) * 4;
+        a = white[i + 3];
+        c = black ? Math.round((white[i + 1] - black[i + 1]) * a / 255) : a;
+        if (a - c < 4) c = a;  // (rounding: white text reads back a little less than white in Firefox)
+        HEAPU8[pixels + k] = c;
+        colour |= a - c;
+        if (black) for (j = 0; j < 4; j++) HEAPU8[pixels + n + 4 * k + j] = j < 3 ? black[i + j] * a / 255 : a - c;
+      }
+      return colour ? 2 : 1;
+    },
   },
 
-  // Draws code point `codepoint` at `size` px and `weight`; writes its metrics as 5 floats at
-  // `metrics` (width, height, left, top, advance: extra_glyphs.h, GlyphImage) and its coverage,
-  // width x height bytes, at `pixels` if it fits in `capacity`. 1: drawn; 0: too big or no 2D canvas.
-  browser_rasterise_glyph__deps: ['$PortalGlyphs'],
-  browser_rasterise_glyph: function (codepoint, size, weight, metrics, pixels, capacity) {
-    var G = PortalGlyphs, text = String.fromCodePoint(codepoint), font = weight + ' ' + size + 'px ' + G.FAMILY;
-    var ctx = G.context(1, 1);
-    if (!ctx) return 0;
-    ctx.font = font;
-    ctx.direction = 'ltr';
-    ctx.textAlign = 'left';
-    var m = ctx.measureText(text);
-    var left = Math.max(0, Math.ceil(m.actualBoundingBoxLeft || 0)), right = Math.ceil(m.actualBoundingBoxRight || 0);
-    var ascent = Math.ceil(m.actualBoundingBoxAscent || 0), descent = Math.ceil(m.actualBoundingBoxDescent || 0);
-    var width = Math.max(0, left + right), height = Math.max(0, ascent + descent);
-    if (width === 0 || height === 0) width = height = 0;  // a space: an advance, no ink
-    HEAPF32.set([width, height, -left, ascent, m.width], metrics >> 2);
-    if (width * height > capacity) return 0;
-    if (width > 0) {
-      ctx = G.context(width, height);
-      ctx.clearRect(0, 0, width, height);
-      ctx.font = font;  // (a new canvas starts with its own state)
-      ctx.direction = 'ltr';
-      ctx.textAlign = 'left';
-      ctx.fillStyle = '#fff';
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillText(text, left, ascent);
-      var rgba = ctx.getImageData(0, 0, width, height).data;
-      for (var i = 0, n = width * height; i < n; i++) HEAPU8[pixels + i] = rgba[i * 4 + 3];
-    }
-    return 1;
-  },
-
-  // Draws a run of UTF-8 text (`length` bytes at `text`) whole, as the browser shapes and orders
-  // it (base direction right-to-left if `rtl`), at `size` px and `weight`: metrics and coverage as
-  // browser_rasterise_glyph, and `caret_count` floats at `carets` (PortalGlyphs.carets).
+  // Draws a run of UTF-8 text (`length` bytes at `text`: a character the fonts lack, or a run that
+  // needs shaping) whole, as the browser shapes and orders it (base direction right-to-left if
+  // `rtl`), at `size` px and `weight`; writes its metrics as 5 floats at `metrics` (width, height,
+  // left, top, advance: extra_glyphs.h, GlyphImage), its pixels at `pixels` (PortalGlyphs.layers)
+  // if they fit in `capacity` bytes, and `caret_count` floats at `carets` (PortalGlyphs.carets;
+  // none asked for a character). 1: drawn; 2: drawn, with colour; 0: too big or no 2D canvas.
   browser_rasterise_run__deps: ['$PortalGlyphs'],
   browser_rasterise_run: function (text, length, size, weight, rtl, metrics, pixels, capacity, carets, caret_count) {
     var G = PortalGlyphs, font = weight + ' ' + size + 'px ' + G.FAMILY;
@@ -102,35 +90,39 @@ mergeInto(LibraryManager.library, {
       ctx.textBaseline = 'alphabetic';
       return ctx;
     };
-    var ctx = G.context(1, 1);
-    if (!ctx || text.length + 1 !== caret_count) return 0;
+    var ctx = G.context(1, 1), drawn = 1;
+    if (!ctx || (caret_count && text.length + 1 !== caret_count)) return 0;
     var m = setUp(ctx).measureText(text);
     // The ink's left and right are found in the pixels: engines measure a right-to-left run's
     // bounding box from different ends (Firefox's is not where Chromium's is), its height alike.
     var pad = Math.ceil(size), ascent = Math.ceil(m.actualBoundingBoxAscent || 0), descent = Math.ceil(m.actualBoundingBoxDescent || 0);
     var full = Math.ceil(m.width) + 2 * pad, height = Math.max(0, ascent + descent), width = 0, x0 = 0;
-    if (full * height > 4 * capacity) return 0;
+    if (5 * full * height > 4 * capacity) return 0;
     if (height > 0) {
       ctx = setUp(G.context(full, height));  // (a new canvas starts with its own state)
-      ctx.clearRect(0, 0, full, height);
-      ctx.fillStyle = '#fff';
-      ctx.fillText(text, pad, ascent);
-      var rgba = ctx.getImageData(0, 0, full, height).data, x1 = -1, x, y;
+      var paint = function (fill) {
+        ctx.clearRect(0, 0, full, height);
+        ctx.fillStyle = fill;
+        ctx.fillText(text, pad, ascent);
+        return ctx.getImageData(0, 0, full, height).data;
+      };
+      var rgba = paint('#fff'), x1 = -1, x, y;
       x0 = full;
       for (y = 0; y < height; y++)
         for (x = 0; x < full; x++)
           if (rgba[(y * full + x) * 4 + 3]) x0 = Math.min(x0, x), x1 = Math.max(x1, x);
       width = Math.max(0, x1 - x0 + 1);
-      if (width * height > capacity) return 0;
-      for (y = 0; y < height; y++)
-        for (x = 0; x < width; x++) HEAPU8[pixels + y * width + x] = rgba[(y * full + x0 + x) * 4 + 3];
+      if (5 * width * height > capacity) return 0;
+      if (width > 0) drawn = G.layers(paint, rgba, full, x0, width, height, pixels);
     }
     if (width === 0) height = 0;  // blanks: an advance, no ink
     HEAPF32.set([width, height, x0 - pad, ascent, m.width], metrics >> 2);
-    var out = new Float32Array(caret_count);
-    G.carets(text, font, rtl, out);
-    HEAPF32.set(out, carets >> 2);
-    return 1;
+    if (caret_count) {
+      var out = new Float32Array(caret_count);
+      G.carets(text, font, rtl, out);
+      HEAPF32.set(out, carets >> 2);
+    }
+    return drawn;
   },
 
   // The advance of a run as browser_rasterise_run draws it (measureText's width), for breaking lines.
@@ -143,15 +135,15 @@ mergeInto(LibraryManager.library, {
     return ctx.measureText(UTF8ToString(text, length)).width;
   },
 
-  // The drawer's font texture grows to `height` rows, keeping its own; then `width` x `height`
-  // texels of coverage at (x, y).
+  // The drawer's font texture (`colour`: the colour glyphs', made at its first rows) grows to
+  // `height` rows, keeping its own; then `width` x `height` texels (1 or 4 bytes) at (x, y).
   browser_gl_font_rows__deps: ['$pageBridge'],
-  browser_gl_font_rows: function (height) {
-    pageBridge().draw({ type: 'font-rows', height: height });
+  browser_gl_font_rows: function (height, colour) {
+    pageBridge().draw({ type: 'font-rows', height: height, colour: colour });
   },
   browser_gl_font_region__deps: ['$pageBridge'],
-  browser_gl_font_region: function (x, y, width, height, pixels) {
-    var copy = HEAPU8.slice(pixels, pixels + width * height);
-    pageBridge().draw({ type: 'font-region', x: x, y: y, width: width, height: height, pixels: copy.buffer }, [copy.buffer]);
+  browser_gl_font_region: function (x, y, width, height, pixels, colour) {
+    var copy = HEAPU8.slice(pixels, pixels + width * height * (colour ? 4 : 1));
+    pageBridge().draw({ type: 'font-region', x: x, y: y, width: width, height: height, pixels: copy.buffer, colour: colour }, [copy.buffer]);
   },
 });

@@ -314,6 +314,25 @@ export function coreSet(engineName, launchEngine, { roles = {}, prints = true } 
     assert.ok(wrongColumns < 0.3, `the letters apart would pass too (${wrongColumns.toFixed(3)})`);
   });
 
+  // ---- Emoji in colour (src/ui/extra_glyphs.h) -------------------------------------------------
+  // 🍎 in a field is drawn in its own red, as the engine's pages show it (colour_emoji.test.mjs's
+  // measure: pixels whose red exceeds their green and blue by more than 80); a silhouette in the
+  // text's colour has none.
+  test(`${engineName}: an emoji in a field is drawn in its own colours`, { timeout: 60000 }, async () => {
+    await fillField(page, 'Institution', 'Lab \u{1F34E}');
+    const r = await page.evaluate(() => window.portalTest.widget('Institution'));
+    const { width: w, channels, px } = decodePng(await page.screenshot());
+    let red = 0;
+    for (let y = Math.round(r.y + 3); y < r.y + r.h - 3; y++) {
+      for (let x = Math.round(r.x + 4); x < r.x + r.w - 4; x++) {
+        const i = (y * w + x) * channels;
+        if (px[i] - Math.max(px[i + 1], px[i + 2]) > 80) red++;
+      }
+    }
+    assert.ok(red >= 60, `🍎: ${red} red pixels`);
+  });
+  // ---- end of emoji in colour -------------------------------------------------------------------
+
   test(`${engineName}: window.find on the Members view scrolls the canvas to a match below the fold and marks it`, { timeout: 60000 }, async () => {
     const TEXT = 'Vienna University Library';
     await page.goto('about:blank');
