@@ -427,7 +427,7 @@ export function coreSet(engineName, launchEngine, { roles = {}, prints = true, d
     const r = await page.evaluate(() => window.portalTest.widget('Institution'));
     const inside = { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 };
     // A click on the field drawn on the canvas gives its input the focus (in Firefox on a desktop
-    // without a window manager the page never has the focus: the DOM focus() alone fires no event).
+    // without a window manager the page never has the focus: the app is not told of a DOM focus()).
     await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
     await settle(page);
     await page.keyboard.press('End');

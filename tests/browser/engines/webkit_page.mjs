@@ -70,7 +70,7 @@ export async function launchWebKit(env, { width = 1280, height = 800 } = {}) {
     async move(x, y, { steps = 1 } = {}) {
       const [x0, y0] = where;
       where = [x, y];
-      // A frame's time per step, as a hand moves: steps sent at once arrived as one move.
+      // A frame's time per step, as a hand moves: steps without a duration made a drag end short.
       return pointer(Array.from({ length: steps }, (_, i) => moveTo(x0 + (x - x0) * (i + 1) / steps, y0 + (y - y0) * (i + 1) / steps, 16)));
     },
     down: () => pointer([moveTo(...where), { type: 'pointerDown', button: 0 }]),
