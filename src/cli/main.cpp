@@ -89,6 +89,39 @@ int parse_count(const std::string& flag, const std::string& value, int min, int 
                      "\"");
 }
 
+// The options that take a value: each sets one field of Options from it.
+struct Flag {
+    const char* name;
+    void (*set)(Options& o, const std::string& flag, const std::string& value);
+};
+const Flag kFlags[] = {
+    {"--data", [](Options& o, const std::string&, const std::string& v) { o.data_file = v; }},
+    {"--type", [](Options& o, const std::string&, const std::string& v) { o.profile.organisation_type = v; }},
+    {"--tier", [](Options& o, const std::string&, const std::string& v) { o.profile.tier = v; }},
+    {"--country", [](Options& o, const std::string&, const std::string& v) { o.profile.country = v; }},
+    {"--institution", [](Options& o, const std::string&, const std::string& v) { o.institution = v; }},
+    {"--years", [](Options& o, const std::string& f, const std::string& v) { o.profile.years = parse_count(f, v, kMinYears, kMaxYears); }},
+    {"--attendees",
+     [](Options& o, const std::string& f, const std::string& v) { o.profile.conference_attendees = parse_count(f, v, 0, 10000); }},
+    {"--training-hours",
+     [](Options& o, const std::string& f, const std::string& v) { o.profile.training_hours = parse_count(f, v, 0, 100000); }},
+    {"--add-on", [](Options& o, const std::string&, const std::string& v) { o.profile.add_ons.push_back(v); }},
+    {"--want", [](Options& o, const std::string&, const std::string& v) { o.goals.set(v, true); }},
+    {"--budget", [](Options& o, const std::string&, const std::string& v) { o.budget = v; }},
+    {"--format", [](Options& o, const std::string&, const std::string& v) { o.format = v; }},
+    {"--date", [](Options& o, const std::string&, const std::string& v) { o.date = v; }},
+    {"--today", [](Options& o, const std::string&, const std::string& v) { o.today = v; }},
+    {"--schedule", [](Options& o, const std::string&, const std::string& v) { o.schedule = v; }},
+    {"--from", [](Options& o, const std::string&, const std::string& v) { o.from = v; }},
+    {"--to", [](Options& o, const std::string&, const std::string& v) { o.to = v; }},
+};
+
+const Flag* flag_named(const std::string& name) {
+    for (const Flag& f : kFlags)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
 Options parse_args(int argc, char** argv) {
     Options o;
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -101,41 +134,11 @@ Options parse_args(int argc, char** argv) {
         if (a == "-h" || a == "--help") {
             o.command = "help";
             return o;
-        } else if (a == "--data")
-            o.data_file = value();
-        else if (a == "--type")
-            o.profile.organisation_type = value();
-        else if (a == "--tier")
-            o.profile.tier = value();
-        else if (a == "--country")
-            o.profile.country = value();
-        else if (a == "--institution")
-            o.institution = value();
-        else if (a == "--years")
-            o.profile.years = parse_count(a, value(), kMinYears, kMaxYears);
-        else if (a == "--attendees")
-            o.profile.conference_attendees = parse_count(a, value(), 0, 10000);
-        else if (a == "--training-hours")
-            o.profile.training_hours = parse_count(a, value(), 0, 100000);
-        else if (a == "--add-on")
-            o.profile.add_ons.push_back(value());
-        else if (a == "--want")
-            o.goals.set(value(), true);
-        else if (a == "--budget")
-            o.budget = value();
-        else if (a == "--format")
-            o.format = value();
-        else if (a == "--date")
-            o.date = value();
-        else if (a == "--today")
-            o.today = value();
-        else if (a == "--schedule")
-            o.schedule = value();
-        else if (a == "--from")
-            o.from = value();
-        else if (a == "--to")
-            o.to = value();
-        else if (!a.empty() && a[0] == '-')
+        } else if (const Flag* flag = flag_named(a)) {
+            flag->set(o, a, value());
+            continue;
+        }
+        if (!a.empty() && a[0] == '-')
             throw UsageError("unknown option " + a);
         else if (o.command.empty())
             o.command = a;

@@ -61,7 +61,7 @@ std::string draft_to_json(const Draft& d, const MembershipData& data) {
     doc["profile"] = std::move(profile);  // the calculator's inputs (the name of earlier drafts, which also held the tier and type)
     doc["goals"] = std::move(goals);
     doc["assumptions"] = std::move(assumptions);
-    doc["request"] = nlohmann::json::parse(join_request_to_json(d.request, data)).at("request");
+    doc["request"] = parse_json(join_request_to_json(d.request, data)).at("request");
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -1,5 +1,7 @@
 #include "draft_merge.h"
 
+#include "json_reader.h"
+
 #include <algorithm>
 
 namespace iiifc {
@@ -10,7 +12,7 @@ constexpr const char* kStamps = "stamps";
 
 StampedDraft parse_stamped_draft(const std::string& text) {
     StampedDraft d;
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    const nlohmann::json doc = parse_json(text, false);
     if (!doc.is_object()) return d;
     d.header = nlohmann::json::object();
     for (const auto& member : doc.items()) {

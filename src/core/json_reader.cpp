@@ -4,9 +4,16 @@ namespace iiifc {
 
 using nlohmann::json;
 
+json parse_json(const std::string& text, bool allow_exceptions) {
+    json result;
+    nlohmann::detail::json_sax_dom_parser<json> sax(result, allow_exceptions);
+    if (!json::sax_parse(text, &sax)) return json(json::value_t::discarded);
+    return result;
+}
+
 json JsonReader::parse(const std::string& text, const std::string& file) {
     try {
-        return json::parse(text);
+        return parse_json(text);
     } catch (const json::parse_error& e) {
         // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 5: ";
         // keep only what follows, and compute the position ourselves from the byte offset.

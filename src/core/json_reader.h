@@ -13,6 +13,11 @@ namespace iiifc {
 
 std::string describe(const nlohmann::json& v);  // "string \"2500\"", "number -5", "null" for messages
 
+// Every parse goes through here, not nlohmann::json::parse: that compiles a second parser, for a
+// per-value callback nothing here uses (about 1 KB of .wasm gzip). Throws parse_error unless
+// `allow_exceptions` is false, which gives a discarded value instead.
+nlohmann::json parse_json(const std::string& text, bool allow_exceptions = true);
+
 class JsonReader {
 public:
     JsonReader(const nlohmann::json& value, std::string file, std::string path = "")

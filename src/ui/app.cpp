@@ -6,6 +6,7 @@
 #include "extra_glyphs.h"
 #include "html_render.h"
 #include "schedules.h"
+#include "shaped_text.h"
 #include "text_layout.h"
 #include "text_utf8.h"
 #include "theme.h"
@@ -292,7 +293,8 @@ void App::draw_toast() {
         toast_.clear();
         return;
     }
-    const ImVec2 size = ImGui::CalcTextSize(toast_.c_str());
+    const std::string& shown = shown_text(toast_);  // (shaped_text.h)
+    const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const ImVec2 min((display.x - size.x) * 0.5f - pad.x * 2, display.y - size.y - pad.y * 6);
@@ -300,7 +302,7 @@ void App::draw_toast() {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const Palette& p = palette();
     dl->AddRectFilled(min, max, ImGui::GetColorU32(p.text), 8.0f);
-    dl->AddText(ImVec2(min.x + pad.x * 2, min.y + pad.y), ImGui::GetColorU32(p.background), toast_.c_str());
+    dl->AddText(ImVec2(min.x + pad.x * 2, min.y + pad.y), ImGui::GetColorU32(p.background), shown.c_str());
     SemanticNode n;  // drawn over everything; also announced by the live region when shown
     n.id = semantics::text_id("toast");
     n.role = Role::status;

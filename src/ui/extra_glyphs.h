@@ -36,6 +36,11 @@ public:
         (void)utf8, (void)size_px, (void)weight, (void)rtl, (void)out, (void)carets;
         return false;
     }
+    // The advance of such a run as rasterise_run draws it (for breaking lines); below 0: cannot.
+    virtual float measure_run(const std::string& utf8, float size_px, int weight, bool rtl) {
+        (void)utf8, (void)size_px, (void)weight, (void)rtl;
+        return -1;
+    }
     virtual void texture_grown(int width, int height) = 0;  // the atlas's texture is now this tall, its rows kept
     virtual void texture_region(int x, int y, int width, int height, const unsigned char* alpha) = 0;  // new pixels
 };

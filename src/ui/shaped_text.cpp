@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <map>
 
@@ -67,14 +68,22 @@ struct Segment {
     bool rtl;  // the run's base direction
 };
 
-// The runs of one line [from, to) of the text.
-void segment_line(const std::string& t, std::size_t from, std::size_t to, std::vector<Segment>& out) {
-    bool first_strong_rtl = false, decided = false;
+// Whether the first strong character of [from, to) is right-to-left (as dir=auto decides).
+bool starts_rtl(const std::string& t, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to;) {
+        const unsigned cp = decode(t, i);
+        if (is_rtl(cp) || is_ltr(cp)) return is_rtl(cp);
+    }
+    return false;
+}
+
+// The runs of one line [from, to) of the text, whose base direction is `rtl` (-1: its own).
+void segment_line(const std::string& t, std::size_t from, std::size_t to, int rtl, std::vector<Segment>& out) {
+    const bool first_strong_rtl = rtl < 0 ? starts_rtl(t, from, to) : rtl == 1;
     std::size_t first_rtl = std::string::npos;
     for (std::size_t i = from; i < to;) {
         const std::size_t at = i;
         const unsigned cp = decode(t, i);
-        if (!decided && (is_rtl(cp) || is_ltr(cp))) decided = true, first_strong_rtl = is_rtl(cp);
         if (is_rtl(cp)) {
             first_rtl = at;
             break;
@@ -164,6 +173,43 @@ int add_slices(ImFont* font, const GlyphImage& img) {
     return count;
 }
 
+// The advance (font size) of the line [from, to) of `t` as it would be drawn: ImGui's glyphs, and
+// the runs as wide as the platform measures them.
+float line_advance(const std::string& t, std::size_t from, std::size_t to, ImFont* font, int rtl) {
+    while (to > from && t[to - 1] == ' ') --to;
+    std::vector<Segment> segments;
+    segment_line(t, from, to, rtl, segments);
+    auto own = [&](std::size_t a, std::size_t b) {
+        return b > a ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.c_str() + a, t.c_str() + b).x : 0.0f;
+    };
+    float w = 0;
+    std::size_t at = from;
+    for (const Segment& seg : segments) {
+        const float run =
+            glyph_source()->measure_run(t.substr(seg.from, seg.to - seg.from), font->FontSize, extra_font_weight(font), seg.rtl);
+        w += own(at, seg.from) + (run >= 0 ? run : own(seg.from, seg.to));
+        at = seg.to;
+    }
+    return w + own(at, to);
+}
+
+// Breaks the lines of `t` between words, in logical order, into lines no wider than `wrap` (font
+// size) as they would be drawn, as a browser does: the space before each new line's first word
+// becomes '\n'. A word wider than `wrap` is a line of its own.
+void break_lines(std::string& t, ImFont* font, float wrap, int rtl) {
+    std::size_t start = 0;
+    bool words = false;  // on the line so far
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == '\n') start = i + 1, words = false;
+        if (t[i] == ' ' || t[i] == '\n') continue;
+        std::size_t end = i;  // the word's
+        while (end < t.size() && t[end] != ' ' && t[end] != '\n') ++end;
+        if (words && line_advance(t, start, end, font, rtl) > wrap) t[i - 1] = '\n', start = i;
+        words = true;
+        i = end - 1;
+    }
+}
+
 }  // namespace
 
 bool needs_shaping(unsigned cp) {
@@ -179,7 +225,7 @@ bool needs_shaping(unsigned cp) {
         (cp >= 0x200C && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-const ShapedText* shaped_text(const std::string& utf8, ImFont* font) {
+const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap) {
     GlyphSource* source = glyph_source();
     const int weight = extra_font_weight(font);
     if (!source || weight == 0) return nullptr;
@@ -192,19 +238,24 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font) {
         any = needs_shaping(decode(utf8, i));
     }
     if (!any) return nullptr;
-    const std::string key = key_of(font, utf8);
+    const std::string key = key_of(font, std::string(reinterpret_cast<const char*>(&wrap), sizeof wrap) + utf8);
     if (const auto found = s.texts.find(key); found != s.texts.end()) return &found->second;
 
+    // Wrapped: one base direction for the whole text, as dir=auto gives a paragraph; the lines
+    // broken in logical order; each line then shaped on its own.
+    std::string lines = utf8;
+    const int rtl = wrap > 0 ? starts_rtl(utf8, 0, utf8.size()) : -1;
+    if (wrap > 0) break_lines(lines, font, wrap, rtl);
     std::vector<Segment> segments;
-    for (std::size_t line = 0; line <= utf8.size();) {
-        std::size_t eol = utf8.find('\n', line);
-        if (eol == std::string::npos) eol = utf8.size();
-        segment_line(utf8, line, eol, segments);
+    for (std::size_t line = 0; line <= lines.size();) {
+        std::size_t eol = lines.find('\n', line);
+        if (eol == std::string::npos) eol = lines.size();
+        segment_line(lines, line, eol, rtl, segments);
         line = eol + 1;
     }
     bool ready = true;
     for (const Segment& seg : segments) {
-        const std::string run_key = key_of(font, (seg.rtl ? "R" : "L") + utf8.substr(seg.from, seg.to - seg.from));
+        const std::string run_key = key_of(font, (seg.rtl ? "R" : "L") + lines.substr(seg.from, seg.to - seg.from));
         if (s.runs.count(run_key)) continue;
         ready = false;
         s.queue.emplace(run_key, font);
@@ -212,16 +263,17 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font) {
     if (!ready) return nullptr;
 
     ShapedText shaped;
+    shaped.rtl = rtl == 1;
     std::size_t copied = 0;
     for (const Segment& seg : segments) {
-        const RunGlyph& g = s.runs[key_of(font, (seg.rtl ? "R" : "L") + utf8.substr(seg.from, seg.to - seg.from))];
+        const RunGlyph& g = s.runs[key_of(font, (seg.rtl ? "R" : "L") + lines.substr(seg.from, seg.to - seg.from))];
         if (g.codepoint == 0) continue;  // not drawn whole: letter by letter
-        shaped.shown.append(utf8, copied, seg.from - copied);
+        shaped.shown.append(lines, copied, seg.from - copied);
         shaped.runs.push_back({seg.from, seg.to, shaped.shown.size(), kGlyphBytes * static_cast<std::size_t>(g.glyphs), &g.carets});
         for (int i = 0; i < g.glyphs; ++i) append_utf8(shaped.shown, g.codepoint + static_cast<unsigned>(i));
         copied = seg.to;
     }
-    shaped.shown.append(utf8, copied, std::string::npos);
+    shaped.shown.append(lines, copied, std::string::npos);
     return &(s.texts[key] = std::move(shaped));
 }
 

@@ -12,10 +12,12 @@
 // A line holding right-to-left text is one run from the first word that needs it (the Latin
 // before it keeps the embedded font and its place), so the bidirectional algorithm sees the whole
 // rest of the line; otherwise each word that needs shaping, with the words of its kind next to it,
-// is a run, and lines wrap between the other words as before. A run is not broken across lines:
-// a paragraph of such text wider than its box is cut at the box's edge. A run not drawn yet is
-// asked for when first met, and the frame is built again once it is there (as extra_glyphs.h
-// does); text unchanged costs a lookup a frame.
+// is a run. Text drawn wrapped is first broken into lines between words, in logical order, as
+// wide as the platform measures them (the words' spaces that end lines become '\n', so byte
+// offsets hold), with the base direction of its first strong character (dir=auto) for every
+// line; each line is then shaped on its own, and a right-to-left text is right-aligned by its
+// drawer. A run not drawn yet is asked for when first met, and the frame is built again once it
+// is there (as extra_glyphs.h does); text unchanged costs a lookup a frame.
 #pragma once
 
 #include <cstddef>
@@ -36,11 +38,13 @@ struct ShapedRun {
 struct ShapedText {
     std::string shown;            // what ImGui draws: the source with each run replaced by its glyph
     std::vector<ShapedRun> runs;  // in the order of the text
+    bool rtl = false;             // wrapped, and right to left: its lines go right-aligned
 };
 
-// What the canvas draws for a text in `font`: null when the text is drawn as it is (nothing to
-// shape, no platform to shape it, or its runs not drawn yet: asked for by this call).
-const ShapedText* shaped_text(const std::string& utf8, ImFont* font);
+// What the canvas draws for a text in `font`, wrapped at `wrap` (font size; 0: not wrapped): null
+// when the text is drawn as it is (nothing to shape, no platform to shape it, or its runs not drawn
+// yet: asked for by this call).
+const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap = 0);
 // The text to hand ImGui in the current font: the shaped text's `shown`, or the text itself.
 const std::string& shown_text(const std::string& utf8);
 

@@ -22,33 +22,44 @@ TextFont font_of(const SemanticNode& n, const Fonts& fonts) {
     return {f, f->FontSize * ImGui::GetIO().FontGlobalScale};
 }
 
-// The node's text as the canvas drew it (runs drawn whole: shaped_text.h).
+// The node's text as the canvas drew it (runs drawn whole, lines broken at the node's width: shaped_text.h).
 struct Shown {
     const ShapedText* shaped;
     const std::string& text;
-    Shown(const SemanticNode& n, const TextFont& tf) : shaped(shaped_text(n.name, tf.font)), text(shaped ? shaped->shown : n.name) {}
+    Shown(const SemanticNode& n, const TextFont& tf)
+        : shaped(shaped_text(n.name, tf.font, n.w * tf.font->FontSize / tf.size)), text(shaped ? shaped->shown : n.name) {}
 };
 
-// Calls fn(line begin, line end, top) for each line of the shown text, as ImFont::RenderText breaks and skips blanks.
-template <typename Fn>
-void for_each_line(const SemanticNode& n, const TextFont& tf, const std::string& shown, Fn fn) {
-    const char* const begin = shown.c_str();
-    const char* const end = begin + shown.size();
+float width_of(const TextFont& tf, const char* from, const char* to) {
+    return to > from ? tf.font->CalcTextSizeA(tf.size, FLT_MAX, 0, from, to).x : 0.0f;
+}
+
+// The lines of the shown text, as ImFont::RenderText breaks them and skips blanks (a right-to-left
+// text's lines right-aligned, as widgets.cpp draws them): where each begins and ends, its top and left.
+struct Line {
+    const char *begin, *end;
+    float y, x;
+};
+std::vector<Line> lines_of(const SemanticNode& n, const TextFont& tf, const Shown& shown) {
+    std::vector<Line> out;
+    const char* const end = shown.text.c_str() + shown.text.size();
     const float scale = tf.size / tf.font->FontSize;
+    const bool rtl = shown.shaped && shown.shaped->rtl;
     float y = n.y;
-    for (const char* line = begin; line < end;) {
+    for (const char* line = shown.text.c_str(); line < end;) {
         const char* eol = tf.font->CalcWordWrapPositionA(scale, line, end, n.w + 0.5f);
-        if (eol == line) ++eol;
-        if (!fn(line, eol, y)) return;
+        const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)));
+        if (newline && newline < eol)
+            eol = newline;  // (which RenderText breaks at, and the wrapping does not)
+        else if (eol == line)
+            ++eol;
+        out.push_back({line, eol, y, n.x + (rtl ? n.w - width_of(tf, line, eol) : 0.0f)});
         line = eol;
         while (line < end && (*line == ' ' || *line == '\t')) ++line;
         if (line < end && *line == '\n') ++line;
         y += tf.size;
     }
-}
-
-float width_of(const TextFont& tf, const char* from, const char* to) {
-    return to > from ? tf.font->CalcTextSizeA(tf.size, FLT_MAX, 0, from, to).x : 0.0f;
+    return out;
 }
 
 }  // namespace
@@ -69,18 +80,22 @@ std::vector<ImRect> text_range_rects(const SemanticNode& n, const Fonts& fonts, 
     const char* const a = base + std::min(pa.at, t.size());
     const char* const b = base + std::min(pb.at, t.size());
     const float scale = tf.size / tf.font->FontSize;
-    // x of a position on a line: inside a run glyph, where the browser puts that caret.
+    // x of a position on a line: inside a run glyph, where the browser puts that caret; before the
+    // line, its start (a right-to-left text's: its right), after it, its end.
+    const bool rtl = shown.shaped && shown.shaped->rtl;
     auto x_of = [&](const char* line, const char* eol, const char* p, float dx) {
-        return p < line ? 0.0f : p > eol ? width_of(tf, line, eol) : width_of(tf, line, p) + dx * scale;
+        if (p < line || p > eol) return (p < line) == rtl ? width_of(tf, line, eol) : 0.0f;
+        return width_of(tf, line, p) + dx * scale;
     };
-    for_each_line(n, tf, t, [&](const char* line, const char* eol, float y) {
-        if (eol <= a && eol < base + t.size()) return true;  // before the range
-        if (line >= b && !out.empty()) return false;         // after it
-        const float xa = x_of(line, eol, a, pa.dx), xb = x_of(line, eol, b, pb.dx);
-        const float x0 = n.x + std::min(xa, xb), x1 = n.x + std::max(xa, xb);
-        out.emplace_back(ImVec2(x0, y), ImVec2(std::max(x1, x0 + 2.0f), y + tf.size));
-        return b > eol;
-    });
+    for (const Line& l : lines_of(n, tf, shown)) {
+        if (l.end <= a && l.end < base + t.size()) continue;                                            // before the range
+        const bool in_run = l.begin == b && run_glyph_start(shown.shaped, pb.at) != std::string::npos;  // (its caret inside)
+        if (l.begin >= b && !in_run && !out.empty()) break;                                             // after it
+        const float xa = x_of(l.begin, l.end, a, pa.dx), xb = x_of(l.begin, l.end, b, pb.dx);
+        const float x0 = l.x + std::min(xa, xb), x1 = l.x + std::max(xa, xb);
+        out.emplace_back(ImVec2(x0, l.y), ImVec2(std::max(x1, x0 + 2.0f), l.y + tf.size));
+        if (b <= l.end) break;
+    }
     return out;
 }
 
@@ -90,20 +105,20 @@ std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) 
     const char* const base = shown.text.c_str();
     std::size_t at = n.name.size();
     bool first = true;
-    for_each_line(n, tf, shown.text, [&](const char* line, const char* eol, float y) {
-        if (!first && p.y < y) return false;  // above this line: the previous one had it
+    for (const Line& l : lines_of(n, tf, shown)) {
+        if (!first && p.y < l.y) break;  // above this line: the previous one had it
         first = false;
         // The character whose middle is right of the point (in a run drawn whole, the nearest caret).
-        const char* c = line;
+        const char* c = l.begin;
         float dx = 0;
-        while (c < eol) {
+        while (c < l.end) {
             unsigned cp = 0;
-            const int len = ImTextCharFromUtf8(&cp, c, eol);
+            const int len = ImTextCharFromUtf8(&cp, c, l.end);
             const char* next = c + std::max(len, 1);
-            const float left = n.x + width_of(tf, line, c), w = width_of(tf, c, next);
+            const float left = l.x + width_of(tf, l.begin, c), w = width_of(tf, c, next);
             const std::size_t run = run_glyph_start(shown.shaped, static_cast<std::size_t>(c - base));
             if (p.x < left + w && run != std::string::npos) {
-                dx = (p.x - n.x - width_of(tf, line, base + run)) * tf.font->FontSize / tf.size;
+                dx = (p.x - l.x - width_of(tf, l.begin, base + run)) * tf.font->FontSize / tf.size;
                 c = base + run;
                 break;
             }
@@ -111,8 +126,8 @@ std::size_t text_offset_at(const SemanticNode& n, const Fonts& fonts, ImVec2 p) 
             c = next;
         }
         at = source_position(shown.shaped, static_cast<std::size_t>(c - base), dx);
-        return p.y >= y + tf.size;
-    });
+        if (p.y < l.y + tf.size) break;
+    }
     return at;
 }
 

@@ -3,6 +3,7 @@
 #include "widgets.h"
 
 #include "calculator.h"
+#include "extra_glyphs.h"
 #include "shaped_text.h"
 #include "text_utf8.h"
 #include "widget_registry.h"
@@ -58,6 +59,31 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
     }
     const ImVec2 p = field_position(value, utf8_offset_of_utf16(value, end), multiline);
     dl->AddLine(p, ImVec2(p.x, p.y + h), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+}
+
+// A list's filter, ImGui's own field (the page's select keeps the focus). Its text is not in the
+// semantics: its characters are noted here; text that needs shaping is edited by ImGui unseen and
+// drawn shaped over it, the caret where the browser puts it.
+bool filter_field(std::string& typed) {
+    note_text(typed);
+    const ShapedText* shaped = shaped_text(typed, ImGui::GetFont());
+    if (shaped) ImGui::PushStyleColor(ImGuiCol_Text, 0u);
+    const bool entered = ImGui::InputTextWithHint("##filter", "Type to filter", &typed, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!shaped) return entered;
+    ImGui::PopStyleColor();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    dl->PushClipRect(min, max, true);
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    dl->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), shaped->shown.c_str());
+    if (const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetItemID())) {
+        const std::size_t at =
+            static_cast<std::size_t>(ImTextCountUtf8BytesFromStr(state->TextW.Data, state->TextW.Data + state->Stb.cursor));
+        const ImVec2 p = field_position(typed, at, false);
+        dl->AddLine(p, ImVec2(p.x, p.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+    }
+    dl->PopClipRect();
+    return entered;
 }
 
 }  // namespace
@@ -203,7 +229,7 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
     if (semantics::take_value(widget_id, incoming))
         for (const Item& item : items)
             if (std::to_string(option_id(item)) == incoming && item.id != id) id = item.id, current = &item, changed = true;
-    const bool open = ImGui::BeginCombo(label, current ? current->name.c_str() : placeholder);
+    const bool open = ImGui::BeginCombo(label, current ? shown_text(current->name).c_str() : placeholder);
     widget_registry_note(label, widget_id);
     SemanticNode n = control_node(Role::combobox, label, f);
     n.id = widget_id;
@@ -231,7 +257,7 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
             }
             ImGui::SetNextItemWidth(-1.0f);
             // Enter takes the first name left, as a browser's list of suggestions does.
-            const bool entered = ImGui::InputTextWithHint("##filter", "Type to filter", typed, ImGuiInputTextFlags_EnterReturnsTrue);
+            const bool entered = filter_field(*typed);
             // It shows the caret, so it takes the typing, not the DOM select that has the page's focus.
             if (ImGui::IsItemActive()) semantics::claim_keys();
             if (entered)
@@ -246,7 +272,7 @@ static bool id_combo(const char* label, const std::vector<Item>& items, std::str
         for (const Item& item : items) {
             if (typed && !name_matches(item.name, *typed)) continue;
             const bool selected = item.id == id;
-            if (ImGui::Selectable(item.name.c_str(), selected)) {
+            if (ImGui::Selectable(shown_text(item.name).c_str(), selected)) {
                 id = item.id;
                 changed = true;
             }

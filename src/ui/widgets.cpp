@@ -13,6 +13,7 @@
 
 #include <imgui_internal.h>
 
+#include <cfloat>
 #include <cstring>
 
 namespace iiifc {
@@ -64,10 +65,32 @@ std::string visible_label(const char* label) {
     return end ? std::string(label, end) : std::string(label);
 }
 
-// Text as the canvas draws it: runs that need shaping drawn whole (shaped_text.h).
+// Text as the canvas draws it, wrapped at the wrap position pushed if any. With runs that need
+// shaping (shaped_text.h) its lines are broken by shaped_text, and a right-to-left text takes the
+// box's width, its lines right-aligned; otherwise ImGui wraps it.
 static void text_unformatted(const std::string& s) {
-    const std::string& shown = shown_text(s);
-    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), wrap = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos);
+    const ShapedText* shaped = shaped_text(s, font, wrap * font->FontSize / size);
+    const std::string& shown = shaped && !shaped->runs.empty() ? shaped->shown : s;
+    if (&shown == &s || wrap <= 0) {
+        ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+        return;
+    }
+    const char* const text = shown.c_str();
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const ImRect box(pos, ImVec2(pos.x + wrap, pos.y + ImGui::CalcTextSize(text).y));
+    ImGui::ItemSize(box.GetSize(), 0.0f);
+    if (!ImGui::ItemAdd(box, 0)) return;
+    float y = pos.y;
+    for (const char* line = text; *line; y += size) {  // its lines, as shaped_text broke them
+        const char* eol = std::strchr(line, '\n');
+        if (!eol) eol = line + std::strlen(line);
+        const float dx = shaped->rtl ? wrap - font->CalcTextSizeA(size, FLT_MAX, 0, line, eol).x : 0.0f;
+        ImGui::RenderText(ImVec2(pos.x + dx, y), line, eol, false);
+        line = *eol ? eol + 1 : eol;
+    }
 }
 
 static void paragraph(const std::string& s, Role role) {

@@ -55,4 +55,12 @@ sed 's/"amount": 1000000,/"amount": 1200000,/' "$tmp/m.json" > "$tmp/new.json"
 check "changes: the fee, old -> new" "Fee of Full membership: US\$10,000 -> US\$12,000" "$("$cli" changes "$tmp/m.json" --data "$tmp/new.json" --today 2025-06-01)"
 check "changes: none" "No change to fees, tiers, benefits, dates, join fields or members." "$("$cli" changes "$tmp/m.json" --data "$tmp/m.json")"
 
+# The profile's options reach what they set (main.cpp's table of flags), and bad ones are named.
+check "--type company --tier full: the commercial seat cap" "Full membership, Company (commercial)" "$("$cli" eligibility --data "$tmp/m.json" --type company --tier full --today 2026-12-07 | head -1)"
+check "--type museum --want executive_vote --budget 5000" "  - It costs US\$8,000 a year, US\$3,000 more than your budget of US\$5,000." "$("$cli" compare --data "$tmp/m.json" --type museum --want executive_vote --budget 5000 --today 2026-12-07 | grep 'more than your budget')"
+check "--institution in the summary, in its script" "1" "$("$cli" summary --data "$tmp/m.json" --institution "Κρατική Βιβλιοθήκη" --today 2026-12-07 | grep -c 'Prepared for Κρατική Βιβλιοθήκη.')"
+check "an option without its value" "iiifc-portal: --years needs a value" "$("$cli" compare --years 2>&1 | head -1)"
+check "an unknown option" "iiifc-portal: unknown option --colour" "$("$cli" compare --colour 2>&1 | head -1)"
+check "an unknown goal" "iiifc-portal: --want: unknown goal \"flying\" (known: executive_vote guaranteed_trc_seat)" "$("$cli" compare --data "$tmp/m.json" --want flying 2>&1 | head -1)"
+
 [ "$failures" -eq 0 ] && echo "all passed" || { echo "$failures failed"; exit 1; }

@@ -2,11 +2,13 @@
 // stands for each in what ImGui draws, and carets inside them, with a fake source that records.
 #include "extra_glyphs.h"
 #include "shaped_text.h"
+#include "text_layout.h"
 #include "ui_harness.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 #include <utility>
@@ -30,6 +32,13 @@ struct FakeRuns final : GlyphSource {
         for (std::size_t k = 0; k <= units; ++k) carets[k] = 5.0f * static_cast<float>(rtl ? units - k : k);
         return true;
     }
+    int measured = 0;  // runs measured for breaking lines
+    float measure_run(const std::string& utf8, float, int, bool) override {
+        ++measured;
+        float units = 0;
+        for (unsigned char c : utf8) units += (c & 0xC0) != 0x80 ? 1.0f : 0.0f;  // (BMP only here)
+        return 5.0f * units;
+    }
     void texture_grown(int, int) override {}
     void texture_region(int, int, int, int, const unsigned char*) override {}
 };
@@ -38,6 +47,7 @@ const std::string kArabic = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF";                 
 const std::string kDevanagari = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80";  // हिन्दी
 const std::string kEmoji = "\xF0\x9F\x8E\x89";                                                               // 🎉, beyond 16 bits
 const std::string kGlyph0 = "\xEE\x80\x80";  // U+E000: the first run's glyph
+const std::string kGlyph1 = "\xEE\x80\x81";  // U+E001: the second's
 
 }  // namespace
 
@@ -150,6 +160,98 @@ TEST_CASE("runs that need shaping are drawn whole, each one glyph of the font; c
             ImFont other;
             CHECK(shaped_text(kArabic, &other) == nullptr);
             CHECK_FALSE(add_missing_runs());
+        }
+    }
+    set_glyph_source(nullptr);
+}
+
+TEST_CASE("wrapped text with runs is broken between words in logical order, each line shaped on its own") {
+    FakeRuns source;
+    set_glyph_source(&source);
+    {
+        Ui ui;
+        ImFont* regular = ImGui::GetIO().Fonts->Fonts[0];
+        auto shaped_after_drawing = [&](const std::string& text, float wrap) {
+            shaped_text(text, regular, wrap);
+            add_missing_runs();
+            return shaped_text(text, regular, wrap);
+        };
+        SUBCASE("selecting and picking in a right-to-left paragraph follow its right-aligned lines") {
+            const std::string text = kArabic + " " + kArabic + " " + kArabic + " " + kArabic + " " + kArabic;
+            REQUIRE(shaped_after_drawing(text, 70.0f) != nullptr);
+            const float size = regular->FontSize * ImGui::GetIO().FontGlobalScale, scale = size / regular->FontSize;
+            SemanticNode n;
+            n.role = Role::text;
+            n.name = text;
+            n.x = 100, n.y = 50, n.w = 70.0f * scale, n.h = 2 * size;
+            const Fonts fonts{regular, regular, regular};
+            const std::vector<ImRect> rects = text_range_rects(n, fonts, 0, text.size());  // all of it
+            REQUIRE(rects.size() == 2);
+            CHECK(rects[0].Min.x == doctest::Approx(100.0f));  // three words, the box's width
+            CHECK(rects[0].Max.x == doctest::Approx(100.0f + 70.0f * scale));
+            CHECK(rects[1].Min.x == doctest::Approx(100.0f + 25.0f * scale));  // two words, at its right
+            CHECK(rects[1].Max.x == doctest::Approx(100.0f + 70.0f * scale));
+            CHECK(rects[1].Min.y == doctest::Approx(50.0f + size));
+            CHECK(text_offset_at(n, fonts, ImVec2(100.0f + 70.0f * scale - 1, 52)) == 0);  // the first line's right: the start
+            CHECK(text_offset_at(n, fonts, ImVec2(100.0f + 25.0f * scale + 1, 52 + size)) == text.size());  // the last line's left: the end
+        }
+        SUBCASE("a right-to-left paragraph: lines as wide as the runs measure, right to left, right-aligned") {
+            // Each word 20 px, a space 5: three words are 70 px, four 95.
+            const std::string text = kArabic + " " + kArabic + " " + kArabic + " " + kArabic + " " + kArabic;
+            const ShapedText* shaped = shaped_after_drawing(text, 70.0f);
+            REQUIRE(shaped != nullptr);
+            CHECK(shaped->rtl);
+            REQUIRE(source.asked.size() == 2);  // (the queue is in order of the runs' text)
+            CHECK(source.asked[0] == std::make_pair(kArabic + " " + kArabic, true));
+            CHECK(source.asked[1] == std::make_pair(kArabic + " " + kArabic + " " + kArabic, true));
+            CHECK(shaped->shown == kGlyph1 + "\n" + kGlyph0);  // the space that ends the first line is its end
+            REQUIRE(shaped->runs.size() == 2);
+            CHECK(shaped->runs[0].from == 0);
+            CHECK(shaped->runs[0].to == 26);
+            CHECK(shaped->runs[1].from == 27);
+            CHECK(shaped->runs[1].to == 44);
+            CHECK(shaped->runs[1].at == 4);
+            CHECK(shown_position(shaped, 27).at == 4);  // the second line's first letter: its run
+            CHECK(shown_position(shaped, 27).dx == 45.0f);
+            // Unchanged, it is looked up: nothing measured or asked again.
+            const int measured = source.measured;
+            CHECK(shaped_text(text, regular, 70.0f) == shaped);
+            CHECK(source.measured == measured);
+            CHECK_FALSE(add_missing_runs());
+            // Not wrapped: one run, as before.
+            CHECK(shaped_after_drawing(text, 0)->shown == "\xEE\x80\x82");
+            CHECK_FALSE(shaped_text(text, regular, 0)->rtl);
+        }
+        SUBCASE("a line of a right-to-left paragraph that starts with Latin keeps the paragraph's direction") {
+            const std::string text = kArabic + " " + kArabic + " IIIF " + kArabic;
+            const ShapedText* shaped = shaped_after_drawing(text, 45.0f);
+            REQUIRE(shaped != nullptr);
+            REQUIRE(source.asked.size() == 2);
+            CHECK(source.asked[0] == std::make_pair("IIIF " + kArabic, true));  // on its own it would start left to right
+            CHECK(source.asked[1] == std::make_pair(kArabic + " " + kArabic, true));
+            CHECK(shaped->shown == kGlyph1 + "\n" + kGlyph0);
+        }
+        SUBCASE("a Latin paragraph with an Arabic word stays left to right; its Latin keeps ImGui's widths") {
+            const std::string text = "IIIF " + kArabic + " " + kArabic;
+            const float latin = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, 0, "IIIF ").x;
+            const ShapedText* shaped = shaped_after_drawing(text, latin + 20.0f);
+            REQUIRE(shaped != nullptr);
+            CHECK_FALSE(shaped->rtl);
+            REQUIRE(source.asked.size() == 1);  // the same word on both lines: one run
+            CHECK(source.asked[0] == std::make_pair(kArabic, false));
+            CHECK(shaped->shown == "IIIF " + kGlyph0 + "\n" + kGlyph0);
+            // One pixel narrower, "IIIF" is a line of its own.
+            CHECK(shaped_after_drawing("IIIF " + kArabic, latin + 19.0f)->shown == "IIIF\n" + kGlyph0);
+            CHECK(shaped_after_drawing("IIIF " + kArabic, latin + 20.0f)->shown == "IIIF " + kGlyph0);
+        }
+        SUBCASE("a word wider than the box is a line of its own; hard line breaks stay") {
+            const std::string text = kArabic + kArabic + kArabic + " " + kArabic + "\n" + kArabic;
+            const ShapedText* shaped = shaped_after_drawing(text, 30.0f);
+            REQUIRE(shaped != nullptr);
+            CHECK(std::count(shaped->shown.begin(), shaped->shown.end(), '\n') == 2);
+            CHECK(shaped->runs.size() == 3);
+            CHECK(shaped->runs[1].from == 25);
+            CHECK(shaped->runs[2].from == 34);
         }
     }
     set_glyph_source(nullptr);

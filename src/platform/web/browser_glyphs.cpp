@@ -9,6 +9,7 @@ extern "C" {
 int browser_rasterise_glyph(unsigned codepoint, float size, int weight, float* metrics, unsigned char* pixels, int capacity);
 int browser_rasterise_run(const char* text, int length, float size, int weight, int rtl, float* metrics, unsigned char* pixels,
                           int capacity, float* carets, int caret_count);
+float browser_measure_run(const char* text, int length, float size, int weight, int rtl);
 void browser_gl_font_rows(int height);
 void browser_gl_font_region(int x, int y, int width, int height, const unsigned char* pixels);
 }
@@ -46,6 +47,9 @@ public:
             return false;
         read_metrics(m, out);
         return true;
+    }
+    float measure_run(const std::string& utf8, float size_px, int weight, bool rtl) override {
+        return browser_measure_run(utf8.data(), static_cast<int>(utf8.size()), size_px, weight, rtl ? 1 : 0);
     }
     void texture_grown(int, int height) override { browser_gl_font_rows(height); }
     void texture_region(int x, int y, int width, int height, const unsigned char* alpha) override {

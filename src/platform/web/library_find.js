@@ -3,6 +3,10 @@
 // window.find) selects a match there: the app is told which node's text, and where in it, so that
 // it scrolls the canvas to it and marks it (App::on_find_match). Text selected on the canvas
 // (src/ui/text_selection.h) becomes the page's selection there: the browser's Copy copies it.
+// Chromium's find bar selects nothing until it closes; while it is open (from Ctrl+F or F3 to the
+// bar's closing selection, or the page's focus, a click or a key coming back) the tree is a scroll
+// container whose text starts a screen below and to the right: the browser centres each match in
+// it, and the text then at the centre is the match's node.
 // Linked with a --js-library of its own.
 mergeInto(LibraryManager.library, {
   $PortalSelection: {
@@ -57,13 +61,58 @@ mergeInto(LibraryManager.library, {
       if (!rec || (rec.nameEl !== text && rec.nameEl !== text.parentNode)) return null;
       return [rec.id, range.startOffset, range.endContainer === text ? range.endOffset : text.length];
     };
-    document.addEventListener('selectionchange', function () {
+    var tell = function (m) {
       var f = Module['_portal_find_match'];
-      if (typeof f !== 'function') return;
-      var m = match();
-      if (!m && !told) return;
+      if (typeof f !== 'function' || (!m && !told)) return;
       told = m ? m[0] : 0;
       f(m ? m[0] : 0, m ? m[1] : 0, m ? m[2] : 0);
+    };
+    var finding = false, c = S.root();
+    var find = function (on) {
+      if (finding === on) return;
+      finding = on;
+      c.classList.toggle('finding', on);
+      // The tree stays as the browser found in it (the canvas scrolling to a match would move it
+      // under the bar's next search); the app's latest tree is made once the bar is done.
+      S.held = on;
+      if (!on) S.publishChunk(true);
+    };
+    document.addEventListener('selectionchange', function () {
+      var m = match();
+      if (m) find(false);  // the bar, closing, selects its match: the tree lies over the canvas again
+      tell(m);
+    });
+
+    // The text nearest the tree's centre once the find bar scrolled it: the match, marked whole
+    // (the bar's words are not the page's to read), or the part of it the selection holds.
+    var centred = function (c) {
+      var box = c.getBoundingClientRect(), x = box.left + c.clientWidth / 2, y = box.top + c.clientHeight / 2;
+      var best = null, nearest = Infinity, range = document.createRange();
+      S.records.forEach(function (rec) {
+        var t = P.textOf(rec);
+        if (!t || !t.data.trim()) return;
+        range.selectNodeContents(t);
+        var rects = range.getClientRects();
+        for (var i = 0; i < rects.length; i++) {
+          var r = rects[i], dx = Math.max(r.left - x, 0, x - r.right), dy = Math.max(r.top - y, 0, y - r.bottom);
+          if (dx * dx + dy * dy < nearest) { nearest = dx * dx + dy * dy; best = [rec.id, 0, t.length]; }
+        }
+      });
+      var m = match();
+      return m && best && m[0] === best[0] ? m : best;
+    };
+    window.addEventListener('keydown', function (e) {
+      var k = e.key && e.key.toLowerCase();
+      find(k === 'f3' || ((e.ctrlKey || e.metaKey) && (k === 'f' || k === 'g')));
+    }, true);
+    ['focus', 'pointerdown', 'wheel', 'touchstart'].forEach(function (type) {
+      window.addEventListener(type, function () { find(false); }, { capture: true, passive: true });
+    });
+    c.addEventListener('scroll', function () {
+      if (!finding || (!c.scrollTop && !c.scrollLeft)) return;
+      var m = centred(c);
+      c.scrollTop = c.scrollLeft = 0;
+      if (m) tell(m);
     });
   },
 });

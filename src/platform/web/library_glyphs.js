@@ -133,6 +133,16 @@ mergeInto(LibraryManager.library, {
     return 1;
   },
 
+  // The advance of a run as browser_rasterise_run draws it (measureText's width), for breaking lines.
+  browser_measure_run__deps: ['$PortalGlyphs'],
+  browser_measure_run: function (text, length, size, weight, rtl) {
+    var ctx = PortalGlyphs.context(1, 1);
+    if (!ctx) return -1;
+    ctx.font = weight + ' ' + size + 'px ' + PortalGlyphs.FAMILY;
+    ctx.direction = rtl ? 'rtl' : 'ltr';
+    return ctx.measureText(UTF8ToString(text, length)).width;
+  },
+
   // The drawer's font texture grows to `height` rows, keeping its own; then `width` x `height`
   // texels of coverage at (x, y).
   browser_gl_font_rows__deps: ['$pageBridge'],

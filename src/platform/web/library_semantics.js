@@ -15,6 +15,7 @@ mergeInto(LibraryManager.library, {
     appFocus: false,     // true while the app moves the focus (browser_semantics_focus)
     pendingFocus: -1,    // an id the app focused before its element existed
     pending: null,       // a tree not yet wholly made (publishChunk)
+    held: false,         // while the find bar is open (library_find.js): trees wait in `pending`
     made: 0,             // records made by the publish running ...
     limit: Infinity,     // ... how many it may make ...
     until: Infinity,     // ... and until when (performance.now())
@@ -526,6 +527,7 @@ mergeInto(LibraryManager.library, {
     if (!Array.isArray(tree)) return;
     var start = performance.now();
     PortalSemantics.pending = tree;  // replaces a tree still being made
+    if (PortalSemantics.held) return;
     PortalSemantics.publishChunk(false);
     // The DOM update's cost, on the page's timeline, for the benchmark (test build only).
     if (Module['portalMeasure']) {

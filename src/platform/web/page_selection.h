@@ -4,6 +4,6 @@
 
 namespace iiifc {
 
-void watch_find_in_page();  // portal_find_match, on every change of the page's selection in the tree
+void watch_find_in_page();  // portal_find_match: the page's selection in the tree, or the find bar's match
 
 }  // namespace iiifc

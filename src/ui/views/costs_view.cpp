@@ -3,6 +3,7 @@
 #include "costs_model.h"
 #include "join_request.h"
 #include "money_format.h"
+#include "shaped_text.h"
 #include "theme.h"
 #include "view.h"
 #include "widgets.h"
@@ -209,15 +210,15 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (const ChartBar& bar : m.chart) {
             const ImVec2 origin = ImGui::GetCursorScreenPos();
-            dl->AddText(origin, ImGui::GetColorU32(p.text), bar.label.c_str());
+            dl->AddText(origin, ImGui::GetColorU32(p.text), shown_text(bar.label).c_str());
             const float x0 = origin.x + label_w;
             const float w_total = width * static_cast<float>(bar.total);
             const float w_value = width * static_cast<float>(bar.value);
             dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x0 + w_total, origin.y + bar_h), ImGui::GetColorU32(p.chart_bar), 3.0f);
-            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text), bar.total_text.c_str());
+            dl->AddText(ImVec2(x0 + w_total + 6, origin.y - 2), ImGui::GetColorU32(p.text), shown_text(bar.total_text).c_str());
             const float y1 = origin.y + bar_h + 4;
             dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x0 + std::max(1.0f, w_value), y1 + bar_h), ImGui::GetColorU32(p.yes), 3.0f);
-            dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), bar.value_text.c_str());
+            dl->AddText(ImVec2(x0 + w_value + 6, y1 - 2), ImGui::GetColorU32(p.text_muted), shown_text(bar.value_text).c_str());
             ImGui::Dummy(ImVec2(label_w + width, bar_h * 2 + ImGui::GetFontSize() * 0.6f));
             image(bar.description);
         }
