@@ -198,6 +198,17 @@ export async function settle(page) {
   }));
 }
 
+// Waits until the app has settled and the drawer has drawn what the app last sent (in a worker,
+// after the app has gone idle), or 5 s.
+export async function drawn(page) {
+  await settle(page);
+  await page.evaluate(async () => {
+    const bridge = window.portalBridge, asked = performance.now();
+    bridge.confirm();
+    while (bridge.drawn === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
+  });
+}
+
 // A real mouse click at the centre of a labelled widget, scrolling it into view with the wheel if needed.
 export async function click(page, label) {
   const vp = page.viewportSize();

@@ -1,10 +1,11 @@
 // The ink of text drawn on the screen, for the tests that compare the canvas's text with the
-// browser's own rendering of it (scripts, shaping): pixels darker than the background by half,
-// their bounding box and their counts per column and per row; and how two profiles correlate.
+// browser's own rendering of it (scripts, shaping, and the core set in every engine): pixels
+// darker than the background by half, their bounding box and their counts per column and per
+// row, measured here in Node on any engine's screenshot; and how two profiles correlate.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_DIR } from './harness.mjs';
+import { SOURCE_DIR, decodePng } from './harness.mjs';
 
 // The font stack the app asks the browser for when the browser draws its text
 // (src/platform/web/library_glyphs.js's FAMILY).
@@ -14,38 +15,31 @@ export const APP_FONTS = /FAMILY: '([^']+)'/.exec(readFileSync(join(SOURCE_DIR, 
 // (a left-to-right override, a zero-width space between characters).
 export const apart = (text) => '\u202D' + [...text].join('\u200B') + '\u202C';
 
-// The ink (pixels darker than the field's background by half) inside a rectangle of the screen:
-// its bounding box and each column's count of ink pixels.
-export async function ink(page, rect) {
-  const png = await page.screenshot({ clip: rect });
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
-    ctx.drawImage(bitmap, 0, 0);
-    const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return window.__inkOf(data, width, height);
-  }, png.toString('base64'));
+// The ink of a rectangle of a decoded image ({ width, channels, px }: harness.mjs's decodePng;
+// the whole image without one): pixels darker by half than its background, the colour 2 px inside
+// its left edge halfway down (a field's own colour, left of its text). Its bounding box (x0, y0
+// from the rectangle's corner, width, height) and each column's and row's count of ink pixels.
+// The rectangle is in the image's pixels: CSS px in a screenshot at one device pixel per CSS px.
+export function inkOf({ width: w, height: h, channels, px }, rect = { x: 0, y: 0, width: w, height: h }) {
+  const lum = (x, y) => (px[(y * w + x) * channels] + px[(y * w + x) * channels + 1] + px[(y * w + x) * channels + 2]) / 3;
+  const left = Math.round(rect.x), top = Math.round(rect.y), right = left + Math.round(rect.width), bottom = top + Math.round(rect.height);
+  const bg = lum(left + 2, (top + bottom) >> 1);
+  const columns = new Array(right - left).fill(0), rows = new Array(bottom - top).fill(0);
+  let x0 = right, x1 = -1, y0 = bottom, y1 = -1;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left; x < right; x++) {
+      if (bg - lum(x, y) < 128) continue;
+      columns[x - left]++, rows[y - top]++;
+      x0 = Math.min(x0, x), x1 = Math.max(x1, x), y0 = Math.min(y0, y), y1 = Math.max(y1, y);
+    }
+  }
+  return { x0: x0 - left, y0: y0 - top, width: x1 - x0 + 1, height: y1 - y0 + 1,
+    columns: columns.slice(x0 - left, x1 - left + 1), rows: rows.slice(y0 - top, y1 - top + 1) };
 }
 
-// Installs window.__inkOf (page.addInitScript): the measure, in the page.
-export function inkHelper() {
-  window.__inkOf = (data, width, height) => {
-    const lum = (i) => (data[i] + data[i + 1] + data[i + 2]) / 3;
-    const bg = lum(((height >> 1) * width + 2) * 4);  // the field's own colour, left of its text
-    const columns = new Array(width).fill(0);
-    let x0 = width, x1 = -1, y0 = height, y1 = -1;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        if (bg - lum((y * width + x) * 4) < 128) continue;
-        columns[x]++;
-        x0 = Math.min(x0, x), x1 = Math.max(x1, x), y0 = Math.min(y0, y), y1 = Math.max(y1, y);
-      }
-    }
-    const rows = new Array(height).fill(0);
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (bg - lum((y * width + x) * 4) >= 128) rows[y]++;
-    return { x0, y0, width: x1 - x0 + 1, height: y1 - y0 + 1, columns: columns.slice(x0, x1 + 1), rows: rows.slice(y0, y1 + 1) };
-  };
+// The ink inside a rectangle of the screen (CSS px; a page at one device pixel per CSS px).
+export async function ink(page, rect) {
+  return inkOf(decodePng(await page.screenshot({ clip: rect })));
 }
 
 // Correlation of two column profiles summed in bands of `band` px, aligned at their left edge.

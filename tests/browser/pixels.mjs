@@ -1,25 +1,30 @@
-// The screen's pixels for the tests that look at what the canvas draws: a screenshot decoded in
-// the page itself (createImageBitmap, a 2D canvas), as there is no PNG decoder among the tests'
-// packages. Colours as 'rrggbb'.
+// The screen's pixels for the tests that look at what the canvas draws, in any engine: a
+// screenshot decoded here (harness.mjs's decodePng). Colours as 'rrggbb'.
+import { decodePng } from './harness.mjs';
 
-// Counts of each colour in the screenshot of `clip` (the whole viewport without one), most frequent first.
-export async function colourCounts(page, clip) {
-  const png = await page.screenshot(clip ? { clip } : {});
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const counts = new Map();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = ((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]).toString(16).padStart(6, '0');
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1]);
-  }, png.toString('base64'));
+// The system colours the app draws in under forced colours (library_display.js's SYSTEM_COLOURS).
+export const SYSTEM_COLOURS = ['Canvas', 'CanvasText', 'ButtonFace', 'ButtonText', 'Highlight', 'HighlightText'];
+
+// The light theme's border and muted text colours (src/ui/theme.cpp), which more contrast changes.
+export const BORDER = 'c9d3dd', MUTED = '4a5360';
+
+// Counts of each colour in a decoded image (harness.mjs's decodePng), most frequent first.
+export function colourCountsOf({ width, height, channels, px }) {
+  const counts = new Map();
+  for (let i = 0; i < width * height * channels; i += channels) {
+    const key = px.toString('hex', i, i + 3);
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
+
+// Counts of each colour in the screenshot of `clip` (the whole viewport without one).
+export async function colourCounts(page, clip) {
+  return colourCountsOf(decodePng(await page.screenshot(clip ? { clip } : {})));
+}
+
+// How many pixels of `colour` in counts.
+export const countOf = (counts, colour) => (counts.find((c) => c[0] === colour) || [colour, 0])[1];
 
 // The device's value of CSS colours (system colours such as 'Canvas', 'CanvasText'), as 'rrggbb'.
 export async function cssColours(page, names) {

@@ -4,20 +4,8 @@
 // muted text and the borders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, startServer } from './harness.mjs';
-import { colourCounts, cssColours } from './pixels.mjs';
-
-const SYSTEM = ['Canvas', 'CanvasText', 'ButtonFace', 'ButtonText', 'Highlight', 'HighlightText'];
-
-// Until the drawer has drawn what the app last sent.
-async function drawn(page) {
-  await settle(page);
-  await page.evaluate(async () => {
-    const bridge = window.portalBridge, asked = performance.now();
-    bridge.confirm();
-    while (bridge.drawn === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
-  });
-}
+import { drawn, launch, openApp, startServer } from './harness.mjs';
+import { BORDER, MUTED, SYSTEM_COLOURS, colourCounts, countOf, cssColours } from './pixels.mjs';
 
 for (const scheme of ['light', 'dark']) {
   test(`forced colours (${scheme}): the canvas's background is Canvas and its text CanvasText, from the start and when the setting changes`, async () => {
@@ -29,7 +17,7 @@ for (const scheme of ['light', 'dark']) {
       const own = await colourCounts(b.page);
       await b.page.emulateMedia({ forcedColors: 'active' });
       await drawn(b.page);
-      const system = await cssColours(b.page, SYSTEM);
+      const system = await cssColours(b.page, SYSTEM_COLOURS);
       const forced = await colourCounts(b.page);
       // The background: most of the screen. The text: the most frequent colour after it (the
       // members list's solid strokes), the app's own text colour no more.
@@ -61,15 +49,13 @@ test('more contrast: the borders take the muted text\'s colour and the muted tex
   try {
     await openApp(b.page, server.url, '#/members');
     await drawn(b.page);
-    const count = (counts, colour) => (counts.find((c) => c[0] === colour) || [colour, 0])[1];
-    // The light theme's border (#c9d3dd) and muted text (#4a5360), src/ui/theme.cpp.
     const own = await colourCounts(b.page);
-    assert.ok(count(own, 'c9d3dd') > 1000, `${count(own, 'c9d3dd')} border pixels`);
+    assert.ok(countOf(own, BORDER) > 1000, `${countOf(own, BORDER)} border pixels`);
     await b.page.emulateMedia({ contrast: 'more' });
     await drawn(b.page);
     const more = await colourCounts(b.page);
-    assert.equal(count(more, 'c9d3dd'), 0);
-    assert.ok(count(more, '4a5360') > count(own, '4a5360'));  // the borders, in the muted text's colour
+    assert.equal(countOf(more, BORDER), 0);
+    assert.ok(countOf(more, MUTED) > countOf(own, MUTED));  // the borders, in the muted text's colour
   } finally {
     await b.close();
     await server.stop();

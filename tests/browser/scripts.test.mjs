@@ -9,28 +9,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, settle, startServer, widget } from './harness.mjs';
-import { correlation, ink, inkHelper } from './ink.mjs';
+import { correlation, ink, inkOf } from './ink.mjs';
 
 const NAME = 'Ελλάδα Україна';
 
 // The same measure of the browser's own rendering of `text` (black on white).
 async function browserInk(page, text, px) {
-  return page.evaluate(({ text, px }) => {
+  const pixels = await page.evaluate(({ text, px }) => {
     const ctx = new OffscreenCanvas(40 * px, 3 * px).getContext('2d');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 40 * px, 3 * px);
     ctx.fillStyle = '#000';
     ctx.font = `400 ${px}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
     ctx.fillText(text, px, 2 * px);
-    return window.__inkOf(ctx.getImageData(0, 0, 40 * px, 3 * px).data, 40 * px, 3 * px);
+    return Array.from(ctx.getImageData(0, 0, 40 * px, 3 * px).data);
   }, { text, px });
+  return inkOf({ width: 40 * px, height: 3 * px, channels: 4, px: Uint8Array.from(pixels) });
 }
 
 test('a Greek and Cyrillic name typed in a field is drawn in its script, in the browser\'s shapes, not as question marks', async () => {
   const server = await startServer();
   const b = await launch({ viewport: { width: 1280, height: 800 } });
   try {
-    await b.page.addInitScript(inkHelper);
     await openApp(b.page, server.url, '#/join');
     const field = b.page.getByRole('textbox', { name: 'Institution' });
     const shot = async (value) => {

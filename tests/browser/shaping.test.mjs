@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_DIR, click, decodePng, launch, openApp, settle, startServer, widget } from './harness.mjs';
-import { APP_FONTS, apart, correlation, ink, inkHelper } from './ink.mjs';
+import { APP_FONTS, apart, correlation, ink } from './ink.mjs';
 
 const ARABIC = 'مكتبة الإسكندرية Library 2026';  // Bibliotheca Alexandrina: right-to-left first, then Latin and digits
 const SCIENTIST = '\u{1F469}\u200D\u{1F52C}';      // 👩‍🔬: a sequence of two emoji joined, one picture
@@ -87,13 +87,12 @@ async function fieldInk(page, label, value) {
   return steadyInk(page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 });
 }
 
-// A test's body on the Join view (at 1280x800 unless told), the ink measures in the page; the browser closes
-// after it, and no console error may have been logged. `prepare(b)` runs before the app loads.
+// A test's body on the Join view (at 1280x800 unless told); the browser closes after it, and no
+// console error may have been logged. `prepare(b)` runs before the app loads.
 function onJoin(body, prepare = async () => {}, viewport = { width: 1280, height: 800 }) {
   return async () => {
     const b = await launch({ viewport });
     try {
-      await b.page.addInitScript(inkHelper);
       await prepare(b);
       await openApp(b.page, server.url, '#/join');
       await body(b);

@@ -1,10 +1,12 @@
 // The core browser tests, one set of test bodies run in each engine (chromium.mjs,
 // firefox.mjs, webkit.mjs): the app starts without page errors, every view is drawn
 // and not blank, a view changes through its DOM tab, typing reaches the form, the join request's
-// mailto: carries what was typed, and the accessibility checks the engine's tools allow.
+// mailto: carries what was typed, the accessibility checks the engine's tools allow, and issue
+// 32's habits of a web page (any script, find, select and copy, display settings, print).
 // An engine is a function launching it on a desktop's environment (desktop.mjs), resolving
 // { page, version, findAccessible, close }: `page` has the part of Playwright's page these tests
-// use (goto, evaluate, waitForFunction, keyboard.press/type, screenshot); findAccessible(selector,
+// use (goto, evaluate, waitForFunction, keyboard.press (chords too: 'Control+c')/type,
+// mouse.click (clickCount)/move (steps)/down/up, screenshot); findAccessible(selector,
 // [[role, name]...], keyOf) looks, inside the element `selector` matches, for each role and name in
 // the engine's own accessibility tree and answers keyOf(element found) or null.
 import assert from 'node:assert/strict';
@@ -15,8 +17,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startXvfb } from '../desktop.mjs';
-import { APP_FONTS, apart, correlation } from '../ink.mjs';
-import { ARTIFACTS, SITE_DIR, appState, axeViolations, decodePng, nonBackgroundShare, openApp, parseMailto, plainStaticHost, settle } from '../harness.mjs';
+import { APP_FONTS, apart, correlation, inkOf } from '../ink.mjs';
+import { BORDER, MUTED, SYSTEM_COLOURS, colourCounts, colourCountsOf, countOf, cssColours } from '../pixels.mjs';
+import { ARTIFACTS, SITE_DIR, appState, axeViolations, decodePng, drawn, nonBackgroundShare, openApp, parseMailto, plainStaticHost, settle } from '../harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = readFileSync(join(here, 'page_recorder.js'));
@@ -57,8 +60,10 @@ const clickTab = (page, name) => page.evaluate((n) => {
   return true;
 }, name);
 
-// Focuses the form field labelled `label` (its DOM control) and types `text` with real key events.
-async function typeInto(page, label, text) {
+// Gives the form field labelled `label` (its DOM control) the focus, and waits for the app to make
+// it its editor (in the frame after the focus; a key typed before that frame, within milliseconds:
+// no person does, lost its character in WebKit now and then).
+async function focusField(page, label) {
   const found = await page.evaluate((l) => {
     const field = [...document.querySelectorAll('#semantics label')].find((x) => x.textContent === l);
     const control = field && field.control;
@@ -67,9 +72,12 @@ async function typeInto(page, label, text) {
     return document.activeElement === control;
   }, label);
   assert.ok(found, `the field "${label}" is in the page and takes the focus`);
-  // The app makes the field its editor in the frame after the focus; a key typed before that frame
-  // (within milliseconds: no person does) lost its character in WebKit now and then.
   await settle(page);
+}
+
+// Focuses the form field labelled `label` and types `text` with real key events.
+async function typeInto(page, label, text) {
+  await focusField(page, label);
   await page.keyboard.type(text);
   await settle(page);
 }
@@ -78,29 +86,6 @@ const fieldValue = (page, label) => page.evaluate((l) => {
   const field = [...document.querySelectorAll('#semantics label')].find((x) => x.textContent === l);
   return field && field.control ? field.control.value : null;
 }, label);
-
-// The ink of a rectangle (CSS px) of a screenshot taken at one device pixel per CSS pixel: pixels
-// darker than the rectangle's left edge (the field's own colour) by half; its box's width and
-// height and each row's count of ink pixels.
-function inkOf({ width: w, channels, px }, rect) {
-  const lum = (x, y) => (px[(y * w + x) * channels] + px[(y * w + x) * channels + 1] + px[(y * w + x) * channels + 2]) / 3;
-  const x0 = Math.round(rect.x), y0 = Math.round(rect.y), x1 = x0 + Math.round(rect.width), y1 = y0 + Math.round(rect.height);
-  const bg = lum(x0 + 1, (y0 + y1) >> 1);
-  let left = x1, right = -1, top = y1, bottom = -1;
-  const rows = [], columns = new Array(x1 - x0).fill(0);
-  for (let y = y0; y < y1; y++) {
-    let n = 0;
-    for (let x = x0; x < x1; x++) {
-      if (bg - lum(x, y) < 128) continue;
-      n++;
-      columns[x - x0]++;
-      left = Math.min(left, x), right = Math.max(right, x), top = Math.min(top, y), bottom = Math.max(bottom, y);
-    }
-    rows.push(n);
-  }
-  return { width: right - left + 1, height: bottom - top + 1, rows: rows.slice(top - y0, bottom - y0 + 1),
-    columns: columns.slice(left - x0, right - x0 + 1) };
-}
 
 // The ink of the engine's own rendering of `text` as a page shows it: an element with dir="auto",
 // black on white, in the fonts the app asks the engine for, at the app's size.
@@ -148,6 +133,70 @@ function pixelsIn({ width: w, channels, px }, rect) {
 }
 
 
+// [SECTION] Select and copy, display settings: helpers
+//
+// The most frequent colour ('rrggbb') in a rectangle (CSS px) of a decoded screenshot.
+function commonest({ width: w, channels, px }, rect) {
+  const counts = new Map();
+  const x0 = Math.round(rect.x), y0 = Math.round(rect.y), x1 = x0 + Math.round(rect.width), y1 = y0 + Math.round(rect.height);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const key = px.toString('hex', (y * w + x) * channels, (y * w + x) * channels + 3);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+// What the clipboard holds, read back as a person would: pasted (Ctrl+V) into the field labelled
+// `label`, emptied first (as an input method does: Ctrl+A before the paste did not select the
+// whole field in WebKit every time), whose value is then the clipboard's text. The field is left.
+async function pastedInto(page, label) {
+  await fillField(page, label, '');
+  await focusField(page, label);
+  await page.keyboard.press('Control+v');
+  await settle(page);
+  let value = await fieldValue(page, label);
+  for (const deadline = Date.now() + 5000; value === '' && Date.now() < deadline; value = await fieldValue(page, label)) {
+    await new Promise((r) => setTimeout(r, 50));  // a loaded machine pastes late
+  }
+  await page.evaluate(() => document.activeElement.blur());
+  await settle(page);
+  return value;
+}
+
+// The page's selection once it is `expected`, or after 5 s what it is then (the app sets it in the
+// frame that handles the click, which a loaded machine may run after the clicks are sent).
+async function selection(page, expected) {
+  const now = () => page.evaluate(() => document.getSelection().toString());
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    if (await now() === expected) break;
+  }
+  return now();
+}
+
+// A decoded screenshot once the rectangle `rect`'s most frequent colour is no longer `colour`, or
+// after 5 s the last one (the drawer shows a frame once the GPU has drawn it).
+async function shotOnceNot(page, rect, colour) {
+  let shot = decodePng(await page.screenshot());
+  for (const deadline = Date.now() + 5000; commonest(shot, rect) === colour && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 100));
+    shot = decodePng(await page.screenshot());
+  }
+  return shot;
+}
+
+// The Join view's sentence giving the address to write to: its text, the address, its rectangle,
+// and where the address starts and ends along it (the app's own text widths, test build).
+const addressSentence = (page) => page.evaluate(() => {
+  const p = [...document.querySelectorAll('#semantics p')].find((x) => /send an email to \S+@/.test(x.textContent));
+  const text = p.textContent, address = /send an email to ([^\s@]+@[\w.-]+\w)/.exec(text)[1], at = text.indexOf(address);
+  const b = p.getBoundingClientRect();
+  const width = (t) => window.portalTest.textWidth(t);
+  return { text, address, rect: { x: b.x, y: b.y, width: b.width, height: b.height },
+    start: width(text.slice(0, at)), end: width(text.slice(0, at + address.length)) };
+});
+
 // Gives the field labelled `label` the value `text` as an input method or autofill does (one
 // input event for the whole text), then leaves it (the focus elsewhere: no caret drawn over the
 // text; after Escape alone WebKit kept the field's caret blinking).
@@ -166,8 +215,10 @@ async function fillField(page, label, text) {
 }
 
 // `roles`: the role this engine gives an element where it differs from HTML's (README, "Engines");
-// `prints`: the engine prints to PDF from its window (resolves engine.printPdf()).
-export function coreSet(engineName, launchEngine, { roles = {}, prints = true } = {}) {
+// `prints`: the engine prints to PDF from its window (resolves engine.printPdf());
+// `displays`: for each display setting the engine can be set to ('forced-colors: active',
+// 'prefers-contrast: more'), a function launching it so set, as launchEngine does.
+export function coreSet(engineName, launchEngine, { roles = {}, prints = true, displays = {} } = {}) {
   let host, desktop, engine, page;
   before(async () => {
     host = await hostWithRecorder();
@@ -359,6 +410,131 @@ export function coreSet(engineName, launchEngine, { roles = {}, prints = true } 
     const unmarked = pixelsIn(decodePng(await page.screenshot()), r);
     assert.notDeepEqual(marked, unmarked, 'the match is marked on the canvas while it is selected');
   });
+
+  // [SECTION] Select and copy (issue 32): the Chromium tests' (select.test.mjs) in this engine, the
+  // clipboard read back by pasting it into a field (README, "Select and copy", says what else each
+  // engine allows).
+  test(`${engineName}: a double click on the address selects it, drawn on the canvas, and copying puts it on the clipboard; a triple click the paragraph; a drag a part`, { timeout: 60000 }, async () => {
+    await page.goto('about:blank');
+    await openApp(page, `${host.url}#/join`);
+    await drawn(page);
+    const { text, address, rect: r, start, end } = await addressSentence(page);
+    const line = { x: Math.floor(r.x), y: Math.floor(r.y), width: Math.ceil(r.width), height: Math.ceil(r.height) };
+    const y = r.y + r.height / 2;
+    // Where the address is drawn, and the sentence's start before it.
+    const span = { x: r.x + start + 2, y: line.y, width: end - start - 4, height: line.height };
+    const head = { x: r.x, y: line.y, width: start - 4, height: line.height };
+    const before = decodePng(await page.screenshot());
+
+    await page.mouse.click(r.x + (start + end) / 2, y, { clickCount: 2 });
+    assert.equal(await selection(page, address), address);
+    const selected = await shotOnceNot(page, span, commonest(before, span));
+    assert.notEqual(commonest(selected, span), commonest(before, span), 'the address is drawn selected');
+    assert.equal(commonest(selected, head), commonest(before, head), 'the words before it are not');
+    await page.keyboard.press('Control+c');
+    assert.equal(await pastedInto(page, 'Contact email'), address);
+
+    await page.mouse.click(r.x + (start + end) / 2, y, { clickCount: 3 });
+    await settle(page);
+    assert.equal(await selection(page, text), text);
+
+    // A drag from the sentence's start to the address's start, a moment later (a press soon after
+    // the triple click would be its fourth click).
+    await new Promise((r) => setTimeout(r, 800));
+    await page.mouse.move(r.x + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(r.x + start / 2, y, { steps: 4 });
+    await page.mouse.move(r.x + start, y, { steps: 4 });
+    await settle(page);  // the hand still a moment before it lets go: WebKit under load drew the last moves late
+    await page.mouse.up();
+    await settle(page);
+    const part = text.slice(0, text.indexOf(address));
+    assert.equal(await selection(page, part), part);
+    await page.keyboard.press('Control+c');
+    assert.equal(await pastedInto(page, 'Institution'), part);
+
+    // A click where there is no text clears it.
+    await page.mouse.click(r.x + r.width + 40, r.y - 30);
+    assert.equal(await selection(page, ''), '');
+    await drawn(page);
+    assert.deepEqual(pixelsIn(decodePng(await page.screenshot()), line), pixelsIn(before, line));
+  });
+
+  test(`${engineName}: Shift+arrows in a text field select in its input and the canvas draws the selection; copying copies it`, { timeout: 60000 }, async () => {
+    if (await page.evaluate(() => window.portalTest?.state().view) !== 'join') {  // this test alone
+      await page.goto('about:blank');
+      await openApp(page, `${host.url}#/join`);
+    }
+    await fillField(page, 'Institution', 'Ghent University');
+    const r = await page.evaluate(() => window.portalTest.widget('Institution'));
+    const inside = { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 };
+    // A click on the field drawn on the canvas gives its input the focus (in Firefox on a desktop
+    // without a window manager the page never has the focus: the app is not told of a DOM focus()).
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await settle(page);
+    await page.keyboard.press('End');
+    await drawn(page);
+    const caret = decodePng(await page.screenshot());
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await drawn(page);
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]), [6, 16]);
+    // "University" drawn selected, "Ghent" not: the text starts where its ink does.
+    const left = inside.x + inkOf(caret, inside).x0;
+    const [ghent, whole] = await page.evaluate(() => ['Ghent ', 'Ghent University'].map((t) => window.portalTest.textWidth(t)));
+    const university = { x: left + ghent + 2, y: inside.y, width: whole - ghent - 4, height: inside.height };
+    const gh = { x: left, y: inside.y, width: ghent - 4, height: inside.height };
+    const selected = await shotOnceNot(page, university, commonest(caret, university));
+    assert.notEqual(commonest(selected, university), commonest(caret, university), '"University" is drawn selected');
+    assert.equal(commonest(selected, gh), commonest(caret, gh), '"Ghent" is not');
+    await page.keyboard.press('Control+c');
+    assert.equal(await pastedInto(page, 'Contact name'), 'University');
+  });
+
+  // [SECTION] The person's display settings (issue 32): preferences.test.mjs's measures, the engine
+  // launched a second time so set (neither engine changes them while it runs).
+  const DRAWN = {
+    // The background is Canvas, the next most frequent colour CanvasText (the members list's
+    // strokes) or ButtonFace (the tabs: Firefox's is not white), the system colours most of the
+    // screen, thousands of pixels CanvasText, and the app's own second colour gone.
+    'forced-colors: active': async (own, set, shot) => {
+      const system = await cssColours(set.page, SYSTEM_COLOURS), forced = colourCountsOf(shot);
+      assert.equal(forced[0][0], system.Canvas);
+      assert.ok([system.CanvasText, system.ButtonFace].includes(forced[1][0]), `the second colour ${forced[1][0]}`);
+      const systemShare = [...new Set(Object.values(system))].reduce((n, c) => n + countOf(forced, c), 0) / (shot.width * shot.height);
+      assert.ok(systemShare > 0.75, `${(systemShare * 100).toFixed(1)} % of the pixels in system colours`);
+      assert.ok(countOf(forced, system.CanvasText) > 5000, `${countOf(forced, system.CanvasText)} pixels CanvasText`);
+      assert.equal(countOf(forced, own[1][0]), 0, `the app's own ${own[1][0]}`);
+    },
+    // The borders take the muted text's colour.
+    'prefers-contrast: more': async (own, set, shot) => {
+      const more = colourCountsOf(shot);
+      assert.ok(countOf(own, BORDER) > 1000, `${countOf(own, BORDER)} border pixels`);
+      assert.equal(countOf(more, BORDER), 0);
+      assert.ok(countOf(more, MUTED) > countOf(own, MUTED), `${countOf(more, MUTED)} muted pixels, ${countOf(own, MUTED)} before`);
+    },
+  };
+  const drawnMembers = async (p) => {
+    await p.goto('about:blank');
+    await openApp(p, `${host.url}#/members`);
+    await drawn(p);
+  };
+  for (const [setting, launchSet] of Object.entries(displays)) {
+    test(`${engineName}: under ${setting}, the Members view is drawn as preferences.test.mjs checks in Chromium`, { timeout: 90000 }, async () => {
+      await drawnMembers(page);
+      const own = await colourCounts(page);
+      const set = await launchSet(desktop.env);
+      try {
+        assert.equal(await set.page.evaluate((q) => matchMedia(`(${q})`).matches, setting), true, `the engine matches (${setting})`);
+        await drawnMembers(set.page);
+        const png = await set.page.screenshot();
+        writeFileSync(join(ARTIFACTS, `engine-${engineName.toLowerCase()}-${setting.replace(/\W+/g, '-')}.png`), png);
+        await DRAWN[setting](own, set, decodePng(png));
+        assert.deepEqual((await recorded(set.page)).pageErrors, []);
+      } finally {
+        await set.close();
+      }
+    });
+  }
 
   if (prints) test(`${engineName}: the Members view prints every member as text over several pages, without the navigation`, { timeout: 60000 }, async () => {
     await page.goto('about:blank');

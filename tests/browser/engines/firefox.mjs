@@ -2,4 +2,9 @@
 import { coreSet } from './core_set.mjs';
 import { launchFirefox } from './firefox_page.mjs';
 
-coreSet('Firefox', launchFirefox);
+// Display settings: prefs at launch (Firefox 153 matches forced-colors: active under
+// browser.display.document_color_use=2, prefers-contrast: more under ui.useAccessibilityTheme=1).
+coreSet('Firefox', launchFirefox, { displays: {
+  'forced-colors: active': (env) => launchFirefox(env, { prefs: { 'browser.display.document_color_use': 2 } }),
+  'prefers-contrast: more': (env) => launchFirefox(env, { prefs: { 'ui.useAccessibilityTheme': 1 } }),
+} });

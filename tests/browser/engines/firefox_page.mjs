@@ -9,18 +9,33 @@ import puppeteer from 'puppeteer-core';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 
-export async function launchFirefox(env, { width = 1280, height = 800 } = {}) {
+export async function launchFirefox(env, { width = 1280, height = 800, prefs = {} } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'iiifc-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: false, env, userDataDir: profile,
-    defaultViewport: { width, height }, args: [`--width=${width}`, `--height=${height}`], timeout: 60000,
+    defaultViewport: { width, height }, extraPrefsFirefox: prefs, args: [`--width=${width}`, `--height=${height}`], timeout: 60000,
   });
   const ff = (await browser.pages())[0] || (await browser.newPage());
   const page = {
     goto: (url) => ff.goto(url, { waitUntil: 'load', timeout: 60000 }),
     evaluate: (fn, arg) => ff.evaluate(fn, arg),
     waitForFunction: (fn, arg, { timeout = 30000 } = {}) => ff.waitForFunction(fn, { timeout, polling: 50 }, arg),
-    keyboard: { press: (key) => ff.keyboard.press(key), type: (text) => ff.keyboard.type(text) },
+    // A key or a chord as Playwright names them ('Shift+ArrowLeft', 'Control+c'): the modifiers held around the last key.
+    keyboard: {
+      async press(chord) {
+        const keys = chord.split(/\+(?=.)/), key = keys.pop();
+        for (const k of keys) await ff.keyboard.down(k);
+        await ff.keyboard.press(key);
+        for (const k of keys.reverse()) await ff.keyboard.up(k);
+      },
+      type: (text) => ff.keyboard.type(text),
+    },
+    mouse: {
+      click: (x, y, { clickCount = 1 } = {}) => ff.mouse.click(x, y, { count: clickCount }),
+      move: (x, y, { steps = 1 } = {}) => ff.mouse.move(x, y, { steps }),
+      down: () => ff.mouse.down(),
+      up: () => ff.mouse.up(),
+    },
     screenshot: async () => Buffer.from(await ff.screenshot()),
   };
   // The engine's print to PDF (BiDi's browsingContext.print): the page laid out for print media.

@@ -8,7 +8,7 @@ import { spawnGroup, stopGroup } from '../desktop.mjs';
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 // W3C WebDriver's code points for the keys the tests press (the spec's "Keyboard actions" table).
-const KEYS = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', Space: ' ', Backspace: '\uE003',
+const KEYS = { Shift: '\uE008', Control: '\uE009', Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', Space: ' ', Backspace: '\uE003',
   ArrowUp: '\uE013', ArrowDown: '\uE015', ArrowLeft: '\uE012', ArrowRight: '\uE014', Home: '\uE011', End: '\uE010' };
 
 const freePort = () => new Promise((resolvePromise, reject) => {
@@ -59,6 +59,23 @@ export async function launchWebKit(env, { width = 1280, height = 800 } = {}) {
   };
   const keys = (list) => call('POST', `${at}/actions`, { actions: [{ type: 'key', id: 'keyboard',
     actions: list.flatMap((k) => [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }]) }] });
+  // The mouse, at viewport coordinates (CSS px): each call one sequence of pointer actions; a
+  // click of clickCount presses in one sequence (the engine counts presses in a row at one place).
+  const pointer = (actions) => call('POST', `${at}/actions`, { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+  const moveTo = (x, y, duration = 0) => ({ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration });
+  let where = [0, 0];
+  const mouse = {
+    click: (x, y, { clickCount = 1 } = {}) => { where = [x, y]; return pointer([moveTo(x, y),
+      ...Array.from({ length: clickCount }, () => [{ type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }]).flat()]); },
+    async move(x, y, { steps = 1 } = {}) {
+      const [x0, y0] = where;
+      where = [x, y];
+      // A frame's time per step, as a hand moves: steps without a duration made a drag end short.
+      return pointer(Array.from({ length: steps }, (_, i) => moveTo(x0 + (x - x0) * (i + 1) / steps, y0 + (y - y0) * (i + 1) / steps, 16)));
+    },
+    down: () => pointer([moveTo(...where), { type: 'pointerDown', button: 0 }]),
+    up: () => pointer([{ type: 'pointerUp', button: 0 }]),
+  };
   await call('POST', `${at}/timeouts`, { script: 60000 });
   await call('POST', `${at}/window/rect`, { x: 0, y: 0, width, height });
   const page = {
@@ -73,10 +90,19 @@ export async function launchWebKit(env, { width = 1280, height = 800 } = {}) {
       }
     },
     keyboard: {
-      press: (key) => { if (!KEYS[key]) throw new Error(`no WebDriver key for ${key}`); return keys([KEYS[key]]); },
+      // A key or a chord as Playwright names them ('Shift+ArrowLeft', 'Control+c'): the modifiers held around the last key.
+      press(chord) {
+        const names = chord.split(/\+(?=.)/), key = names.pop();
+        const code = (k) => { if (KEYS[k]) return KEYS[k]; if ([...k].length === 1) return k; throw new Error(`no WebDriver key for ${k}`); };
+        const held = names.map(code);
+        return call('POST', `${at}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions: [
+          ...held.map((value) => ({ type: 'keyDown', value })), { type: 'keyDown', value: code(key) }, { type: 'keyUp', value: code(key) },
+          ...held.reverse().map((value) => ({ type: 'keyUp', value }))] }] });
+      },
       type: (text) => keys([...text]),
     },
     screenshot: async () => Buffer.from(await call('GET', `${at}/screenshot`), 'base64'),
+    mouse,
   };
   // The engine's own accessibility (WebDriver's computed role and label): for each [role, name],
   // keyOf(element) of the first element inside the one `selector` matches that the engine gives
