@@ -91,8 +91,9 @@ void App::set_display_settings(bool forced_colours, const SystemColours& system,
     theme_.system = system;
     theme_.more_contrast = more_contrast;
     set_dark(options_.dark);
+    // Kept for views that would animate; the caret never blinks (the platform turns it off: a
+    // blinking caret would keep an idle app drawing), reduced motion or not.
     options_.reduced_motion = reduced_motion;
-    ImGui::GetIO().ConfigInputTextCursorBlink = !reduced_motion;
 }
 
 void App::note_user_input() { last_input_ = platform_.now_seconds(); }

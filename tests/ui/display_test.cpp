@@ -73,9 +73,12 @@ TEST_CASE("more contrast: borders at 4.5:1 or more against every background, mut
     }
 }
 
-TEST_CASE("reduced motion: the caret does not blink") {
+TEST_CASE("display settings, reduced motion or not, never make the caret blink (an idle app would keep drawing)") {
     Ui ui;
-    CHECK(ImGui::GetIO().ConfigInputTextCursorBlink);
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;  // as the platform layer starts it
+    ui.app->set_display_settings(false, SystemColours{}, true, false);
+    CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
+    CHECK_FALSE(ui.app->options().reduced_motion);
     ui.app->set_display_settings(false, SystemColours{}, false, true);
     CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
     CHECK(ui.app->options().reduced_motion);
