@@ -9,7 +9,7 @@
 // (none where the emoji is a silhouette in the text's colour), 👩‍🔬 57 saturated ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, launch, openApp, settle, startServer, widget } from './harness.mjs';
+import { decodePng, launch, openApp, startServer, steadyShot, widget } from './harness.mjs';
 import { cssColours } from './pixels.mjs';
 import { readPalette } from '../../scripts/palette.mjs';
 
@@ -29,17 +29,8 @@ async function field(page, text) {
   const box = page.getByRole('textbox', { name: 'Institution' });
   await box.fill(text);
   await box.blur();
-  await settle(page);
-  await page.evaluate(() => new Promise((drawn) => { window.portalBridge.confirm(); window.portalBridge.whenDrawerAnswers(drawn, 5000); }));
   const r = await widget(page, 'Institution');
-  const clip = { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 };
-  let last = await page.screenshot({ clip });
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(100);
-    const now = await page.screenshot({ clip });
-    if (now.equals(last)) break;
-    last = now;
-  }
+  const last = await steadyShot(page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 });
   return decodePng(last);
 }
 

@@ -198,15 +198,32 @@ export async function settle(page) {
   }));
 }
 
+// The drawer's state while a confirmation is awaited (src/ui/page_protocol.h, IIIFC_DRAWER_STATES).
+const DRAWER_WAITING = Number(/X\(waiting, (\d+),/.exec(readFileSync(join(SOURCE_DIR, 'src/ui/page_protocol.h'), 'utf8'))[1]);
+
 // Waits until the app has settled and the drawer has drawn what the app last sent (in a worker,
-// after the app has gone idle), or 5 s.
+// the GPU's frame can come well after the app has gone idle on a busy machine), or 5 s.
 export async function drawn(page) {
   await settle(page);
-  await page.evaluate(async () => {
+  await page.evaluate(async (waiting) => {
     const bridge = window.portalBridge, asked = performance.now();
     bridge.confirm();
-    while (bridge.drawn === 0 && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
-  });
+    while (bridge.drawerState() === waiting && performance.now() - asked < 5000) await new Promise((r) => setTimeout(r, 10));
+  }, DRAWER_WAITING);
+}
+
+// A screenshot of `clip` once the drawer has drawn the app's last frame and the screen shows it
+// (two screenshots 100 ms apart the same, or 2 s): the compositor may still show the frame before.
+export async function steadyShot(page, clip) {
+  await drawn(page);
+  let last = await page.screenshot({ clip });
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const now = await page.screenshot({ clip });
+    if (now.equals(last)) break;
+    last = now;
+  }
+  return last;
 }
 
 // A real mouse click at the centre of a labelled widget, scrolling it into view with the wheel if needed.

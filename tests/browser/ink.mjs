@@ -42,8 +42,19 @@ export async function ink(page, rect) {
   return inkOf(decodePng(await page.screenshot({ clip: rect })));
 }
 
-// Correlation of two column profiles summed in bands of `band` px, aligned at their left edge.
-export function correlation(a, b, band) {
+// Correlation of two profiles summed in bands of `band` px, aligned at their left edge; with
+// `slack`, the best of `a` moved by up to that many px either way (a glyph placed a pixel or two
+// off moves the ink's start, and every band boundary with it).
+export function correlation(a, b, band, slack = 0) {
+  let best = -1;
+  for (let shift = -slack; shift <= slack; shift++) {
+    const moved = shift >= 0 ? [...new Array(shift).fill(0), ...a] : a.slice(-shift);
+    best = Math.max(best, banded(moved, b, band));
+  }
+  return best;
+}
+
+function banded(a, b, band) {
   const bands = (c) => Array.from({ length: Math.ceil(Math.max(a.length, b.length) / band) },
     (_, i) => c.slice(i * band, (i + 1) * band).reduce((s, v) => s + v, 0));
   const x = bands(a), y = bands(b), n = x.length;

@@ -5,25 +5,28 @@
 // rendering of the name (a 2D canvas, the page's font stack, the app's size): its ink's width and
 // height within a few pixels, the ink of its rows correlated at 0.95 or more, of its columns (in
 // 8 px bands: the app places each glyph at a whole pixel, the browser at fractions, and bands
-// absorb the drift) at 0.75 or more; question marks score under 0.5 and 0.3.
+// absorb the drift; the best of the app's ink moved by up to 3 px, so that a stroke a pixel or two
+// off at the start does not move every band) at 0.75 or more: 0.87 measured; question marks score
+// under 0.5 and 0.3 (-0.08). A CI run once measured 0.455 without the slack, as the ink moved by
+// 3 px gives: the shot now waits for the drawer's frame, with the field left (no caret).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, startServer, widget } from './harness.mjs';
-import { correlation, ink, inkOf } from './ink.mjs';
+import { decodePng, launch, openApp, startServer, steadyShot, widget } from './harness.mjs';
+import { APP_FONTS, correlation, inkOf } from './ink.mjs';
 
 const NAME = 'Ελλάδα Україна';
 
 // The same measure of the browser's own rendering of `text` (black on white).
 async function browserInk(page, text, px) {
-  const pixels = await page.evaluate(({ text, px }) => {
+  const pixels = await page.evaluate(({ text, px, fonts }) => {
     const ctx = new OffscreenCanvas(40 * px, 3 * px).getContext('2d');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 40 * px, 3 * px);
     ctx.fillStyle = '#000';
-    ctx.font = `400 ${px}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+    ctx.font = `400 ${px}px ${fonts}`;
     ctx.fillText(text, px, 2 * px);
     return Array.from(ctx.getImageData(0, 0, 40 * px, 3 * px).data);
-  }, { text, px });
+  }, { text, px, fonts: APP_FONTS });
   return inkOf({ width: 40 * px, height: 3 * px, channels: 4, px: Uint8Array.from(pixels) });
 }
 
@@ -33,13 +36,14 @@ test('a Greek and Cyrillic name typed in a field is drawn in its script, in the 
   try {
     await openApp(b.page, server.url, '#/join');
     const field = b.page.getByRole('textbox', { name: 'Institution' });
+    // The field's inside once the screen shows the frame with `value`, unfocused (no caret):
+    // a caret left in, or the frame before, moves where the ink starts and the bands with it.
     const shot = async (value) => {
       await field.fill(value);
-      await b.page.keyboard.press('Escape');  // the field keeps its text; no caret drawn over it
-      await settle(b.page);
+      await field.blur();
       const r = await widget(b.page, 'Institution');
-      return { png: await b.page.screenshot({ clip: { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 } }),
-        ink: await ink(b.page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 }) };
+      const png = await steadyShot(b.page, { x: r.x + 4, y: r.y + 3, width: r.w - 8, height: r.h - 6 });
+      return { png, ink: inkOf(decodePng(png)) };
     };
     const name = await shot(NAME);
     const marks = await shot('?'.repeat([...NAME].length));
@@ -49,12 +53,13 @@ test('a Greek and Cyrillic name typed in a field is drawn in its script, in the 
     assert.ok(Math.abs(name.ink.height - own.height) <= 2, `ink ${name.ink.height} px high, the browser's ${own.height}`);
     // Rows: the letters' heights and weights (x-height, ascenders, descenders) line by line;
     // columns, in bands about a letter wide (8 px), where the ink falls along the line.
-    const rows = correlation(name.ink.rows, own.rows, 1), columns = correlation(name.ink.columns, own.columns, 8);
+    const rows = correlation(name.ink.rows, own.rows, 1), columns = correlation(name.ink.columns, own.columns, 8, 3);
     assert.ok(rows >= 0.95, `rows correlate at ${rows.toFixed(3)}`);
-    assert.ok(columns >= 0.75, `columns correlate at ${columns.toFixed(3)}`);
+    assert.ok(columns >= 0.75, `columns correlate at ${columns.toFixed(3)}: ${JSON.stringify(name.ink.columns)} against the browser's ${JSON.stringify(own.columns)}`);
     // The same measures tell question marks apart.
     assert.ok(correlation(marks.ink.rows, own.rows, 1) < 0.5);
-    assert.ok(correlation(marks.ink.columns, own.columns, 8) < 0.3);
+    const marksColumns = correlation(marks.ink.columns, own.columns, 8, 3);
+    assert.ok(marksColumns < 0.3, `question marks' columns correlate at ${marksColumns.toFixed(3)}`);
     assert.deepEqual(b.log.consoleErrors, []);
   } finally {
     await b.close();
