@@ -24,8 +24,9 @@ packages=(
   emscripten binaryen node-acorn
   nlohmann-json3-dev doctest-dev
   chromium fonts-inter python3-fonttools
-  # Fonts of scripts the browser tests type (tests/browser/shaping.test.mjs): the device's, as a visitor's
-  fonts-lohit-deva fonts-noto-color-emoji
+  # Fonts of scripts the browser tests type (tests/browser/shaping.test.mjs, scripts.test.mjs): the
+  # device's, as a visitor's (Devanagari, emoji; Chinese, Japanese and Korean in 1.6 MB)
+  fonts-lohit-deva fonts-noto-color-emoji fonts-wqy-microhei
   librsvg2-bin brotli
   poppler-utils
   # The other engines (Firefox ESR over WebDriver BiDi, WebKitGTK's WebDriver and MiniBrowser) and
