@@ -3,7 +3,7 @@
 // tree puts it too, and marks it; the mark goes when the match does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settle, widget, withApp } from './harness.mjs';
+import { settle, steadyShot, widget, withApp } from './harness.mjs';
 
 // The selected match's rectangle on the screen (CSS px).
 const matchRect = (page) => page.evaluate(() => {
@@ -29,10 +29,10 @@ for (const [view, text] of [['members', 'Vienna University Library'], ['tiers', 
       `the match at ${JSON.stringify(r)}`);
       // Marked on the canvas: its pixels change when the match goes (and nothing else moves).
       const clip = { x: Math.floor(r.x), y: Math.floor(r.y), width: Math.ceil(r.width), height: Math.ceil(r.height) };
-      const marked = await b.page.screenshot({ clip });
+      const marked = await steadyShot(b.page, clip);
       await b.page.evaluate(() => document.getSelection().removeAllRanges());
       await settle(b.page);
-      assert.notDeepEqual(await b.page.screenshot({ clip }), marked);
+      assert.notDeepEqual(await steadyShot(b.page, clip), marked);
       assert.deepEqual(await matchRectOf(b.page, text), r);
       assert.deepEqual(b.log.consoleErrors, []);
     });

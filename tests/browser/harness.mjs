@@ -203,7 +203,9 @@ const DRAWER_WAITING = Number(/X\(waiting, (\d+),/.exec(readFileSync(join(SOURCE
 
 // Waits until the app has settled and the drawer has drawn what the app last sent (in a worker,
 // the GPU's frame can come well after the app has gone idle on a busy machine), or 5 s.
+// Returns at once on a page without the app (the page without JavaScript, a fallback).
 export async function drawn(page) {
+  if (!(await page.evaluate(() => !!(window.portalTest && window.portalBridge)))) return;
   await settle(page);
   await page.evaluate(async (waiting) => {
     const bridge = window.portalBridge, asked = performance.now();

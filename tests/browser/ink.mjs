@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_DIR, decodePng } from './harness.mjs';
+import { SOURCE_DIR, decodePng, drawn } from './harness.mjs';
 
 // The font stack the app asks the browser for when the browser draws its text
 // (src/platform/web/library_glyphs.js's FAMILY).
@@ -37,8 +37,10 @@ export function inkOf({ width: w, height: h, channels, px }, rect = { x: 0, y: 0
     columns: columns.slice(x0 - left, x1 - left + 1), rows: rows.slice(y0 - top, y1 - top + 1) };
 }
 
-// The ink inside a rectangle of the screen (CSS px; a page at one device pixel per CSS px).
+// The ink inside a rectangle of the screen (CSS px; a page at one device pixel per CSS px), once
+// the drawer has drawn the app's last frame.
 export async function ink(page, rect) {
+  await drawn(page);
   return inkOf(decodePng(await page.screenshot({ clip: rect })));
 }
 

@@ -1,6 +1,6 @@
 // The screen's pixels for the tests that look at what the canvas draws, in any engine: a
 // screenshot decoded here (harness.mjs's decodePng). Colours as 'rrggbb'.
-import { decodePng } from './harness.mjs';
+import { decodePng, drawn } from './harness.mjs';
 
 // The system colours the app draws in under forced colours (library_display.js's SYSTEM_COLOURS).
 export const SYSTEM_COLOURS = ['Canvas', 'CanvasText', 'ButtonFace', 'ButtonText', 'Highlight', 'HighlightText'];
@@ -18,8 +18,10 @@ export function colourCountsOf({ width, height, channels, px }) {
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-// Counts of each colour in the screenshot of `clip` (the whole viewport without one).
+// Counts of each colour in the screenshot of `clip` (the whole viewport without one), once the
+// drawer has drawn the app's last frame.
 export async function colourCounts(page, clip) {
+  await drawn(page);
   return colourCountsOf(decodePng(await page.screenshot(clip ? { clip } : {})));
 }
 

@@ -3,7 +3,7 @@
 // selection is drawn on the canvas and is the page's selection, which Ctrl+C copies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, startServer } from './harness.mjs';
+import { launch, openApp, settle, startServer, steadyShot } from './harness.mjs';
 
 const INTRO = 'To join the IIIF Consortium, send an email to staff@iiif.io with your intent to join. This form writes the email for you.';
 
@@ -29,13 +29,13 @@ test('a double click on the address selects it, drawn on the canvas, and Ctrl+C 
     await settle(b.page);
     const r = await paragraphRect(b.page, INTRO);
     const line = { x: Math.floor(r.x), y: Math.floor(r.y), width: Math.ceil(r.width), height: Math.ceil(r.height) };
-    const before = await b.page.screenshot({ clip: line });
+    const before = await steadyShot(b.page, line);
     // The address: its place measured in the app's own font, as the test build reports the text's width.
     const at = await b.page.evaluate(() => window.portalTest.textWidth('To join the IIIF Consortium, send an email to sta'));
     await b.page.mouse.dblclick(r.x + at, r.y + r.height / 2);
     await settle(b.page);
     assert.equal(await b.page.evaluate(() => document.getSelection().toString()), 'staff@iiif.io');
-    assert.notDeepEqual(await b.page.screenshot({ clip: line }), before);  // drawn on the canvas
+    assert.notDeepEqual(await steadyShot(b.page, line), before);  // drawn on the canvas
     assert.equal(await copied(b.page), 'staff@iiif.io');
 
     await b.page.mouse.click(r.x + at, r.y + r.height / 2, { clickCount: 3 });
@@ -55,7 +55,7 @@ test('a double click on the address selects it, drawn on the canvas, and Ctrl+C 
     await b.page.mouse.click(r.x + r.width + 40, r.y - 30);
     await settle(b.page);
     assert.equal(await b.page.evaluate(() => document.getSelection().toString()), '');
-    assert.deepEqual(await b.page.screenshot({ clip: line }), before);
+    assert.deepEqual(await steadyShot(b.page, line), before);
     assert.deepEqual(b.log.consoleErrors, []);
   } finally {
     await b.close();
@@ -77,12 +77,12 @@ test('Shift+arrows in a text field select in its input and the canvas draws the 
     // alone, once with "University" selected.
     await b.page.keyboard.press('End');
     await settle(b.page);
-    const caret = await b.page.screenshot({ clip });
+    const caret = await steadyShot(b.page, clip);
     await b.page.keyboard.press('End');
     for (let i = 0; i < 10; i++) await b.page.keyboard.press('Shift+ArrowLeft');
     await settle(b.page);
     assert.deepEqual(await field.evaluate((el) => [el.selectionStart, el.selectionEnd]), [6, 16]);
-    assert.notDeepEqual(await b.page.screenshot({ clip }), caret);
+    assert.notDeepEqual(await steadyShot(b.page, clip), caret);
     assert.equal(await copied(b.page), 'University');
   } finally {
     await b.close();

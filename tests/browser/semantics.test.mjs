@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, appState, axeViolations, launch, openApp, parseMailto, sameOrigin, settle, startServer, until, widget } from './harness.mjs';
+import { appState, ARTIFACTS, axeViolations, drawn, launch, openApp, parseMailto, sameOrigin, settle, startServer, until, widget } from './harness.mjs';
 
 const SNAPSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'snapshots');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -246,12 +246,13 @@ const focused = (page) => page.evaluate(() => {
   return { label, tag: a.tagName, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
 });
 
-// The canvas's pixels in a box grown by the focus ring's room around it.
+// The canvas's pixels in a box grown by the focus ring's room around it, as the drawer last drew them.
 async function pixels(page, box) {
   const vp = page.viewportSize();
   const x = Math.max(0, Math.floor(box.x - 4)), y = Math.max(0, Math.floor(box.y - 4));
   const clip = { x, y, width: Math.min(vp.width - x, Math.ceil(box.width + 8)), height: Math.min(vp.height - y, Math.ceil(box.height + 8)) };
   if (clip.width <= 0 || clip.height <= 0) return null;
+  await drawn(page);
   return page.screenshot({ clip });
 }
 

@@ -22,7 +22,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITE_DIR, click, decodePng, launch, openApp, settle, startServer, widget } from './harness.mjs';
+import { click, decodePng, drawn, launch, openApp, settle, SITE_DIR, startServer, widget } from './harness.mjs';
 import { APP_FONTS, apart, correlation, ink } from './ink.mjs';
 
 const ARABIC = 'مكتبة الإسكندرية Library 2026';  // Bibliotheca Alexandrina: right-to-left first, then Latin and digits
@@ -178,6 +178,7 @@ const LATIN_WITH_ARABIC = 'Library of مكتبة Alexandria and Archives of the 
 // summed over its rows: the ink's profile without a threshold, which a line's fraction of a pixel
 // (the browser places a right-aligned line anywhere, the canvas on whole pixels) barely changes.
 async function darkness(page, rect) {
+  await drawn(page);
   const { width, height, channels, px } = decodePng(await page.screenshot({ clip: rect }));
   const lum = (x, y) => { const i = (y * width + x) * channels; return (px[i] + px[i + 1] + px[i + 2]) / 3; };
   const bg = lum(2, height >> 1);
