@@ -227,7 +227,7 @@ void App::draw_header() {
     if (!narrow()) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w_reset - w_summary);
     if (!options_.kiosk) {
         if (secondary_button(summary)) download_summary();
-        ImGui::SameLine();
+        same_line_if_fits(w_reset);
     }
     if (secondary_button(reset)) {
         confirm_start_over_ = true;
@@ -255,7 +255,7 @@ void App::draw_banners() {
     const Palette& p = palette();
     if (update_available_) {
         text_colored(p.text, "A new version is available.");
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Reload"));
         if (primary_button("Reload")) platform_.reload();
     }
     if (const std::string w = fee_date_warning(shown(), today()); !w.empty()) text_colored(p.error, w);

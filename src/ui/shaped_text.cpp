@@ -193,9 +193,10 @@ float line_advance(const std::string& t, std::size_t from, std::size_t to, ImFon
     };
     float w = 0;
     std::size_t at = from;
+    GlyphSource* source = glyph_source();  // (none: natively, where nothing is drawn whole)
     for (const Segment& seg : segments) {
-        const float run =
-            glyph_source()->measure_run(t.substr(seg.from, seg.to - seg.from), font->FontSize, extra_font_weight(font), seg.rtl);
+        const float run = source ? source->measure_run(t.substr(seg.from, seg.to - seg.from), font->FontSize, extra_font_weight(font), seg.rtl)
+                                 : -1.0f;
         w += own(at, seg.from) + (run >= 0 ? run : own(seg.from, seg.to));
         at = seg.to;
     }
@@ -284,6 +285,12 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap)
     }
     shaped.shown.append(lines, copied, std::string::npos);
     return &(s.texts[key] = std::move(shaped));
+}
+
+std::string with_line_breaks(const std::string& utf8, ImFont* font, float wrap) {
+    std::string lines = utf8;
+    break_lines(lines, font, wrap, -1);
+    return lines;
 }
 
 const std::string& shown_text(const std::string& utf8) {

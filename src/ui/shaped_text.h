@@ -45,6 +45,10 @@ struct ShapedText {
 // when the text is drawn as it is (nothing to shape, no platform to shape it, or its runs not drawn
 // yet: asked for by this call).
 const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap = 0);
+// `utf8` broken between words into lines no wider than `wrap` (font size) as `font` draws them, each
+// line in its own direction: the spaces that end lines become '\n', so byte offsets hold. For text
+// ImGui cannot wrap itself (a multi-line field's, a checkbox's label).
+std::string with_line_breaks(const std::string& utf8, ImFont* font, float wrap);
 // The text to hand ImGui in the current font: the shaped text's `shown`, or the text itself.
 const std::string& shown_text(const std::string& utf8);
 

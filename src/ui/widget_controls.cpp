@@ -41,6 +41,11 @@ ImVec2 field_position(const std::string& source, std::size_t source_at, bool mul
                   min.y + pad.y + static_cast<float>(line) * ImGui::GetTextLineHeight());
 }
 
+// A text caret as the browser draws one: 1.5 px in the text's colour, a line tall, at `p`.
+void draw_caret(ImDrawList* dl, ImVec2 p) {
+    dl->AddLine(p, ImVec2(p.x, p.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+}
+
 // While the page's input is the editor of a field, the canvas draws its caret where the page has
 // it, and its selection (Shift+arrows, a drag, a double click in the input) under the text.
 void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
@@ -57,8 +62,7 @@ void draw_page_caret(ImGuiID id, const std::string& value, bool multiline) {
         dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(std::max(x1, x0 + 3.0f), p0.y + h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
         from = eol + 1;
     }
-    const ImVec2 p = field_position(value, utf8_offset_of_utf16(value, end), multiline);
-    dl->AddLine(p, ImVec2(p.x, p.y + h), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+    draw_caret(dl, field_position(value, utf8_offset_of_utf16(value, end), multiline));
 }
 
 // A list's filter, ImGui's own field (the page's select keeps the focus). Its text is not in the
@@ -79,8 +83,7 @@ bool filter_field(std::string& typed) {
     if (const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetItemID())) {
         const std::size_t at =
             static_cast<std::size_t>(ImTextCountUtf8BytesFromStr(state->TextW.Data, state->TextW.Data + state->Stb.cursor));
-        const ImVec2 p = field_position(typed, at, false);
-        dl->AddLine(p, ImVec2(p.x, p.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+        draw_caret(dl, field_position(typed, at, false));
     }
     dl->PopClipRect();
     return entered;
@@ -90,6 +93,43 @@ bool filter_field(std::string& typed) {
 
 bool last_field_left() { return widget_detail::last_field_left; }
 
+// ImGui's checkbox with its label wrapped at the row's edge, as a page wraps a <label> (ImGui's
+// stays on one line, cut off on a phone): box, label and the gap between are one target.
+static bool wrapped_checkbox(const char* label, bool* value) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiID id = window->GetID(label);
+    const float square = ImGui::GetFrameHeight(), gap = style.ItemInnerSpacing.x;
+    ImFont* font = ImGui::GetFont();
+    const float room = std::max(ImGui::GetContentRegionAvail().x - square - gap, ImGui::GetFontSize());
+    const std::string lines = with_line_breaks(visible_label(label), font, room * font->FontSize / ImGui::GetFontSize());
+    const std::string& shown = shown_text(lines);
+    const ImVec2 text = ImGui::CalcTextSize(shown.c_str());
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + square + (text.x > 0 ? gap + text.x : 0.0f), pos.y + std::max(square, text.y + style.FramePadding.y * 2)));
+    ImGui::ItemSize(bb, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+    if (pressed) {
+        *value = !*value;
+        ImGui::MarkItemEdited(id);
+    }
+    ImGui::RenderNavHighlight(bb, id);
+    const ImGuiCol frame = held && hovered ? ImGuiCol_FrameBgActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg;
+    ImGui::RenderFrame(pos, ImVec2(pos.x + square, pos.y + square), ImGui::GetColorU32(frame), true, style.FrameRounding);
+    if (*value) {
+        const float pad = std::max(1.0f, IM_FLOOR(square / 6.0f));
+        ImGui::RenderCheckMark(window->DrawList, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark), square - pad * 2.0f);
+    }
+    window->DrawList->AddText(ImVec2(pos.x + square + gap, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    // What ImGui's own checkbox tells the widget registry (widget_registry.h): its label and box.
+    [[maybe_unused]] ImGuiContext& g = *GImGui;  // (the macro's; without the hooks, in release, unused)
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (*value ? ImGuiItemStatusFlags_Checked : 0));
+    return pressed;
+}
+
 bool checkbox(const char* label, bool* value) {
     const FieldInfo f = take_next_field();
     const ImGuiID id = ImGui::GetID(label);
@@ -97,7 +137,7 @@ bool checkbox(const char* label, bool* value) {
     std::string incoming;
     if (semantics::take_value(id, incoming) && (incoming == "true") != *value) *value = !*value, changed = true;
     if (semantics::take_activate(id)) *value = !*value, changed = true;
-    changed |= ImGui::Checkbox(label, value);
+    changed |= wrapped_checkbox(label, value);
     SemanticNode n = control_node(Role::checkbox, label, f);
     n.checked = *value;
     semantics::add(n);
@@ -156,12 +196,15 @@ static bool range_control(const char* label, int* value, int min, int max, bool 
 bool slider_int(const char* label, int* value, int min, int max) { return range_control(label, value, min, max, true); }
 bool spin_int(const char* label, int* value, int min, int max) { return range_control(label, value, min, max, false); }
 
-static bool edit_text(const char* label, std::string* value, const char* hint, ImGuiInputTextFlags flags, const ImVec2* size) {
+// `said`: the value the page's control holds, where ImGui draws another (read_only_text's lines).
+static bool edit_text(const char* label, std::string* value, const char* hint, ImGuiInputTextFlags flags, const ImVec2* size,
+                      const std::string* said = nullptr) {
     const FieldInfo f = take_next_field();
     const ImGuiID id = ImGui::GetID(label);
+    const bool read_only = (flags & ImGuiInputTextFlags_ReadOnly) != 0;
     bool changed = false;
     std::string incoming;
-    if (semantics::take_value(id, incoming) && incoming != *value) *value = incoming, changed = true;
+    if (semantics::take_value(id, incoming) && !read_only && incoming != *value) *value = incoming, changed = true;
     // The page's input is the editor while it has focus: ImGui must not hold an older copy of the text.
     if (semantics::dom_focus() == id && GImGui->ActiveId == id) ImGui::ClearActiveID();
     // While ImGui does not edit it, the field draws its runs shaped (shaped_text.h); what ImGui would
@@ -171,13 +214,12 @@ static bool edit_text(const char* label, std::string* value, const char* hint, I
     std::string* drawn = shaped ? &shown : value;
     const bool edited = size ? ImGui::InputTextMultiline(label, drawn, *size, flags) : ImGui::InputTextWithHint(label, hint, drawn, flags);
     changed |= edited && !shaped;
-    const bool read_only = (flags & ImGuiInputTextFlags_ReadOnly) != 0;
     // A click on the canvas field: the page's input takes over (soft keyboard, autofill, IME).
     if (ImGui::IsItemActivated() && !read_only && semantics::dom_focus() != id) semantics::request_focus(id);
     widget_detail::last_field_left = ImGui::IsItemDeactivated() || semantics::take_blurred(id);
     SemanticNode n = control_node(Role::textbox, label, f);
     n.id = id;  // a clipped multi-line field ends in ImGui's group, whose item id is 0
-    n.value = *value;
+    n.value = said ? *said : *value;
     n.multiline = size != nullptr;
     n.readonly = read_only;
     n.autocomplete = f.autocomplete;
@@ -196,9 +238,15 @@ bool text_field(const char* label, std::string* value, const char* hint, ImGuiIn
 
 bool text_area(const char* label, std::string* value, const ImVec2& size) { return edit_text(label, value, "", 0, &size); }
 
+// Its lines wrap at the field's width, as a page's <textarea> wraps them (ImGui's multi-line field
+// does not): ImGui draws a copy whose line-ending spaces are '\n', the page's control keeps the
+// text, and an offset is the same in both (the page's caret and selection drawn on the canvas).
 void read_only_text(const char* label, const std::string& value, const ImVec2& size) {
-    std::string copy = value;  // ImGui wants a buffer; nothing is written back
-    edit_text(label, &copy, "", ImGuiInputTextFlags_ReadOnly, &size);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float inner = ImGui::CalcItemSize(size, ImGui::CalcItemWidth(), 0).x - style.FramePadding.x * 2 - style.ScrollbarSize;
+    ImFont* font = ImGui::GetFont();
+    std::string lines = with_line_breaks(value, font, std::max(inner, 1.0f) * font->FontSize / ImGui::GetFontSize());
+    edit_text(label, &lines, "", ImGuiInputTextFlags_ReadOnly, &size, &value);
 }
 
 // A combo over data items that have an id and a name (tiers, organisation types). Its options are

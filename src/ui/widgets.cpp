@@ -182,6 +182,18 @@ static bool button(const char* label, bool enabled, const ImVec2& size, bool pri
     return pressed;
 }
 
+float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+float radio_width(const char* label) {
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    return ImGui::GetFrameHeight() + (text > 0 ? ImGui::GetStyle().ItemInnerSpacing.x + text : 0.0f);
+}
+
+void same_line_if_fits(float next_width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 bool primary_button(const char* label, bool enabled, float width) {
     return button(label, enabled, ImVec2(width, 0), true, Role::button, false);
 }

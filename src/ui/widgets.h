@@ -30,6 +30,13 @@ bool secondary_button(const char* label, bool enabled = true, float width = 0);
 bool tab_button(const char* label, bool current, const ImVec2& size);  // a navigation tab
 bool collapsing_header(const char* label);                             // a button that shows or hides what follows
 
+// Inline content, as on a page: the next item beside the last one if it fits the row (its width
+// from button_width or radio_width), else on a line of its own, so that nothing is cut off at
+// 320 CSS px (a phone, or a desktop at 400 % zoom).
+void same_line_if_fits(float next_width);
+float button_width(const char* label);
+float radio_width(const char* label);
+
 // Controls. set_next_field() gives the next one its name (when the label is drawn apart, as in
 // form rows) and its state; like ImGui's SetNextItemWidth, it applies once.
 struct FieldInfo {

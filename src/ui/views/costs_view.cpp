@@ -184,7 +184,8 @@ private:
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
         bool changed = false;
-        if (e.invalid) set_next_field({"", false, "Not an amount; the last valid one is used.", "", "", "text"});
+        static const char* const kNotAnAmount = "Not an amount; the last valid one is used.";
+        if (e.invalid) set_next_field({"", false, kNotAnAmount, "", "", "text"});
         if (text_field(label, &e.text, "", ImGuiInputTextFlags_CharsNoBlank)) {
             std::int64_t parsed = 0;
             e.invalid = !parse_money_input(e.text, minor, parsed) || parsed > 100000000;
@@ -195,8 +196,12 @@ private:
             }
         }
         if (e.invalid) {  // the field's semantics carry the message too (its error)
-            ImGui::SameLine();
-            ImGui::TextColored(palette().error, "Not an amount; the last valid one is used.");
+            same_line_if_fits(ImGui::CalcTextSize(kNotAnAmount).x);  // else under the field, wrapped
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(kNotAnAmount);
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
         }
         return changed;
     }

@@ -120,18 +120,18 @@ void JoinView::draw(ViewContext& ctx) {
         if (all.empty() && mailto_too_long(mailto))
             text_muted(
                 "This request is long: some email programs cut long links. If it arrives incomplete, copy it or download it instead.");
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Copy request"));
     }
     if (secondary_button("Copy request")) ctx.platform.copy_to_clipboard(plain_request(r, data));
     if (!ctx.options.kiosk) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Download .txt"));
         if (secondary_button("Download .txt")) {
             ctx.platform.download("iiif-consortium-join-request.txt", "text/plain;charset=utf-8", plain_request(r, data));
             ctx.shell.show_toast("Request downloaded as text");
         }
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Download .json"));
         if (secondary_button("Download .json")) download_request(ctx);
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Load .json"));
         if (secondary_button("Load .json")) ctx.platform.request_file(".json,application/json");
     }
 

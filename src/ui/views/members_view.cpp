@@ -26,7 +26,7 @@ public:
         text_field(m.search_label.c_str(), &query_, m.search_hint.c_str());
         begin_group(Role::radiogroup, m.levels_label);
         for (std::size_t i = 0; i < m.levels.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
+            if (i > 0) same_line_if_fits(radio_width(m.levels[i].label.c_str()));
             if (radio_button(m.levels[i].label.c_str(), level_ == m.levels[i].id)) level_ = m.levels[i].id;
         }
         end_group();

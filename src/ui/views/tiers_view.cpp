@@ -105,9 +105,9 @@ private:
         begin_group(Role::radiogroup, "Fee schedule");
         for (std::size_t i = data.schedules.size(); i-- > 0;) {
             const Schedule& s = data.schedules[i];
-            if (i + 1 < data.schedules.size()) ImGui::SameLine();
             const bool announced = i > ctx.in_force.shown;
             const std::string label = s.name + (announced ? " (from " + s.effective_from + ")" : "") + "##schedule-" + s.id;
+            if (i + 1 < data.schedules.size()) same_line_if_fits(radio_width(label.c_str()));
             if (radio_button(label.c_str(), data.shown == i)) ctx.shell.show_schedule(s.id);
         }
         end_group();
