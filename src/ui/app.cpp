@@ -221,9 +221,8 @@ void App::draw_header() {
     }
     const char* summary = "Summary for your budget holder";
     const char* reset = "Start over";
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float w_reset = ImGui::CalcTextSize(reset).x + st.FramePadding.x * 2;
-    const float w_summary = options_.kiosk ? 0 : ImGui::CalcTextSize(summary).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    const float w_reset = button_width(reset);
+    const float w_summary = options_.kiosk ? 0 : button_width(summary) + ImGui::GetStyle().ItemSpacing.x;
     if (!narrow()) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w_reset - w_summary);
     if (!options_.kiosk) {
         if (secondary_button(summary)) download_summary();
@@ -294,10 +293,13 @@ void App::draw_toast() {
         toast_.clear();
         return;
     }
-    const std::string& shown = shown_text(toast_);  // (shaped_text.h)
-    const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // Lines as wide as the screen less the toast's margins and padding (a file's long name on a phone).
+    ImFont* font = ImGui::GetFont();
+    const std::string lines = with_line_breaks(toast_, font, std::max(display.x - pad.x * 8, 1.0f) * font->FontSize / ImGui::GetFontSize());
+    const std::string& shown = shown_text(lines);  // (shaped_text.h)
+    const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 min((display.x - size.x) * 0.5f - pad.x * 2, display.y - size.y - pad.y * 6);
     const ImVec2 max(min.x + size.x + pad.x * 4, min.y + size.y + pad.y * 2);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
