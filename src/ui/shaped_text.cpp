@@ -25,9 +25,10 @@ struct RunGlyph {
 
 struct State {
     // (Ordered maps: the app has their code already; hashed ones would add 4 KB to the .wasm.)
-    std::map<std::string, RunGlyph> runs;     // font + run text
-    std::map<std::string, ShapedText> texts;  // font + source text, every run drawn
-    std::map<std::string, ImFont*> queue;     // runs asked for
+    std::map<std::string, RunGlyph> runs;      // font + run text
+    std::map<std::string, ShapedText> texts;   // font + source text, every run drawn
+    std::map<std::string, ImFont*> queue;      // runs asked for
+    std::map<std::string, std::string> lines;  // font + wrap + text with runs: with_line_breaks's (each a call to the platform a word)
     unsigned next = kFirstRunGlyph;
     int added = 0;
 };
@@ -195,8 +196,8 @@ float line_advance(const std::string& t, std::size_t from, std::size_t to, ImFon
     std::size_t at = from;
     GlyphSource* source = glyph_source();  // (none: natively, where nothing is drawn whole)
     for (const Segment& seg : segments) {
-        const float run = source ? source->measure_run(t.substr(seg.from, seg.to - seg.from), font->FontSize, extra_font_weight(font), seg.rtl)
-                                 : -1.0f;
+        const float run =
+            source ? source->measure_run(t.substr(seg.from, seg.to - seg.from), font->FontSize, extra_font_weight(font), seg.rtl) : -1.0f;
         w += own(at, seg.from) + (run >= 0 ? run : own(seg.from, seg.to));
         at = seg.to;
     }
@@ -235,19 +236,21 @@ bool needs_shaping(unsigned cp) {
         (cp >= 0x200C && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+static bool any_needs_shaping(const std::string& utf8) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80)
+            ++i;
+        else if (needs_shaping(decode(utf8, i)))
+            return true;
+    }
+    return false;
+}
+
 const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap) {
     GlyphSource* source = glyph_source();
     const int weight = extra_font_weight(font);
     if (!source || weight == 0) return nullptr;
-    bool any = false;
-    for (std::size_t i = 0; i < utf8.size() && !any;) {
-        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        any = needs_shaping(decode(utf8, i));
-    }
-    if (!any) return nullptr;
+    if (!any_needs_shaping(utf8)) return nullptr;
     const std::string key = key_of(font, std::string(reinterpret_cast<const char*>(&wrap), sizeof wrap) + utf8);
     if (const auto found = s.texts.find(key); found != s.texts.end()) return &found->second;
 
@@ -288,8 +291,13 @@ const ShapedText* shaped_text(const std::string& utf8, ImFont* font, float wrap)
 }
 
 std::string with_line_breaks(const std::string& utf8, ImFont* font, float wrap) {
+    const bool runs = any_needs_shaping(utf8);
+    std::string key = runs ? key_of(font, std::string(reinterpret_cast<const char*>(&wrap), sizeof wrap) + utf8) : std::string();
+    if (runs)
+        if (const auto found = s.lines.find(key); found != s.lines.end()) return found->second;
     std::string lines = utf8;
     break_lines(lines, font, wrap, -1);
+    if (runs) s.lines.emplace(std::move(key), lines);
     return lines;
 }
 
@@ -336,6 +344,7 @@ void shaped_text_reset() { s = State{}; }
 
 bool add_missing_runs() {
     if (s.texts.size() > kMostTexts) s.texts.clear();  // between frames: no one holds one
+    if (s.lines.size() > kMostTexts) s.lines.clear();
     GlyphSource* source = glyph_source();
     if (!source || s.queue.empty()) return false;
     std::vector<ImFont*> changed;

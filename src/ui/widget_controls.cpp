@@ -107,7 +107,8 @@ static bool wrapped_checkbox(const char* label, bool* value) {
     const std::string& shown = shown_text(lines);
     const ImVec2 text = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + square + (text.x > 0 ? gap + text.x : 0.0f), pos.y + std::max(square, text.y + style.FramePadding.y * 2)));
+    const ImRect bb(
+        pos, ImVec2(pos.x + square + (text.x > 0 ? gap + text.x : 0.0f), pos.y + std::max(square, text.y + style.FramePadding.y * 2)));
     ImGui::ItemSize(bb, style.FramePadding.y);
     if (!ImGui::ItemAdd(bb, id)) return false;
     bool hovered = false, held = false;
@@ -121,12 +122,14 @@ static bool wrapped_checkbox(const char* label, bool* value) {
     ImGui::RenderFrame(pos, ImVec2(pos.x + square, pos.y + square), ImGui::GetColorU32(frame), true, style.FrameRounding);
     if (*value) {
         const float pad = std::max(1.0f, IM_FLOOR(square / 6.0f));
-        ImGui::RenderCheckMark(window->DrawList, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark), square - pad * 2.0f);
+        ImGui::RenderCheckMark(window->DrawList, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                               square - pad * 2.0f);
     }
     window->DrawList->AddText(ImVec2(pos.x + square + gap, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
     // What ImGui's own checkbox tells the widget registry (widget_registry.h): its label and box.
     [[maybe_unused]] ImGuiContext& g = *GImGui;  // (the macro's; without the hooks, in release, unused)
-    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (*value ? ImGuiItemStatusFlags_Checked : 0));
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label,
+                                g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (*value ? ImGuiItemStatusFlags_Checked : 0));
     return pressed;
 }
 

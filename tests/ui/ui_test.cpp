@@ -3,6 +3,7 @@
 #include "join_view.h"
 #include "ui_harness.h"
 #include "../core/test_support.h"
+#include "shaped_text.h"
 #include "widgets.h"
 
 #include "data_dates.h"
@@ -14,6 +15,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cfloat>
 #include <string>
 #include <utility>
 
@@ -429,4 +431,46 @@ TEST_CASE("form rows: the label is before its field, and under a phone's width a
     CHECK(field.x > 13 * 13.0f);             // beside a label column of 13 em (13 px font in tests)
     CHECK(narrow_field->x < 40.0f);          // under its label, at the column's start
     CHECK(narrow_field->w > 390.0f * 0.8f);  // and the screen's width
+}
+
+TEST_CASE("at 320 px nothing is cut off: checkbox labels wrap beside their box, rows of buttons go on new lines") {
+    Ui phone({}, 320, 640);
+    phone.app->restore_draft("");
+    phone.app->open_fragment("#/costs");
+    phone.frame(2);
+    const char* trc = "We want a guaranteed seat on the Technical Review Committee";
+    const WidgetRect* box = phone.find(trc);
+    REQUIRE(box);
+    const float line = ImGui::GetTextLineHeight();
+    CHECK(box->h > 1.8f * line);                 // two lines
+    CHECK(box->x + box->w <= 320.0f);            // inside the screen
+    CHECK(ImGui::CalcTextSize(trc).x > box->w);  // which the label on one line would not be
+    const std::string before = phone.app->semantics_json();
+    REQUIRE(phone.click(trc));  // at the widget's centre: the label's lines (box and label, one target)
+    phone.frame(2);
+    const std::string after = phone.app->semantics_json();
+    auto checked = [&](const std::string& json) { return json.substr(json.find(trc), 120).find("\"checked\":true") != std::string::npos; };
+    CHECK_FALSE(checked(before));
+    CHECK(checked(after));
+
+    phone.app->open_fragment("#/join");
+    phone.frame(2);
+    for (const char* label : {"Copy request", "Download .txt", "Download .json", "Load .json"}) {
+        const WidgetRect* b = phone.find(label);
+        REQUIRE(b);
+        CHECK(b->x + b->w <= 320.0f);
+    }
+    CHECK(phone.find("Load .json")->y > phone.find("Copy request")->y);  // a row of its own, or more
+}
+
+TEST_CASE("with_line_breaks: the spaces that end lines become line breaks, offsets kept; a longer word stays whole") {
+    Ui ui;
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    const std::string text = "Institution: Biblioth\xC3\xA8que nationale et universitaire de Strasbourg\nCountry: France";
+    const float wrap = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "Institution: Biblioth\xC3\xA8que nationale").x + 1;
+    const std::string lines = with_line_breaks(text, font, wrap);
+    CHECK(lines == "Institution: Biblioth\xC3\xA8que nationale\net universitaire de Strasbourg\nCountry: France");
+    CHECK(lines.size() == text.size());
+    CHECK(with_line_breaks("https://example.org/a-very-long-address-without-spaces", font, 20) ==
+          "https://example.org/a-very-long-address-without-spaces");
 }

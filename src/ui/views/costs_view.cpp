@@ -195,7 +195,7 @@ private:
                 changed = true;
             }
         }
-        if (e.invalid) {  // the field's semantics carry the message too (its error)
+        if (e.invalid) {                                             // the field's semantics carry the message too (its error)
             same_line_if_fits(ImGui::CalcTextSize(kNotAnAmount).x);  // else under the field, wrapped
             ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
             ImGui::PushTextWrapPos(0.0f);
