@@ -160,14 +160,13 @@ void App::frame() {
     // The app window has keyboard focus from the start, so Tab and the arrows work before any click.
     if (ImGui::GetFrameCount() <= 1) ImGui::SetNextWindowFocus();
     ImGui::Begin(kAppName, nullptr, flags);
-    draw_header();
-    draw_navigation();
-    draw_banners();
-    ImGui::Separator();
-
-    // The view scrolls; header and navigation stay. On wide screens the view is a centred column
-    // (tables and wrapped text take its width, not the screen's).
+    // The view scrolls; header and navigation stay, except on a short screen (a desktop window of
+    // 1280 x 800 at 400 % zoom is 200 CSS px tall, a phone held sideways 360): there they scroll
+    // with the view, as a page's top does, instead of filling the screen. On wide screens the view
+    // is a centred column (tables and wrapped text take its width, not the screen's).
     // NavFlattened: keyboard navigation and Tab move through the view as part of the app window.
+    const bool top_scrolls = ImGui::GetIO().DisplaySize.y < 480.0f;
+    if (!top_scrolls) draw_top();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float column = ImGui::GetFontSize() * 72.0f + style.ScrollbarSize + style.ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -182,6 +181,7 @@ void App::frame() {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;
     }
+    if (top_scrolls) draw_top();
     ImGui::PushItemWidth(-1.0f);
     ViewContext ctx = context();
     current_->draw(ctx);
@@ -202,6 +202,13 @@ void App::frame() {
     note_frame_text();  // characters the fonts lack, drawn by the device's fonts from the next build
     if (const unsigned focus = semantics::take_focus_request()) platform_.focus_control(focus);
     sync_route();
+}
+
+void App::draw_top() {
+    draw_header();
+    draw_navigation();
+    draw_banners();
+    ImGui::Separator();
 }
 
 void App::draw_header() {

@@ -90,6 +90,7 @@ public:
     void show_schedule(const std::string& schedule_id) override;
 
 private:
+    void draw_top();  // header, navigation, banners
     void draw_header();
     void draw_navigation();
     void draw_banners();

@@ -20,8 +20,9 @@ const outside = (page, width) => page.evaluate((w) => [...document.querySelector
   return [`${el.tagName.toLowerCase()} "${name}" from ${Math.round(r.left)} to ${Math.round(r.right)} px`];
 }), width);
 
-for (const [width, height] of [[320, 640], [640, 400]]) {
-  test(`at ${width} CSS px every item of every view is inside the canvas`, () => withApp({ viewport: { width, height } }, '#/tiers', async ({ page, url, log }) => {
+// As zoom makes them: 1280 x 800 at 400 % and at 200 %, drawn at 4 and 2 device pixels a CSS px.
+for (const [width, height, scale] of [[320, 200, 4], [640, 400, 2]]) {
+  test(`at ${width} CSS px (${scale * 100} % zoom) every item of every view is inside the canvas`, () => withApp({ viewport: { width, height }, deviceScaleFactor: scale }, '#/tiers', async ({ page, url, log }) => {
     for (const view of VIEWS) {
       await openApp(page, url, `#/${view}`);
       await settle(page);
@@ -133,5 +134,21 @@ test('a toast with a Greek file name draws it in Greek, in the browser\'s shapes
   assert.ok(rows >= 0.95, `rows correlate at ${rows.toFixed(3)}`);
   assert.ok(columns >= 0.75, `columns correlate at ${columns.toFixed(3)}`);
   assert.ok(marksColumns < 0.3, `question marks' columns correlate at ${marksColumns.toFixed(3)}`);
+  assert.deepEqual(log.consoleErrors, []);
+}));
+
+// At 400 % zoom (1280 x 800 is 320 x 200 CSS px) the header and the navigation take the whole
+// height: there they scroll with the view, as a page's top does, so the wheel brings the view's
+// own heading onto the screen (on ba93fad's build they stayed, and the view had no room at all).
+test('at 400 % zoom the header and navigation scroll with the view, which the wheel brings onto the screen', () => withApp({ viewport: { width: 320, height: 200 }, deviceScaleFactor: 4 }, '#/tiers', async ({ page, log }) => {
+  const top = (selector) => page.evaluate((s) => { const r = document.querySelector(s).getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; }, selector);
+  for (let i = 0; i < 10 && (await top('#semantics h2')).bottom > 200; i++) {
+    await page.mouse.move(160, 100);
+    await page.mouse.wheel(0, 100);
+    await settle(page);
+  }
+  const heading = await top('#semantics h2');
+  assert.ok(heading.top >= 0 && heading.bottom <= 200, `the view's heading from ${heading.top} to ${heading.bottom} px`);
+  assert.ok((await top('#semantics h1')).bottom <= heading.top, 'the page\'s heading went up with the view');
   assert.deepEqual(log.consoleErrors, []);
 }));
